@@ -1,0 +1,155 @@
+package dev.autogen.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Base class for agents: holds the id, runtime and description, and gives handlers short ways to
+ * send and publish as this agent. Subclasses implement {@link #onMessageImpl}; most extend
+ * {@link RoutedAgent} instead, which dispatches to annotated methods.
+ *
+ * <p>Register an agent class with {@link #register}, which also adds the subscriptions the class
+ * declares with {@link DefaultSubscribed} and {@link TypeSubscribed}.
+ */
+public abstract class BaseAgent implements Agent {
+    private final String description;
+    private @Nullable AgentId id;
+    private @Nullable AgentRuntime runtime;
+
+    /** For agents created by a factory: bound to the context's id and runtime at once. */
+    protected BaseAgent(AgentInstantiationContext context, String description) {
+        this(description);
+        bindIdAndRuntime(context.agentId(), context.runtime());
+    }
+
+    /** For agents created outside a factory and passed to {@link AgentRuntime#registerAgentInstance}. */
+    protected BaseAgent(String description) {
+        this.description = Objects.requireNonNull(description, "description");
+    }
+
+    @Override
+    public final AgentId id() {
+        if (id == null) {
+            throw new IllegalStateException(getClass().getSimpleName()
+                    + " is not bound to a runtime yet: create it in a factory or register it with registerAgentInstance");
+        }
+        return id;
+    }
+
+    /** The runtime this agent lives in. */
+    public final AgentRuntime runtime() {
+        if (runtime == null) {
+            throw new IllegalStateException(getClass().getSimpleName()
+                    + " is not bound to a runtime yet: create it in a factory or register it with registerAgentInstance");
+        }
+        return runtime;
+    }
+
+    /** What the agent does. */
+    public final String description() {
+        return description;
+    }
+
+    @Override
+    public final AgentMetadata metadata() {
+        AgentId agentId = id();
+        return new AgentMetadata(agentId.type(), agentId.key(), description);
+    }
+
+    @Override
+    public final void bindIdAndRuntime(AgentId id, AgentRuntime runtime) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(runtime, "runtime");
+        if (this.id != null && (!this.id.equals(id) || this.runtime != runtime)) {
+            throw new IllegalStateException("agent " + this.id + " is already bound; it cannot become " + id);
+        }
+        this.id = id;
+        this.runtime = runtime;
+    }
+
+    @Override
+    public final @Nullable Object onMessage(Object message, MessageContext context) throws Exception {
+        return onMessageImpl(message, context);
+    }
+
+    /**
+     * Handles one message; see {@link Agent#onMessage}.
+     *
+     * @throws Exception any failure; for a direct message it reaches the sender unchanged
+     */
+    protected abstract @Nullable Object onMessageImpl(Object message, MessageContext context) throws Exception;
+
+    /** Sends a direct message as this agent and waits for the reply. */
+    protected final @Nullable Object sendMessage(Object message, AgentId recipient) {
+        return sendMessage(message, recipient, null);
+    }
+
+    /** Sends a direct message as this agent, cancellable with {@code token}, and waits for the reply. */
+    protected final @Nullable Object sendMessage(Object message, AgentId recipient, @Nullable CancellationToken token) {
+        return runtime().sendMessage(message, recipient, id(), token);
+    }
+
+    /** Publishes a message as this agent; this agent does not receive it. */
+    protected final void publishMessage(Object message, TopicId topicId) {
+        publishMessage(message, topicId, null);
+    }
+
+    /** Publishes a message as this agent, passing {@code token} to the handlers. */
+    protected final void publishMessage(Object message, TopicId topicId, @Nullable CancellationToken token) {
+        runtime().publishMessage(message, topicId, id(), token, null);
+    }
+
+    /**
+     * Registers an agent class: its factory, the subscriptions its {@link DefaultSubscribed} and
+     * {@link TypeSubscribed} annotations declare, and a subscription to topics of type
+     * {@code "<type>:"} for messages published directly to it.
+     *
+     * <pre>{@code
+     * BaseAgent.register(runtime, "checker", Checker.class, ctx -> new Checker(ctx, x -> x <= 1));
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if the type is already registered
+     */
+    public static <T extends Agent> AgentType register(AgentRuntime runtime, String type, Class<T> agentClass,
+            AgentFactory<T> factory) {
+        return register(runtime, type, agentClass, factory, false, false);
+    }
+
+    /**
+     * {@link #register(AgentRuntime, String, Class, AgentFactory)} with the seeds'
+     * {@code skip_class_subscriptions} and {@code skip_direct_message_subscription} switches.
+     */
+    public static <T extends Agent> AgentType register(AgentRuntime runtime, String type, Class<T> agentClass,
+            AgentFactory<T> factory, boolean skipClassSubscriptions, boolean skipDirectMessageSubscription) {
+        AgentType agentType = runtime.registerFactory(type, factory, agentClass);
+        if (!skipClassSubscriptions) {
+            for (Subscription subscription : declaredSubscriptions(agentClass, type)) {
+                runtime.addSubscription(subscription);
+            }
+        }
+        if (!skipDirectMessageSubscription) {
+            runtime.addSubscription(new TypePrefixSubscription(type + ":", type));
+        }
+        return agentType;
+    }
+
+    /** The subscriptions an agent class declares with annotations, for agents of {@code agentType}. */
+    public static List<Subscription> declaredSubscriptions(Class<?> agentClass, String agentType) {
+        List<Subscription> subscriptions = new ArrayList<>();
+        DefaultSubscribed defaults = agentClass.getAnnotation(DefaultSubscribed.class);
+        if (defaults != null) {
+            subscriptions.add(new DefaultSubscription(defaults.topicType(), agentType));
+        }
+        for (TypeSubscribed typed : agentClass.getAnnotationsByType(TypeSubscribed.class)) {
+            subscriptions.add(new TypeSubscription(typed.value(), agentType));
+        }
+        return subscriptions;
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + (id == null ? "unbound" : id) + "]";
+    }
+}

@@ -1,0 +1,8 @@
+package dev.autogen.core;
+
+/**
+ * An intervention handler that passes every message through; extend it and override what you watch.
+ * {@link InterventionHandler}'s own defaults do the same; this class keeps the seeds' name.
+ */
+public class DefaultInterventionHandler implements InterventionHandler {
+}

@@ -1,0 +1,18 @@
+package dev.autogen.core;
+
+/**
+ * A {@link TypeSubscription} to the {@code "default"} topic type, matching {@link DefaultTopicId}.
+ * This is what the seeds' {@code @default_subscription} decorator (here {@link DefaultSubscribed})
+ * adds for an agent type.
+ */
+public final class DefaultSubscription extends TypeSubscription {
+    /** Subscribes {@code agentType} to the {@code "default"} topic type. */
+    public DefaultSubscription(String agentType) {
+        super(DefaultTopicId.DEFAULT_TYPE, agentType);
+    }
+
+    /** Subscribes {@code agentType} to another topic type, for agents on a named default topic. */
+    public DefaultSubscription(String topicType, String agentType) {
+        super(topicType, agentType);
+    }
+}

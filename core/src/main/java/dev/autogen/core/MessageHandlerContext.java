@@ -1,0 +1,43 @@
+package dev.autogen.core;
+
+import java.util.Optional;
+
+/**
+ * Tells code running inside a message handler which agent it runs for. The runtime sets it around
+ * each handler call; {@link DefaultTopicId} uses it to pick the topic source.
+ */
+public final class MessageHandlerContext {
+    private static final ThreadLocal<AgentId> CURRENT = new ThreadLocal<>();
+
+    private MessageHandlerContext() {
+    }
+
+    /** The agent whose handler runs on this thread, if any. */
+    public static Optional<AgentId> currentAgentId() {
+        return Optional.ofNullable(CURRENT.get());
+    }
+
+    /**
+     * Runs {@code body} with {@code agentId} as the current agent. Meant for runtimes; agents never
+     * need to call it.
+     */
+    public static <T> T callAs(AgentId agentId, ThrowingSupplier<T> body) throws Exception {
+        AgentId previous = CURRENT.get();
+        CURRENT.set(agentId);
+        try {
+            return body.get();
+        } finally {
+            if (previous == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(previous);
+            }
+        }
+    }
+
+    /** A supplier that may throw, for {@link #callAs}. */
+    @FunctionalInterface
+    public interface ThrowingSupplier<T> {
+        T get() throws Exception;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.autogen.core;
+
+import dev.autogen.core.exceptions.CantHandleException;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Delivers messages published to every topic type that starts with a prefix to agents of one type,
+ * using the topic's source as the agent key. The runtime uses {@code "<agentType>:"} prefixes to
+ * let agents receive messages published directly to them.
+ */
+public final class TypePrefixSubscription implements Subscription {
+    private final String topicTypePrefix;
+    private final String agentType;
+    private final String id;
+
+    /** Subscribes agents of {@code agentType} to topic types starting with {@code topicTypePrefix}. */
+    public TypePrefixSubscription(String topicTypePrefix, String agentType) {
+        this(topicTypePrefix, agentType, UUID.randomUUID().toString());
+    }
+
+    /** Same as {@link #TypePrefixSubscription(String, String)} with a chosen id. */
+    public TypePrefixSubscription(String topicTypePrefix, String agentType, String id) {
+        this.topicTypePrefix = Objects.requireNonNull(topicTypePrefix, "topicTypePrefix");
+        this.agentType = Objects.requireNonNull(agentType, "agentType");
+        this.id = Objects.requireNonNull(id, "id");
+    }
+
+    /** The prefix matched. */
+    public String topicTypePrefix() {
+        return topicTypePrefix;
+    }
+
+    @Override
+    public String agentType() {
+        return agentType;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public boolean isMatch(TopicId topicId) {
+        return topicId.type().startsWith(topicTypePrefix);
+    }
+
+    @Override
+    public AgentId mapToAgent(TopicId topicId) {
+        if (!isMatch(topicId)) {
+            throw new CantHandleException("topic " + topicId + " does not match prefix '" + topicTypePrefix + "'");
+        }
+        return new AgentId(agentType, topicId.source());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TypePrefixSubscription other
+                && (id.equals(other.id)
+                        || (topicTypePrefix.equals(other.topicTypePrefix) && agentType.equals(other.agentType)));
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(topicTypePrefix, agentType);
+    }
+
+    @Override
+    public String toString() {
+        return "TypePrefixSubscription[prefix=" + topicTypePrefix + ", agentType=" + agentType + ", id=" + id + "]";
+    }
+}

@@ -1,0 +1,45 @@
+package dev.autogen.core.serialization;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * The JSON conventions shared with Python AutoGen: snake_case field names ({@code models_usage},
+ * {@code call_id}), ISO-8601 timestamps, nulls written out as Python's {@code model_dump} does, and
+ * unknown fields ignored on read (as pydantic does by default).
+ */
+public final class AutogenJson {
+    private static final ObjectMapper SHARED = newObjectMapper();
+
+    private AutogenJson() {
+    }
+
+    /**
+     * A new mapper with AutoGen's conventions, for callers that want to add modules or settings of
+     * their own.
+     */
+    public static ObjectMapper newObjectMapper() {
+        return JsonMapper.builder()
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .addModule(new Jdk8Module())
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .build();
+    }
+
+    /**
+     * The shared mapper used by the library. Treat it as read-only: reconfiguring it would change
+     * the JSON of every component; use {@link #newObjectMapper()} for a mapper of your own.
+     */
+    public static ObjectMapper mapper() {
+        return SHARED;
+    }
+}
