@@ -1,5 +1,7 @@
 package dev.autogen.core.models;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.autogen.core.tools.JsonSchemas;
 import java.util.Objects;
 
 /**
@@ -29,12 +31,21 @@ public sealed interface JsonOutput permits JsonOutput.Mode, JsonOutput.Structure
     }
 
     /**
-     * Structured output to the schema of {@code type}; model clients generate the schema with
-     * {@link dev.autogen.core.tools.JsonSchemas#forType(Class)}.
+     * Structured output to the schema of {@code type}.
      */
     record Structured(Class<?> type) implements JsonOutput {
         public Structured {
             Objects.requireNonNull(type, "type");
+        }
+
+        /** The JSON schema of {@link #type()}, shaped like pydantic's. */
+        public ObjectNode schema() {
+            return JsonSchemas.forType(type);
+        }
+
+        /** The schema's name as providers want it: the type's simple name. */
+        public String name() {
+            return type.getSimpleName();
         }
     }
 }
