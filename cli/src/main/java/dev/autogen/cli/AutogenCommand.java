@@ -1,6 +1,5 @@
 package dev.autogen.cli;
 
-import dev.autogen.examples.core.CoreQuickstart;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -25,8 +24,7 @@ public final class AutogenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CoreQuickstart.run(out);
-        return 0;
+        return new QuickstartCommand(out).call();
     }
 
     /** Runs the command line and returns its exit code. */

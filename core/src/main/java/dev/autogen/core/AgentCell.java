@@ -1,6 +1,5 @@
 package dev.autogen.core;
 
-import dev.autogen.core.exceptions.AgentConstructionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
@@ -46,8 +45,6 @@ final class AgentCell implements Runnable {
                 agent = current;
             }
             return current;
-        } catch (AgentConstructionException e) {
-            throw e;
         } finally {
             lock.unlock();
         }

@@ -282,25 +282,18 @@ class RuntimeMessagingTest {
     @Test
     void stopWhenIdleReturnsOnlyAfterEveryQueuedMessageIsHandled() {
         var handled = new AtomicInteger();
-        // each agent republishes until the count reaches 500, so the work is a long causal chain
-        ClosureAgent.builder("relay", Ping.class, (ctx, ping, mctx) -> {
-                    handled.incrementAndGet();
-                    if (ping.seq() < 500) {
-                        ctx.publishMessage(new Ping(ping.seq() + 1), new TopicId("relay", "x"), null);
-                    }
-                    return null;
-                })
-                .subscriptions(() -> List.of(new TypeSubscription("relay", "relay")))
-                .register(runtime);
-        ClosureAgent.builder("relay2", Ping.class, (ctx, ping, mctx) -> {
-                    handled.incrementAndGet();
-                    if (ping.seq() < 500) {
-                        ctx.publishMessage(new Ping(ping.seq() + 1), new TopicId("relay", "x"), null);
-                    }
-                    return null;
-                })
-                .subscriptions(() -> List.of(new TypeSubscription("relay", "relay2")))
-                .register(runtime);
+        // two agents republish to each other until the count reaches 500: a long causal chain
+        for (String type : List.of("relay", "relay2")) {
+            ClosureAgent.builder(type, Ping.class, (ctx, ping, mctx) -> {
+                        handled.incrementAndGet();
+                        if (ping.seq() < 500) {
+                            ctx.publishMessage(new Ping(ping.seq() + 1), new TopicId("relay", "x"), null);
+                        }
+                        return null;
+                    })
+                    .subscriptions(() -> List.of(new TypeSubscription("relay", type)))
+                    .register(runtime);
+        }
         runtime.start();
 
         runtime.publishMessage(new Ping(1), new TopicId("relay", "x"));
