@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +31,7 @@ public final class CancellationToken {
     private static final Logger LOG = LoggerFactory.getLogger(CancellationToken.class);
 
     private final Object lock = new Object();
-    private final Set<Registration> callbacks = new LinkedHashSet<>();
+    private @Nullable Set<Registration> callbacks;
     private volatile boolean cancelled;
 
     /** Cancels the token and runs every registered callback once, in registration order. */
@@ -41,8 +42,8 @@ public final class CancellationToken {
                 return;
             }
             cancelled = true;
-            toRun = new ArrayList<>(callbacks);
-            callbacks.clear();
+            toRun = callbacks == null ? List.of() : new ArrayList<>(callbacks);
+            callbacks = null;
         }
         for (Registration r : toRun) {
             r.run();
@@ -75,6 +76,9 @@ public final class CancellationToken {
         Registration registration = new Registration(this, callback);
         synchronized (lock) {
             if (!cancelled) {
+                if (callbacks == null) {
+                    callbacks = new LinkedHashSet<>();
+                }
                 callbacks.add(registration);
                 return registration;
             }
@@ -93,7 +97,9 @@ public final class CancellationToken {
 
     private void remove(Registration registration) {
         synchronized (lock) {
-            callbacks.remove(registration);
+            if (callbacks != null) {
+                callbacks.remove(registration);
+            }
         }
     }
 

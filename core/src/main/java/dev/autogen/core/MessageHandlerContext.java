@@ -22,16 +22,25 @@ public final class MessageHandlerContext {
      * need to call it.
      */
     public static <T> T callAs(AgentId agentId, ThrowingSupplier<T> body) throws Exception {
-        AgentId previous = CURRENT.get();
-        CURRENT.set(agentId);
+        AgentId previous = enter(agentId);
         try {
             return body.get();
         } finally {
-            if (previous == null) {
-                CURRENT.remove();
-            } else {
-                CURRENT.set(previous);
-            }
+            exit(previous);
+        }
+    }
+
+    static @org.jspecify.annotations.Nullable AgentId enter(AgentId agentId) {
+        AgentId previous = CURRENT.get();
+        CURRENT.set(agentId);
+        return previous;
+    }
+
+    static void exit(@org.jspecify.annotations.Nullable AgentId previous) {
+        if (previous == null) {
+            CURRENT.remove();
+        } else {
+            CURRENT.set(previous);
         }
     }
 

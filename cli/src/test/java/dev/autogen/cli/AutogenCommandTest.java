@@ -1,0 +1,45 @@
+package dev.autogen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class AutogenCommandTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return AutogenCommand.execute(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), args);
+    }
+
+    @Test
+    void withoutArgumentsRunsTheCoreQuickstart() {
+        assertThat(run()).isZero();
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).startsWith("-".repeat(80) + System.lineSeparator() + "Checker:")
+                .contains("Modified 2 to 1")
+                .endsWith("1 failed the check, stopping." + System.lineSeparator() + System.lineSeparator());
+    }
+
+    @Test
+    void quickstartSubcommandRunsTheSameProgram() {
+        assertThat(run("quickstart")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("10 passed the check, continue.");
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: autogen").contains("quickstart");
+    }
+
+    @Test
+    void unknownCommandFailsAndSuggestsTheClosestOnStderr() {
+        assertThat(run("frobnicate")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unmatched argument").contains("Did you mean: autogen quickstart?");
+    }
+}

@@ -1,0 +1,85 @@
+package dev.autogen.core;
+
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One agent in an {@link InProcessAgentRuntime}: its lazily created instance and its mailbox. A
+ * single drain task at a time takes messages from the mailbox on a virtual thread, so an agent
+ * handles one message at a time; {@link #lock} is held while a handler or a state operation runs,
+ * so state is never read or written while a handler changes it.
+ */
+final class AgentCell implements Runnable {
+    private static final int BATCH = 64;
+
+    final AgentId id;
+    final ReentrantLock lock = new ReentrantLock();
+    private final InProcessAgentRuntime runtime;
+    private final ConcurrentLinkedQueue<Envelope> mailbox = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private volatile @Nullable Agent agent;
+
+    AgentCell(AgentId id, InProcessAgentRuntime runtime, @Nullable Agent agent) {
+        this.id = id;
+        this.runtime = runtime;
+        this.agent = agent;
+    }
+
+    boolean isInstantiated() {
+        return agent != null;
+    }
+
+    /** The agent, created by its type's factory on first use. */
+    Agent agent() {
+        Agent current = agent;
+        if (current != null) {
+            return current;
+        }
+        lock.lock();
+        try {
+            current = agent;
+            if (current == null) {
+                current = runtime.instantiate(id);
+                agent = current;
+            }
+            return current;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void enqueue(Envelope envelope) {
+        mailbox.offer(envelope);
+        schedule();
+    }
+
+    void schedule() {
+        if (runtime.isRunning() && !mailbox.isEmpty() && scheduled.compareAndSet(false, true)) {
+            runtime.execute(this);
+        }
+    }
+
+    /** Drains up to a batch of messages, then lets other agents run. */
+    @Override
+    public void run() {
+        try {
+            for (int processed = 0; processed < BATCH && runtime.isRunning(); processed++) {
+                Envelope envelope = mailbox.poll();
+                if (envelope == null) {
+                    break;
+                }
+                runtime.dispatch(this, envelope);
+            }
+        } finally {
+            scheduled.set(false);
+            schedule();
+        }
+    }
+
+    /** Removes every queued message, for a runtime being closed. */
+    @Nullable Envelope pollQueued() {
+        return mailbox.poll();
+    }
+}

@@ -1,0 +1,23 @@
+package dev.autogen.core;
+
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+
+/** A message waiting in an agent's mailbox, with what the runtime needs to deliver it. */
+sealed interface Envelope {
+    Object message();
+
+    MessageContext context();
+
+    /** Whether the token came from the caller (and so may be cancelled) rather than the runtime. */
+    boolean cancellable();
+
+    /** A direct message whose reply completes {@code reply}. */
+    record Send(Object message, MessageContext context, boolean cancellable, AgentId recipient,
+            CompletableFuture<@Nullable Object> reply) implements Envelope {
+    }
+
+    /** A published message; one envelope is shared by all recipients. */
+    record Publish(Object message, MessageContext context, boolean cancellable) implements Envelope {
+    }
+}

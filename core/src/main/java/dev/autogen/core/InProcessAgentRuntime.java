@@ -1,0 +1,785 @@
+package dev.autogen.core;
+
+import dev.autogen.core.exceptions.AgentConstructionException;
+import dev.autogen.core.exceptions.MessageDroppedException;
+import dev.autogen.core.exceptions.UndeliverableException;
+import dev.autogen.core.internal.HandlerTable;
+import dev.autogen.core.logging.DeliveryStage;
+import dev.autogen.core.logging.EventLoggers;
+import dev.autogen.core.logging.MessageKind;
+import dev.autogen.core.serialization.MessageSerializer;
+import dev.autogen.core.serialization.SerializationRegistry;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The in-process agent runtime: every agent lives in this JVM, and handlers run on virtual threads.
+ * Each agent has a mailbox and handles one message at a time (unless it
+ * {@linkplain Agent#handlesMessagesConcurrently opts in}), while different agents run in parallel.
+ * The seeds call it {@link SingleThreadedAgentRuntime}; that name is kept as a subclass.
+ *
+ * <pre>{@code
+ * try (var runtime = new InProcessAgentRuntime()) {
+ *     BaseAgent.register(runtime, "modifier", Modifier.class, ctx -> new Modifier(ctx, x -> x - 1));
+ *     BaseAgent.register(runtime, "checker", Checker.class, ctx -> new Checker(ctx, x -> x <= 1));
+ *     runtime.start();
+ *     runtime.sendMessage(new Message(10), AgentId.of("checker"));
+ *     runtime.stopWhenIdle();
+ * }
+ * }</pre>
+ *
+ * <p>Lifecycle: messages sent before {@link #start()} wait in their mailboxes. {@link #stop()} stops
+ * handing out messages (handlers already running finish; queued messages wait for the next
+ * {@code start()}), {@link #stopWhenIdle()} first waits until no message is queued or being handled,
+ * {@link #stopWhen} until a condition holds. {@link #close()} stops, fails every queued direct
+ * message with {@link CancellationException}, and closes the agents.
+ *
+ * <p>A handler that sends a direct message to its own agent and waits for the reply would wait
+ * forever; the runtime refuses such a call with an {@link IllegalStateException}. Two agents that
+ * wait on each other's replies deadlock the same way; use publish or asynchronous sends for that.
+ *
+ * <p>Thread-safe.
+ */
+public class InProcessAgentRuntime implements AgentRuntime, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(InProcessAgentRuntime.class);
+    private static final int RECIPIENT_CACHE_LIMIT = 10_000;
+
+    private final List<InterventionHandler> interventionHandlers;
+    private final boolean ignoreUnhandledExceptions;
+    private final ExecutorService executor;
+    private final SerializationRegistry serializers = new SerializationRegistry();
+
+    private final ConcurrentHashMap<String, TypeRegistration> types = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<AgentId, AgentCell> cells = new ConcurrentHashMap<>();
+    private final Object subscriptionLock = new Object();
+    private volatile List<Subscription> subscriptions = List.of();
+    private final ConcurrentHashMap<TopicId, AgentCell[]> recipientCache = new ConcurrentHashMap<>();
+
+    private volatile boolean running;
+    private volatile boolean closed;
+    private final AtomicLong outstanding = new AtomicLong();
+    private final ReentrantLock progressLock = new ReentrantLock();
+    private final Condition progress = progressLock.newCondition();
+    private volatile int progressWaiters;
+    private final AtomicReference<@Nullable Throwable> unhandledException = new AtomicReference<>();
+
+    /** A runtime with no intervention handlers that logs (and otherwise ignores) handler exceptions of published messages. */
+    public InProcessAgentRuntime() {
+        this(builder());
+    }
+
+    /** A runtime configured by {@code builder}. */
+    protected InProcessAgentRuntime(Builder builder) {
+        this.interventionHandlers = List.copyOf(builder.interventionHandlers);
+        this.ignoreUnhandledExceptions = builder.ignoreUnhandledExceptions;
+        this.executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("autogen-agent-", 0).factory());
+    }
+
+    /** A builder for a runtime with intervention handlers or strict exception handling. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    /**
+     * Starts delivering messages, in the background; returns at once.
+     *
+     * @throws IllegalStateException if already running or closed
+     */
+    public void start() {
+        if (closed) {
+            throw new IllegalStateException("the runtime is closed; create a new one");
+        }
+        if (running) {
+            throw new IllegalStateException("the runtime is already running");
+        }
+        running = true;
+        for (AgentCell cell : cells.values()) {
+            cell.schedule();
+        }
+    }
+
+    /** Whether the runtime is delivering messages. */
+    public boolean isRunning() {
+        return running;
+    }
+
+    /**
+     * Stops delivering messages; handlers already running finish on their own, and queued messages
+     * wait for the next {@link #start()}.
+     *
+     * @throws IllegalStateException if not running
+     * @throws RuntimeException the first exception a published message's handler threw, if the
+     *     runtime was built with {@code ignoreUnhandledExceptions(false)}
+     */
+    public void stop() {
+        if (!running) {
+            throw new IllegalStateException("the runtime is not running");
+        }
+        running = false;
+        signalProgress();
+        rethrowUnhandled();
+    }
+
+    /**
+     * Waits until no message is queued or being handled, then stops.
+     *
+     * @throws IllegalStateException if not running
+     * @throws CancellationException if the waiting thread is interrupted
+     */
+    public void stopWhenIdle() {
+        stopWhen(() -> outstanding.get() == 0);
+    }
+
+    /**
+     * Waits until {@code condition} holds, then stops. The condition is checked now and after every
+     * message handled; it must be fast and must not throw.
+     *
+     * @throws IllegalStateException if not running
+     * @throws CancellationException if the waiting thread is interrupted
+     */
+    public void stopWhen(BooleanSupplier condition) {
+        if (!running) {
+            throw new IllegalStateException("the runtime is not running; call start() first");
+        }
+        progressLock.lock();
+        try {
+            progressWaiters++;
+            while (running && !condition.getAsBoolean() && unhandledException.get() == null) {
+                progress.await();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while waiting for the runtime to stop");
+        } finally {
+            progressWaiters--;
+            progressLock.unlock();
+        }
+        if (running) {
+            stop();
+        } else {
+            rethrowUnhandled();
+        }
+    }
+
+    /**
+     * Stops, fails every queued direct message with {@link CancellationException}, closes every
+     * agent and releases the runtime's threads. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        running = false;
+        signalProgress();
+        for (AgentCell cell : cells.values()) {
+            for (Envelope e = cell.pollQueued(); e != null; e = cell.pollQueued()) {
+                if (e instanceof Envelope.Send send) {
+                    send.reply().completeExceptionally(new CancellationException("the runtime was closed"));
+                }
+                outstanding.decrementAndGet();
+            }
+        }
+        for (AgentCell cell : sortedCells()) {
+            if (cell.isInstantiated()) {
+                try {
+                    cell.agent().close();
+                } catch (Exception e) {
+                    LOG.warn("closing agent {} failed", cell.id, e);
+                }
+            }
+        }
+        executor.shutdown();
+    }
+
+    // ---------------------------------------------------------------- registration
+
+    @Override
+    public <T extends Agent> AgentType registerFactory(String type, AgentFactory<T> factory,
+            @Nullable Class<T> expectedClass) {
+        Objects.requireNonNull(factory, "factory");
+        AgentType agentType = new AgentType(new AgentId(type, "default").type());
+        if (expectedClass != null && RoutedAgent.class.isAssignableFrom(expectedClass)) {
+            HandlerTable.of(expectedClass);
+        }
+        TypeRegistration previous = types.putIfAbsent(type, new TypeRegistration(factory, expectedClass));
+        if (previous != null) {
+            throw new IllegalArgumentException("agent type '" + type + "' is already registered with this runtime");
+        }
+        return agentType;
+    }
+
+    @Override
+    public AgentId registerAgentInstance(Agent agent, AgentId agentId) {
+        Objects.requireNonNull(agent, "agent");
+        Objects.requireNonNull(agentId, "agentId");
+        TypeRegistration registration = types.computeIfAbsent(agentId.type(), t -> TypeRegistration.INSTANCES);
+        if (registration != TypeRegistration.INSTANCES) {
+            throw new IllegalArgumentException("agent type '" + agentId.type()
+                    + "' is registered with a factory; instances can only be registered for types without one");
+        }
+        agent.bindIdAndRuntime(agentId, this);
+        AgentCell previous = cells.putIfAbsent(agentId, new AgentCell(agentId, this, agent));
+        if (previous != null) {
+            throw new IllegalArgumentException("an agent is already registered as " + agentId);
+        }
+        return agentId;
+    }
+
+    @Override
+    public void addSubscription(Subscription subscription) {
+        Objects.requireNonNull(subscription, "subscription");
+        synchronized (subscriptionLock) {
+            for (Subscription existing : subscriptions) {
+                if (existing.id().equals(subscription.id()) || existing.equals(subscription)) {
+                    throw new IllegalArgumentException("subscription already exists: " + subscription);
+                }
+            }
+            List<Subscription> updated = new ArrayList<>(subscriptions);
+            updated.add(subscription);
+            subscriptions = List.copyOf(updated);
+            recipientCache.clear();
+        }
+    }
+
+    @Override
+    public void removeSubscription(String subscriptionId) {
+        synchronized (subscriptionLock) {
+            List<Subscription> updated = new ArrayList<>(subscriptions);
+            if (!updated.removeIf(s -> s.id().equals(subscriptionId))) {
+                throw new IllegalArgumentException("no subscription with id '" + subscriptionId + "'");
+            }
+            subscriptions = List.copyOf(updated);
+            recipientCache.clear();
+        }
+    }
+
+    @Override
+    public List<Subscription> subscriptions() {
+        return subscriptions;
+    }
+
+    @Override
+    public void addMessageSerializer(MessageSerializer<?>... serializers) {
+        this.serializers.add(serializers);
+    }
+
+    /** The serializers added to this runtime, for runtimes that move messages across processes. */
+    public SerializationRegistry serializers() {
+        return serializers;
+    }
+
+    // ---------------------------------------------------------------- messaging
+
+    @Override
+    public CompletableFuture<@Nullable Object> sendMessageAsync(Object message, AgentId recipient,
+            @Nullable AgentId sender, @Nullable CancellationToken cancellationToken, @Nullable String messageId) {
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(recipient, "recipient");
+        checkOpen();
+        CancellationToken token = cancellationToken != null ? cancellationToken : new CancellationToken();
+        MessageContext context = new MessageContext(Optional.ofNullable(sender), Optional.empty(), true, token,
+                messageId != null ? messageId : newMessageId());
+        EventLoggers.message(MessageKind.DIRECT, DeliveryStage.SEND, message, sender, recipient);
+        for (InterventionHandler handler : interventionHandlers) {
+            Intervention verdict = handler.onSend(message, context, recipient);
+            if (verdict instanceof DropMessage drop) {
+                EventLoggers.dropped(MessageKind.DIRECT, message, sender, recipient, drop.reason());
+                return CompletableFuture.failedFuture(new MessageDroppedException("direct message "
+                        + message.getClass().getSimpleName() + " to " + recipient + " was dropped: " + drop.reason()));
+            }
+            message = replacement(verdict, handler);
+        }
+        AgentCell cell;
+        try {
+            cell = cellFor(recipient);
+        } catch (UndeliverableException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<@Nullable Object> reply = new CompletableFuture<>();
+        boolean cancellable = cancellationToken != null;
+        if (cancellable) {
+            CancellationToken.Registration registration = token.onCancel(() -> reply.cancel(false));
+            reply.whenComplete((r, e) -> registration.close());
+        }
+        outstanding.incrementAndGet();
+        cell.enqueue(new Envelope.Send(message, context, cancellable, recipient, reply));
+        return reply;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalStateException if a handler sends to its own agent, which would wait forever
+     */
+    @Override
+    public @Nullable Object sendMessage(Object message, AgentId recipient, @Nullable AgentId sender,
+            @Nullable CancellationToken cancellationToken) {
+        Optional<AgentId> current = MessageHandlerContext.currentAgentId();
+        if (current.isPresent() && current.get().equals(recipient)) {
+            AgentCell cell = cells.get(recipient);
+            if (cell != null && cell.isInstantiated() && !cell.agent().handlesMessagesConcurrently()) {
+                throw new IllegalStateException("agent " + recipient + " sent a direct message to itself from its own "
+                        + "handler and would wait forever for the reply; call the method directly or use sendMessageAsync");
+            }
+        }
+        return AgentRuntime.await(sendMessageAsync(message, recipient, sender, cancellationToken, null));
+    }
+
+    @Override
+    public void publishMessage(Object message, TopicId topicId, @Nullable AgentId sender,
+            @Nullable CancellationToken cancellationToken, @Nullable String messageId) {
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(topicId, "topicId");
+        checkOpen();
+        MessageContext context = new MessageContext(Optional.ofNullable(sender), Optional.of(topicId), false,
+                cancellationToken != null ? cancellationToken : new CancellationToken(),
+                messageId != null ? messageId : newMessageId());
+        EventLoggers.message(MessageKind.PUBLISH, DeliveryStage.SEND, message, sender, topicId);
+        for (InterventionHandler handler : interventionHandlers) {
+            Intervention verdict = handler.onPublish(message, context);
+            if (verdict instanceof DropMessage drop) {
+                EventLoggers.dropped(MessageKind.PUBLISH, message, sender, topicId, drop.reason());
+                return;
+            }
+            message = replacement(verdict, handler);
+        }
+        AgentCell[] recipients = recipientsFor(topicId);
+        Envelope envelope = new Envelope.Publish(message, context, cancellationToken != null);
+        for (AgentCell cell : recipients) {
+            if (!cell.id.equals(sender)) {
+                outstanding.incrementAndGet();
+                cell.enqueue(envelope);
+            }
+        }
+    }
+
+    @Override
+    public AgentId get(String type, String key, boolean lazy) {
+        AgentId id = new AgentId(type, key);
+        AgentCell cell = cellFor(id);
+        if (!lazy) {
+            cell.agent();
+        }
+        return id;
+    }
+
+    // ---------------------------------------------------------------- state
+
+    @Override
+    public Map<String, Object> saveState() {
+        Map<String, Object> state = new LinkedHashMap<>();
+        for (AgentCell cell : sortedCells()) {
+            if (cell.isInstantiated()) {
+                state.put(cell.id.toString(), saveState(cell));
+            }
+        }
+        return state;
+    }
+
+    @Override
+    public void loadState(Map<String, Object> state) {
+        for (Map.Entry<String, Object> entry : state.entrySet()) {
+            AgentId id = AgentId.fromString(entry.getKey());
+            if (!types.containsKey(id.type())) {
+                LOG.warn("loadState: skipping state of {}: its agent type is not registered", id);
+                continue;
+            }
+            if (!(entry.getValue() instanceof Map<?, ?> agentState)) {
+                throw new IllegalArgumentException("loadState: the state of " + id + " must be a JSON object, not "
+                        + (entry.getValue() == null ? "null" : entry.getValue().getClass().getSimpleName()));
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> typed = (Map<String, Object>) agentState;
+            agentLoadState(id, typed);
+        }
+    }
+
+    @Override
+    public Map<String, Object> agentSaveState(AgentId agentId) {
+        return saveState(cellFor(agentId));
+    }
+
+    @Override
+    public void agentLoadState(AgentId agentId, Map<String, Object> state) {
+        AgentCell cell = cellFor(agentId);
+        Agent agent = cell.agent();
+        cell.lock.lock();
+        try {
+            agent.loadState(state);
+        } finally {
+            cell.lock.unlock();
+        }
+    }
+
+    @Override
+    public AgentMetadata agentMetadata(AgentId agentId) {
+        return cellFor(agentId).agent().metadata();
+    }
+
+    @Override
+    public <T extends Agent> T tryGetUnderlyingAgentInstance(AgentId agentId, Class<T> type) {
+        Agent agent = cellFor(agentId).agent();
+        if (!type.isInstance(agent)) {
+            throw new ClassCastException("agent " + agentId + " is a " + agent.getClass().getName()
+                    + ", not a " + type.getName());
+        }
+        return type.cast(agent);
+    }
+
+    private Map<String, Object> saveState(AgentCell cell) {
+        Agent agent = cell.agent();
+        cell.lock.lock();
+        try {
+            return agent.saveState();
+        } finally {
+            cell.lock.unlock();
+        }
+    }
+
+    // ---------------------------------------------------------------- delivery (called by AgentCell)
+
+    void execute(Runnable task) {
+        executor.execute(task);
+    }
+
+    Agent instantiate(AgentId id) {
+        TypeRegistration registration = types.get(id.type());
+        if (registration == null || registration.factory == null) {
+            throw new UndeliverableException("no agent registered as " + id);
+        }
+        Agent agent;
+        try {
+            agent = registration.factory.create(new AgentInstantiationContext(this, id));
+        } catch (Exception e) {
+            EventLoggers.constructionFailed(id, e);
+            throw new AgentConstructionException("the factory of agent type '" + id.type() + "' failed to create "
+                    + id + ": " + e, e);
+        }
+        if (agent == null) {
+            throw new AgentConstructionException("the factory of agent type '" + id.type() + "' returned null for " + id);
+        }
+        if (registration.expectedClass != null && !registration.expectedClass.isInstance(agent)) {
+            throw new AgentConstructionException("the factory of agent type '" + id.type() + "' returned a "
+                    + agent.getClass().getName() + ", but the type was registered for " + registration.expectedClass.getName());
+        }
+        if (!Objects.equals(safeId(agent), id)) {
+            try {
+                agent.bindIdAndRuntime(id, this);
+            } catch (IllegalStateException e) {
+                throw new AgentConstructionException("the factory of agent type '" + id.type()
+                        + "' returned an agent bound to another id: " + e.getMessage(), e);
+            }
+        }
+        return agent;
+    }
+
+    private static @Nullable AgentId safeId(Agent agent) {
+        try {
+            return agent.id();
+        } catch (IllegalStateException unbound) {
+            return null;
+        }
+    }
+
+    void dispatch(AgentCell cell, Envelope envelope) {
+        Agent agent;
+        try {
+            agent = cell.agent();
+        } catch (RuntimeException e) {
+            fail(envelope, e);
+            completed();
+            return;
+        }
+        if (agent.handlesMessagesConcurrently()) {
+            executor.execute(() -> deliver(cell, agent, envelope, false));
+        } else {
+            deliver(cell, agent, envelope, true);
+        }
+    }
+
+    private void deliver(AgentCell cell, Agent agent, Envelope envelope, boolean exclusive) {
+        try {
+            if (envelope instanceof Envelope.Send send) {
+                deliverSend(cell, agent, send, exclusive);
+            } else {
+                deliverPublish(cell, agent, (Envelope.Publish) envelope, exclusive);
+            }
+        } finally {
+            completed();
+        }
+    }
+
+    private void deliverSend(AgentCell cell, Agent agent, Envelope.Send send, boolean exclusive) {
+        if (send.reply().isDone()) {
+            return;
+        }
+        MessageContext context = send.context();
+        AgentId sender = context.sender().orElse(null);
+        EventLoggers.message(MessageKind.DIRECT, DeliveryStage.DELIVER, send.message(), sender, cell.id);
+        Object reply;
+        try {
+            reply = invoke(cell, agent, send, exclusive);
+        } catch (Throwable t) {
+            EventLoggers.handlerFailed(cell.id, send.message(), t);
+            send.reply().completeExceptionally(t);
+            return;
+        }
+        EventLoggers.message(MessageKind.RESPOND, DeliveryStage.SEND, reply, cell.id, sender);
+        for (InterventionHandler handler : interventionHandlers) {
+            Intervention verdict;
+            try {
+                verdict = handler.onResponse(reply, cell.id, sender);
+            } catch (RuntimeException e) {
+                send.reply().completeExceptionally(e);
+                return;
+            }
+            if (verdict instanceof DropMessage drop) {
+                EventLoggers.dropped(MessageKind.RESPOND, reply, cell.id, sender, drop.reason());
+                send.reply().completeExceptionally(new MessageDroppedException("the reply of " + cell.id + " to "
+                        + send.message().getClass().getSimpleName() + " was dropped: " + drop.reason()));
+                return;
+            }
+            reply = ((Intervention.Deliver) verdict).message();
+        }
+        send.reply().complete(reply);
+    }
+
+    private void deliverPublish(AgentCell cell, Agent agent, Envelope.Publish publish, boolean exclusive) {
+        MessageContext context = publish.context();
+        EventLoggers.message(MessageKind.PUBLISH, DeliveryStage.DELIVER, publish.message(),
+                context.sender().orElse(null), cell.id);
+        try {
+            invoke(cell, agent, publish, exclusive);
+        } catch (Throwable t) {
+            EventLoggers.handlerFailed(cell.id, publish.message(), t);
+            if (!(t instanceof CancellationException)) {
+                LOG.error("agent {} failed handling published {}", cell.id, publish.message().getClass().getName(), t);
+                if (!ignoreUnhandledExceptions) {
+                    unhandledException.compareAndSet(null, t);
+                    signalProgress();
+                }
+            }
+        }
+    }
+
+    private @Nullable Object invoke(AgentCell cell, Agent agent, Envelope envelope, boolean exclusive) throws Exception {
+        MessageContext context = envelope.context();
+        if (envelope.cancellable() && context.cancellationToken().isCancelled()) {
+            throw new CancellationException("cancelled before delivery");
+        }
+        if (exclusive) {
+            cell.lock.lock();
+        }
+        InterruptOnCancel interrupter = envelope.cancellable() ? new InterruptOnCancel(Thread.currentThread()) : null;
+        CancellationToken.Registration registration =
+                interrupter != null ? context.cancellationToken().onCancel(interrupter) : null;
+        AgentId previous = MessageHandlerContext.enter(cell.id);
+        try {
+            return agent.onMessage(envelope.message(), context);
+        } catch (InterruptedException e) {
+            CancellationException cancelled = new CancellationException("handler of " + cell.id + " was interrupted");
+            cancelled.initCause(e);
+            throw cancelled;
+        } finally {
+            MessageHandlerContext.exit(previous);
+            if (interrupter != null) {
+                interrupter.disarm();
+                registration.close();
+                Thread.interrupted();
+            }
+            if (exclusive) {
+                cell.lock.unlock();
+            }
+        }
+    }
+
+    private void fail(Envelope envelope, RuntimeException e) {
+        if (envelope instanceof Envelope.Send send) {
+            send.reply().completeExceptionally(e);
+        } else {
+            LOG.error("could not deliver published {}: {}", envelope.message().getClass().getName(), e.getMessage(), e);
+        }
+    }
+
+    private void completed() {
+        outstanding.decrementAndGet();
+        if (progressWaiters > 0) {
+            signalProgress();
+        }
+    }
+
+    private void signalProgress() {
+        progressLock.lock();
+        try {
+            progress.signalAll();
+        } finally {
+            progressLock.unlock();
+        }
+    }
+
+    private void rethrowUnhandled() {
+        Throwable t = unhandledException.getAndSet(null);
+        if (t instanceof RuntimeException re) {
+            throw re;
+        }
+        if (t instanceof Error error) {
+            throw error;
+        }
+        if (t != null) {
+            throw new java.util.concurrent.CompletionException("a published message's handler failed", t);
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private AgentCell cellFor(AgentId id) {
+        AgentCell cell = cells.get(id);
+        if (cell != null) {
+            return cell;
+        }
+        TypeRegistration registration = types.get(id.type());
+        if (registration == null) {
+            throw new UndeliverableException("agent type '" + id.type() + "' is not registered with this runtime"
+                    + " (registered: " + new java.util.TreeSet<>(types.keySet()) + ")");
+        }
+        if (registration.factory == null) {
+            throw new UndeliverableException("no agent instance is registered as " + id
+                    + "; agent type '" + id.type() + "' only has instances registered with registerAgentInstance");
+        }
+        return cells.computeIfAbsent(id, k -> new AgentCell(k, this, null));
+    }
+
+    private AgentCell[] recipientsFor(TopicId topicId) {
+        AgentCell[] cached = recipientCache.get(topicId);
+        if (cached != null) {
+            return cached;
+        }
+        List<Subscription> current = subscriptions;
+        Set<AgentId> ids = new LinkedHashSet<>();
+        for (Subscription subscription : current) {
+            if (subscription.isMatch(topicId)) {
+                ids.add(subscription.mapToAgent(topicId));
+            }
+        }
+        AgentCell[] recipients = new AgentCell[ids.size()];
+        int i = 0;
+        for (AgentId id : ids) {
+            recipients[i++] = cellFor(id);
+        }
+        if (recipientCache.size() >= RECIPIENT_CACHE_LIMIT) {
+            recipientCache.clear();
+        }
+        if (current == subscriptions) {
+            recipientCache.put(topicId, recipients);
+        }
+        return recipients;
+    }
+
+    private static Object replacement(Intervention verdict, InterventionHandler handler) {
+        Object replaced = ((Intervention.Deliver) verdict).message();
+        if (replaced == null) {
+            throw new IllegalStateException("intervention handler " + handler.getClass().getName()
+                    + " returned Intervention.deliver(null); return a message, or a DropMessage to drop it");
+        }
+        return replaced;
+    }
+
+    private List<AgentCell> sortedCells() {
+        List<AgentCell> sorted = new ArrayList<>(cells.values());
+        sorted.sort(Comparator.comparing(c -> c.id.toString()));
+        return sorted;
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the runtime is closed");
+        }
+    }
+
+    private static String newMessageId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new UUID((random.nextLong() & ~0xF000L) | 0x4000L,
+                (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L).toString();
+    }
+
+    /** Interrupts a handler's thread when its token is cancelled, but only while the handler runs. */
+    private static final class InterruptOnCancel implements Runnable {
+        private final Thread thread;
+        private boolean armed = true;
+
+        InterruptOnCancel(Thread thread) {
+            this.thread = thread;
+        }
+
+        @Override
+        public synchronized void run() {
+            if (armed) {
+                thread.interrupt();
+            }
+        }
+
+        synchronized void disarm() {
+            armed = false;
+        }
+    }
+
+    private record TypeRegistration(@Nullable AgentFactory<? extends Agent> factory, @Nullable Class<?> expectedClass) {
+        static final TypeRegistration INSTANCES = new TypeRegistration(null, null);
+    }
+
+    /** Options for an {@link InProcessAgentRuntime}. */
+    public static class Builder {
+        private final List<InterventionHandler> interventionHandlers = new ArrayList<>();
+        private boolean ignoreUnhandledExceptions = true;
+
+        protected Builder() {
+        }
+
+        /** Adds an intervention handler; handlers see messages in the order added. */
+        public Builder interventionHandler(InterventionHandler handler) {
+            interventionHandlers.add(Objects.requireNonNull(handler, "handler"));
+            return this;
+        }
+
+        /**
+         * Whether an exception thrown while handling a published message is only logged (true, the
+         * default) or also rethrown by {@link #stop()}, {@link #stopWhenIdle()} and {@link #stopWhen}
+         * (false), which then return at once.
+         */
+        public Builder ignoreUnhandledExceptions(boolean ignore) {
+            this.ignoreUnhandledExceptions = ignore;
+            return this;
+        }
+
+        /** Builds the runtime. */
+        public InProcessAgentRuntime build() {
+            return new InProcessAgentRuntime(this);
+        }
+    }
+}

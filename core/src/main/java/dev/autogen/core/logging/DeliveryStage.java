@@ -1,0 +1,4 @@
+package dev.autogen.core.logging;
+
+/** Placeholder until the logging events land. */
+public enum DeliveryStage { SEND, DELIVER }

@@ -1,0 +1,207 @@
+package dev.autogen.core.models;
+
+import dev.autogen.core.CancellationToken;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The items of a streaming model call: {@link ChatCompletionChunk}s of text, then exactly one
+ * {@link CreateResult}, the last item. Iterate it once, inside try-with-resources; closing it
+ * before the end cancels the call and releases its connection.
+ *
+ * <pre>{@code
+ * try (ChatCompletionStream stream = client.createStream(CreateRequest.of(messages))) {
+ *     for (CreateStreamItem item : stream) {
+ *         switch (item) {
+ *             case ChatCompletionChunk c -> System.out.print(c.content());
+ *             case CreateResult r -> System.out.println("\nusage: " + r.usage());
+ *         }
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Not thread-safe: consume from one thread. {@link #close()} may be called from any thread.
+ */
+public final class ChatCompletionStream implements Iterable<CreateStreamItem>, AutoCloseable {
+    private final Iterator<CreateStreamItem> source;
+    private final Runnable onClose;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private boolean iterated;
+    private boolean finished;
+    private @Nullable CreateResult result;
+
+    private ChatCompletionStream(Iterator<CreateStreamItem> source, Runnable onClose) {
+        this.source = source;
+        this.onClose = onClose;
+    }
+
+    /**
+     * A stream pulling from {@code items}, which must end with a {@link CreateResult}; {@code onClose}
+     * runs once when the stream is closed (to cancel the request or close the connection).
+     */
+    public static ChatCompletionStream fromIterator(Iterator<? extends CreateStreamItem> items, Runnable onClose) {
+        Objects.requireNonNull(items, "items");
+        Objects.requireNonNull(onClose, "onClose");
+        @SuppressWarnings("unchecked")
+        Iterator<CreateStreamItem> typed = (Iterator<CreateStreamItem>) items;
+        return new ChatCompletionStream(typed, onClose);
+    }
+
+    /**
+     * A stream fed by {@code producer}, which runs on a virtual thread and hands each item to the
+     * {@link Consumer} it is given; each hand-off waits until the reader takes the item. The producer
+     * must emit a {@link CreateResult} last. Closing the stream cancels {@code token} and interrupts
+     * the producer; an exception from the producer is rethrown to the reader.
+     */
+    public static ChatCompletionStream produce(CancellationToken token, Consumer<Consumer<CreateStreamItem>> producer) {
+        Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(producer, "producer");
+        var queue = new SynchronousQueue<Object>();
+        Object end = new Object();
+        Thread thread = Thread.ofVirtual().name("autogen-model-stream").unstarted(() -> {
+            Object last = end;
+            try {
+                producer.accept(item -> {
+                    try {
+                        queue.put(Objects.requireNonNull(item, "stream item"));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new CancellationException("stream closed");
+                    }
+                });
+            } catch (RuntimeException | Error e) {
+                last = e;
+            }
+            try {
+                queue.put(last);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Iterator<CreateStreamItem> iterator = new Iterator<>() {
+            private @Nullable Object next;
+
+            @Override
+            public boolean hasNext() {
+                if (next == null) {
+                    try {
+                        next = queue.take();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new CancellationException("interrupted while waiting for the model stream");
+                    }
+                }
+                if (next instanceof RuntimeException e) {
+                    throw e;
+                }
+                if (next instanceof Error e) {
+                    throw e;
+                }
+                return next != end;
+            }
+
+            @Override
+            public CreateStreamItem next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                var item = (CreateStreamItem) next;
+                next = null;
+                return item;
+            }
+        };
+        thread.start();
+        return new ChatCompletionStream(iterator, () -> {
+            token.cancel();
+            thread.interrupt();
+        });
+    }
+
+    /**
+     * The items. May be called once.
+     *
+     * @throws IllegalStateException if called again, or if the source ends without a {@link CreateResult}
+     */
+    @Override
+    public Iterator<CreateStreamItem> iterator() {
+        if (iterated) {
+            throw new IllegalStateException("a ChatCompletionStream can be iterated only once");
+        }
+        iterated = true;
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                if (finished) {
+                    return false;
+                }
+                if (closed.get()) {
+                    throw new CancellationException("the stream was closed");
+                }
+                if (!source.hasNext()) {
+                    throw new IllegalStateException("model stream ended without a CreateResult");
+                }
+                return true;
+            }
+
+            @Override
+            public CreateStreamItem next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                CreateStreamItem item = source.next();
+                if (item instanceof CreateResult r) {
+                    result = r;
+                    finished = true;
+                }
+                return item;
+            }
+        };
+    }
+
+    /** The items as a {@link Stream}; closing the Java stream closes this one. */
+    public Stream<CreateStreamItem> stream() {
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED), false)
+                .onClose(this::close);
+    }
+
+    /**
+     * Reads the remaining items and returns the final result.
+     *
+     * @throws IllegalStateException if the source ends without a {@link CreateResult}
+     */
+    public CreateResult result() {
+        if (!finished) {
+            Iterator<CreateStreamItem> it = iterated ? null : iterator();
+            if (it == null) {
+                throw new IllegalStateException("result() after a partial iteration: iterate to the end instead");
+            }
+            while (it.hasNext()) {
+                it.next();
+            }
+        }
+        return Objects.requireNonNull(result);
+    }
+
+    /** Whether the final {@link CreateResult} has been read. */
+    public boolean isFinished() {
+        return finished;
+    }
+
+    /** Stops the call if it is still running; safe to call more than once. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true) && !finished) {
+            onClose.run();
+        }
+    }
+}

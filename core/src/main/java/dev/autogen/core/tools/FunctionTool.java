@@ -1,0 +1,221 @@
+package dev.autogen.core.tools;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.autogen.core.CancellationToken;
+import dev.autogen.core.tools.annotation.Tool;
+import dev.autogen.core.tools.annotation.ToolParam;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A tool made from Java code: an {@link Tool @Tool}-annotated method, or a lambda taking an
+ * argument record. The Java counterpart of Python's {@code FunctionTool}, whose schema it matches:
+ * a method parameter without a {@link ToolParam} description is described by its name.
+ *
+ * <pre>{@code
+ * class WeatherTools {
+ *     @Tool("Get the weather for a city")
+ *     String getWeather(@ToolParam("City name") String city, Optional<String> unit) { ... }
+ * }
+ * List<FunctionTool> tools = FunctionTool.fromMethods(new WeatherTools());
+ *
+ * record SearchArgs(@ToolParam("What to look for") String query) {}
+ * FunctionTool search = FunctionTool.of("web_search", "Find information on the web", SearchArgs.class,
+ *         args -> "AutoGen is a programming framework for building multi-agent applications.");
+ * }</pre>
+ */
+public final class FunctionTool implements dev.autogen.core.tools.Tool {
+    private final String name;
+    private final String description;
+    private final boolean strict;
+    private final List<JsonSchemas.Argument> arguments;
+    private final ToolSchema schema;
+    private final Invoker invoker;
+
+    private FunctionTool(String name, String description, boolean strict, List<JsonSchemas.Argument> arguments, Invoker invoker) {
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("tool name must not be blank");
+        }
+        this.name = name;
+        this.description = description;
+        this.strict = strict;
+        this.arguments = List.copyOf(arguments);
+        this.schema = BaseTool.schemaFor(name, description, strict, this.arguments);
+        this.invoker = invoker;
+    }
+
+    /** A tool body taking the argument record. */
+    @FunctionalInterface
+    public interface Body<A, R> {
+        @Nullable R apply(A args) throws Exception;
+    }
+
+    /** A tool body taking the argument record and the call's cancellation token. */
+    @FunctionalInterface
+    public interface CancellableBody<A, R> {
+        @Nullable R apply(A args, CancellationToken cancellationToken) throws Exception;
+    }
+
+    @FunctionalInterface
+    private interface Invoker {
+        @Nullable Object invoke(ObjectNode args, CancellationToken token) throws Exception;
+    }
+
+    /** A tool running {@code body} on the argument record {@code argsType}. */
+    public static <A extends Record, R> FunctionTool of(String name, String description, Class<A> argsType, Body<A, R> body) {
+        Objects.requireNonNull(body, "body");
+        return of(name, description, argsType, (CancellableBody<A, R>) (args, token) -> body.apply(args));
+    }
+
+    /** A tool running {@code body}, which also receives the call's cancellation token. */
+    public static <A extends Record, R> FunctionTool of(
+            String name, String description, Class<A> argsType, CancellableBody<A, R> body) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(argsType, "argsType");
+        Objects.requireNonNull(body, "body");
+        return new FunctionTool(name, description, false, JsonSchemas.argumentsOf(argsType),
+                (args, token) -> body.apply(ArgumentBinder.convertRecord(name, args, argsType), token));
+    }
+
+    /**
+     * One tool per {@link Tool @Tool} method of {@code target}'s class (instance and static
+     * methods), ordered by name. Pass a {@code Class} to use only its static methods.
+     *
+     * @throws IllegalArgumentException if there is no such method, or two tools share a name
+     */
+    public static List<FunctionTool> fromMethods(Object target) {
+        Objects.requireNonNull(target, "target");
+        Class<?> type = target instanceof Class<?> c ? c : target.getClass();
+        List<Method> methods = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Method m : c.getDeclaredMethods()) {
+                if (m.isAnnotationPresent(Tool.class) && !m.isBridge()
+                        && (!(target instanceof Class<?>) || Modifier.isStatic(m.getModifiers()))) {
+                    methods.add(m);
+                }
+            }
+        }
+        if (methods.isEmpty()) {
+            throw new IllegalArgumentException(type.getName() + " has no @Tool methods"
+                    + (target instanceof Class<?> ? " that are static; pass an instance for instance methods" : ""));
+        }
+        methods.sort(Comparator.comparing(Method::getName));
+        List<FunctionTool> tools = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (Method m : methods) {
+            FunctionTool tool = fromMethod(Modifier.isStatic(m.getModifiers()) ? null : target, m);
+            if (!names.add(tool.name())) {
+                throw new IllegalArgumentException("duplicate tool name '" + tool.name() + "' in " + type.getName()
+                        + ": overloaded @Tool methods need distinct @Tool(name = ...)");
+            }
+            tools.add(tool);
+        }
+        return List.copyOf(tools);
+    }
+
+    /**
+     * A tool calling {@code method} on {@code target} (null for a static method). The method need
+     * not carry {@link Tool @Tool}; without it, name and description are the method name.
+     *
+     * @throws IllegalArgumentException if target is null for an instance method
+     */
+    public static FunctionTool fromMethod(@Nullable Object target, Method method) {
+        Objects.requireNonNull(method, "method");
+        boolean isStatic = Modifier.isStatic(method.getModifiers());
+        if (!isStatic && target == null) {
+            throw new IllegalArgumentException("method " + method.getName() + " is not static: pass the object to call it on");
+        }
+        Tool annotation = method.getAnnotation(Tool.class);
+        String name = annotation != null && !annotation.name().isEmpty() ? annotation.name() : method.getName();
+        String description = annotation != null && !annotation.value().isEmpty() ? annotation.value() : name;
+        boolean strict = annotation != null && annotation.strict();
+
+        Parameter[] parameters = method.getParameters();
+        List<JsonSchemas.Argument> arguments = new ArrayList<>();
+        List<JsonSchemas.@Nullable Argument> slots = new ArrayList<>();
+        for (Parameter p : parameters) {
+            if (p.getType() == CancellationToken.class) {
+                slots.add(null);
+                continue;
+            }
+            if (!p.isNamePresent() && (p.getAnnotation(ToolParam.class) == null || p.getAnnotation(ToolParam.class).name().isEmpty())) {
+                throw new IllegalArgumentException("tool '" + name + "': parameter names of " + method
+                        + " are not available; compile with -parameters or name them with @ToolParam(name = ...)");
+            }
+            ToolParam param = p.getAnnotation(ToolParam.class);
+            String argName = param != null && !param.name().isEmpty() ? param.name() : JsonSchemas.argumentName(p.getName());
+            String argDescription = param != null && !param.value().isEmpty() ? param.value() : argName;
+            var arg = new JsonSchemas.Argument(argName, p.getParameterizedType(), argDescription,
+                    !p.getType().isPrimitive() ? JsonSchemas.isRequired(p.getParameterizedType(), p.getAnnotatedType()) : true);
+            arguments.add(arg);
+            slots.add(arg);
+        }
+        method.setAccessible(true);
+        Invoker invoker = (args, token) -> {
+            Object[] values = new Object[slots.size()];
+            for (int i = 0; i < values.length; i++) {
+                JsonSchemas.Argument arg = slots.get(i);
+                values[i] = arg == null ? token : ArgumentBinder.convert(name, arg.name(), args.get(arg.name()), arg.type());
+            }
+            try {
+                return method.invoke(target, values);
+            } catch (InvocationTargetException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof Exception ex) {
+                    throw ex;
+                }
+                if (cause instanceof Error err) {
+                    throw err;
+                }
+                throw e;
+            }
+        };
+        return new FunctionTool(name, description, strict, arguments, invoker);
+    }
+
+    /** A copy with strict mode on or off. */
+    public FunctionTool withStrict(boolean newStrict) {
+        return new FunctionTool(name, description, newStrict, arguments, invoker);
+    }
+
+    @Override
+    public @Nullable Object runJson(JsonNode args, CancellationToken cancellationToken, @Nullable String callId) throws Exception {
+        return invoker.invoke(ArgumentBinder.checkRequired(name, args, arguments), cancellationToken);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    /** Whether strict mode is on. */
+    public boolean strict() {
+        return strict;
+    }
+
+    @Override
+    public ToolSchema schema() {
+        return schema;
+    }
+
+    @Override
+    public String toString() {
+        return "FunctionTool[" + name + "]";
+    }
+}

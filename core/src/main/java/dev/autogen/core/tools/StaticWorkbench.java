@@ -1,0 +1,185 @@
+package dev.autogen.core.tools;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.autogen.core.CancellationToken;
+import dev.autogen.core.Image;
+import dev.autogen.core.serialization.AutogenJson;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A workbench over a fixed list of tools, optionally shown to the model under other names or
+ * descriptions. Each call runs on its own virtual thread so that cancelling the token interrupts
+ * it. Tools that implement {@link StreamTool} stream their intermediate items through
+ * {@link #callToolStream}.
+ *
+ * <pre>{@code
+ * var workbench = new StaticWorkbench(tools, Map.of("getWeather", new ToolOverride("weather", null)));
+ * }</pre>
+ */
+public class StaticWorkbench implements StreamWorkbench {
+    private static final Logger LOG = LoggerFactory.getLogger(StaticWorkbench.class);
+
+    private final List<Tool> tools;
+    private final Map<String, Tool> byName = new HashMap<>();
+    private final Map<String, ToolOverride> overrides;
+    private final Map<String, String> overrideNameToOriginal = new HashMap<>();
+
+    /** A workbench over {@code tools}, shown as they are. */
+    public StaticWorkbench(List<? extends Tool> tools) {
+        this(tools, Map.of());
+    }
+
+    /**
+     * A workbench over {@code tools} with overrides keyed by original tool name.
+     *
+     * @throws IllegalArgumentException if two tools share a name, an override names an unknown tool,
+     *     or an override name clashes with a tool name or another override
+     */
+    public StaticWorkbench(List<? extends Tool> tools, Map<String, ToolOverride> toolOverrides) {
+        this.tools = List.copyOf(tools);
+        for (Tool tool : this.tools) {
+            if (byName.put(tool.name(), tool) != null) {
+                throw new IllegalArgumentException("duplicate tool name '" + tool.name()
+                        + "': tool names in a workbench must be unique; rename one or use a ToolOverride");
+            }
+        }
+        this.overrides = Map.copyOf(toolOverrides);
+        for (var e : new java.util.TreeMap<>(toolOverrides).entrySet()) {
+            String original = e.getKey();
+            if (!byName.containsKey(original)) {
+                throw new IllegalArgumentException("tool override for '" + original + "' names no tool of this workbench; tools: "
+                        + byName.keySet());
+            }
+            String newName = e.getValue().name();
+            if (newName == null || newName.equals(original)) {
+                continue;
+            }
+            if (byName.containsKey(newName)) {
+                throw new IllegalArgumentException("Tool override name '" + newName
+                        + "' conflicts with existing tool name. Override names must not conflict with any tool names.");
+            }
+            String previous = overrideNameToOriginal.putIfAbsent(newName, original);
+            if (previous != null) {
+                throw new IllegalArgumentException("Tool override name '" + newName + "' is used by multiple tools: '"
+                        + previous + "' and '" + original + "'. Override names must be unique.");
+            }
+        }
+    }
+
+    /** The tools, in the order given. */
+    public List<Tool> tools() {
+        return tools;
+    }
+
+    /** The overrides, keyed by original tool name. */
+    public Map<String, ToolOverride> toolOverrides() {
+        return overrides;
+    }
+
+    @Override
+    public List<ToolSchema> listTools() {
+        List<ToolSchema> schemas = new ArrayList<>();
+        for (Tool tool : tools) {
+            ToolSchema schema = tool.schema();
+            ToolOverride o = overrides.get(tool.name());
+            if (o != null) {
+                schema = schema.withNameAndDescription(o.name() != null ? o.name() : schema.name(),
+                        o.description() != null ? o.description() : schema.description());
+            }
+            schemas.add(schema);
+        }
+        return List.copyOf(schemas);
+    }
+
+    @Override
+    public ToolResult callTool(String name, @Nullable JsonNode arguments, @Nullable CancellationToken cancellationToken,
+            @Nullable String callId) {
+        return run(name, arguments, cancellationToken, callId, null);
+    }
+
+    @Override
+    public ToolResult callToolStream(String name, @Nullable JsonNode arguments, @Nullable CancellationToken cancellationToken,
+            @Nullable String callId, Consumer<Object> events) {
+        return run(name, arguments, cancellationToken, callId, events);
+    }
+
+    private ToolResult run(String name, @Nullable JsonNode arguments, @Nullable CancellationToken cancellationToken,
+            @Nullable String callId, @Nullable Consumer<Object> events) {
+        Tool tool = byName.get(overrideNameToOriginal.getOrDefault(name, name));
+        if (tool == null) {
+            return ToolResult.error(name, "Tool " + name + " not found. Available tools: " + listTools().stream().map(ToolSchema::name).toList());
+        }
+        CancellationToken token = cancellationToken != null ? cancellationToken : new CancellationToken();
+        token.throwIfCancelled();
+        JsonNode args = arguments != null ? arguments : AutogenJson.mapper().createObjectNode();
+        var task = new FutureTask<@Nullable Object>(() -> events != null && tool instanceof StreamTool st
+                ? st.runJsonStream(args, token, callId, events)
+                : tool.runJson(args, token, callId));
+        Thread.ofVirtual().name("autogen-tool-" + tool.name()).start(task);
+        try (var registration = token.onCancel(() -> task.cancel(true))) {
+            Object value = task.get();
+            return toResult(name, tool, value);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            LOG.debug("tool '{}' (call {}) failed", name, callId, cause);
+            return ToolResult.error(name, formatError(cause));
+        } catch (InterruptedException e) {
+            task.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while running tool '" + name + "'");
+        }
+    }
+
+    private static ToolResult toResult(String name, Tool tool, @Nullable Object value) {
+        if (value instanceof ToolResult r) {
+            return new ToolResult(name, r.result(), r.isError());
+        }
+        if (value instanceof Image image) {
+            return new ToolResult(name, List.of(new ResultContent.ImageContent(image)), false);
+        }
+        try {
+            return ToolResult.text(name, tool.returnValueAsString(value));
+        } catch (RuntimeException e) {
+            return ToolResult.error(name, "tool '" + name + "' returned a value that cannot be turned into text: " + formatError(e));
+        }
+    }
+
+    /** The error text for a failure: its message, or its type when it has none. */
+    static String formatError(Throwable error) {
+        String message = error.getMessage();
+        return message == null || message.isBlank() ? error.getClass().getSimpleName() : message.strip();
+    }
+
+    /** The tools' states keyed by tool name, as Python's {@code StaticWorkbench} saves them. */
+    @Override
+    public Map<String, Object> saveState() {
+        Map<String, Object> states = new LinkedHashMap<>();
+        for (Tool tool : tools) {
+            states.put(tool.name(), tool.saveStateJson());
+        }
+        return Map.of("type", "StaticWorkbenchState", "tools", states);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void loadState(Map<String, Object> state) {
+        if (state.get("tools") instanceof Map<?, ?> states) {
+            for (Tool tool : tools) {
+                if (states.get(tool.name()) instanceof Map<?, ?> s) {
+                    tool.loadStateJson((Map<String, Object>) s);
+                }
+            }
+        }
+    }
+}

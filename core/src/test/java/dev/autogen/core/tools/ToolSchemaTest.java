@@ -1,0 +1,170 @@
+package dev.autogen.core.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autogen.core.CancellationToken;
+import dev.autogen.core.serialization.AutogenJson;
+import dev.autogen.core.tools.annotation.Tool;
+import dev.autogen.core.tools.annotation.ToolParam;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+class ToolSchemaTest {
+    private static final ObjectMapper JSON = AutogenJson.mapper();
+
+    static class SearchTools {
+        @Tool("Find information on the web")
+        String web_search_func(String query) {
+            return "AutoGen is a programming framework for building multi-agent applications.";
+        }
+    }
+
+    enum Unit { CELSIUS, FAHRENHEIT }
+
+    record Location(String city, @ToolParam("ISO country code") String countryCode) {}
+
+    record ForecastArgs(
+            @ToolParam("Where to forecast") Location location,
+            @ToolParam("Days ahead") int days,
+            List<String> fields,
+            Unit unit,
+            Optional<String> language,
+            @Nullable Double minConfidence) {}
+
+    static class WeatherTools {
+        @Tool(value = "Get the weather", name = "get_weather")
+        String weather(@ToolParam("City name") String city, Optional<Unit> unit, CancellationToken token) {
+            return city + " " + unit.orElse(Unit.CELSIUS);
+        }
+
+        @Tool("Add numbers")
+        static long add(long a, long b) {
+            return a + b;
+        }
+
+        String notATool() {
+            return "";
+        }
+    }
+
+    private static JsonNode json(String text) throws Exception {
+        return JSON.readTree(text);
+    }
+
+    @Test
+    void annotatedMethodSchemaEqualsTheSeedsFunctionToolSchema() throws Exception {
+        FunctionTool tool = FunctionTool.fromMethods(new SearchTools()).getFirst();
+        assertThat((JsonNode) JSON.valueToTree(tool.schema())).isEqualTo(json("""
+                {"name": "web_search_func",
+                 "description": "Find information on the web",
+                 "parameters": {"type": "object",
+                                "properties": {"query": {"description": "query", "title": "Query", "type": "string"}},
+                                "required": ["query"],
+                                "additionalProperties": false},
+                 "strict": false}"""));
+    }
+
+    @Test
+    void methodParametersGiveNamesDescriptionsAndOptionality() throws Exception {
+        List<FunctionTool> tools = FunctionTool.fromMethods(new WeatherTools());
+        assertThat(tools).extracting(FunctionTool::name).containsExactly("add", "get_weather");
+        ToolSchema weather = tools.get(1).schema();
+        assertThat(weather.description()).isEqualTo("Get the weather");
+        assertThat((JsonNode) JSON.valueToTree(weather.parameters())).isEqualTo(json("""
+                {"type": "object",
+                 "properties": {"city": {"description": "City name", "title": "City", "type": "string"},
+                                "unit": {"description": "unit", "title": "Unit", "type": "string",
+                                         "enum": ["CELSIUS", "FAHRENHEIT"], "default": null}},
+                 "required": ["city"],
+                 "additionalProperties": false}"""));
+        assertThat(FunctionTool.fromMethods(WeatherTools.class)).extracting(FunctionTool::name).containsExactly("add");
+    }
+
+    @Test
+    void recordArgumentsGivePydanticShapedSchema() throws Exception {
+        FunctionTool tool = FunctionTool.of("forecast", "Weather forecast", ForecastArgs.class, args -> "ok");
+        JsonNode params = JSON.valueToTree(tool.schema().parameters());
+        assertThat(params.get("required")).isEqualTo(json("[\"location\", \"days\", \"fields\", \"unit\"]"));
+        assertThat(params.get("additionalProperties").booleanValue()).isFalse();
+        assertThat(params.get("properties").fieldNames()).toIterable()
+                .containsExactly("location", "days", "fields", "unit", "language", "min_confidence");
+        JsonNode props = params.get("properties");
+        assertThat(props.get("days")).isEqualTo(json("""
+                {"description": "Days ahead", "title": "Days", "type": "integer"}"""));
+        assertThat(props.get("fields")).isEqualTo(json("""
+                {"title": "Fields", "type": "array", "items": {"type": "string"}}"""));
+        assertThat(props.get("min_confidence")).isEqualTo(json("""
+                {"title": "Min Confidence", "type": "number", "default": null}"""));
+        JsonNode location = props.get("location");
+        assertThat(location.get("type").textValue()).isEqualTo("object");
+        assertThat(location.get("description").textValue()).isEqualTo("Where to forecast");
+        assertThat(location.get("required")).isEqualTo(json("[\"city\", \"country_code\"]"));
+        assertThat(location.at("/properties/country_code")).isEqualTo(json("""
+                {"type": "string", "title": "Country Code", "description": "ISO country code"}"""));
+    }
+
+    @Test
+    void structuredOutputSchemaOfARecord() throws Exception {
+        assertThat((JsonNode) JsonSchemas.forType(Location.class)).isEqualTo(json("""
+                {"type": "object", "title": "Location",
+                 "properties": {"city": {"type": "string", "title": "City"},
+                                "country_code": {"type": "string", "title": "Country Code", "description": "ISO country code"}},
+                 "required": ["city", "country_code"]}"""));
+    }
+
+    @Test
+    void strictModeRejectsOptionalArguments() {
+        assertThatThrownBy(() -> FunctionTool.of("forecast", "d", ForecastArgs.class, a -> "").withStrict(true))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("strict mode is enabled, but arguments [language, min_confidence] are optional");
+        record Strict(String a) {}
+        assertThat(FunctionTool.of("s", "d", Strict.class, a -> "").withStrict(true).schema().strict()).isTrue();
+    }
+
+    @Test
+    void pythonTitles() {
+        assertThat(JsonSchemas.title("max_results")).isEqualTo("Max Results");
+        assertThat(JsonSchemas.title("query")).isEqualTo("Query");
+        assertThat(JsonSchemas.title("x2y")).isEqualTo("X2Y");
+        assertThat(JsonSchemas.argumentName("countryCode")).isEqualTo("country_code");
+    }
+
+    @Test
+    void classWithoutToolMethodsIsRejected() {
+        assertThatThrownBy(() -> FunctionTool.fromMethods(new Object() {}))
+                .hasMessageContaining("has no @Tool methods");
+    }
+
+    static class Overloaded {
+        @Tool("a")
+        String same(String a) {
+            return a;
+        }
+
+        @Tool("b")
+        String same(int a) {
+            return "" + a;
+        }
+    }
+
+    @Test
+    void duplicateToolNamesFromMethodsAreRejected() {
+        assertThatThrownBy(() -> FunctionTool.fromMethods(new Overloaded()))
+                .hasMessageContaining("duplicate tool name 'same'");
+    }
+
+    @Test
+    void toolSchemaJsonRoundTrips() throws Exception {
+        ToolSchema schema = FunctionTool.fromMethods(new WeatherTools()).get(1).schema();
+        String text = JSON.writeValueAsString(schema);
+        assertThat(JSON.readValue(text, ToolSchema.class)).isEqualTo(schema);
+        assertThat(text).contains("\"additionalProperties\":false").doesNotContain("additional_properties");
+        assertThat(JSON.readValue("{\"name\": \"bare\"}", ToolSchema.class))
+                .isEqualTo(new ToolSchema("bare", null, null, null));
+    }
+}
