@@ -1,0 +1,64 @@
+package dev.autogen.core.memory;
+
+import dev.autogen.core.CancellationToken;
+import dev.autogen.core.model_context.ChatCompletionContext;
+
+/**
+ * A store of knowledge that enriches a model context, the counterpart of Python's {@code Memory}.
+ * The store (a list, a vector database, files) and the retrieval (everything, text or vector
+ * search) are the implementation's choice; so is how {@link #updateContext} puts what it found into
+ * the context. An agent calls {@link #updateContext} before each model call.
+ *
+ * <pre>{@code
+ * Memory memory = new ListMemory();
+ * memory.add(new MemoryContent("The user prefers metric units", MemoryMimeType.TEXT));
+ * UpdateContextResult added = memory.updateContext(modelContext);
+ * }</pre>
+ *
+ * <p>Implementations are thread-safe. Blocking calls are meant for virtual threads.
+ */
+public interface Memory extends AutoCloseable {
+    /** The {@code component_type} of memories in component configs. */
+    String COMPONENT_TYPE = "memory";
+
+    /** The name of this memory instance. */
+    String name();
+
+    /**
+     * Adds what is relevant to the current context to {@code modelContext}.
+     *
+     * @return the items added
+     */
+    UpdateContextResult updateContext(ChatCompletionContext modelContext);
+
+    /**
+     * The entries relevant to {@code query}.
+     *
+     * @throws java.util.concurrent.CancellationException if the token is cancelled
+     */
+    MemoryQueryResult query(MemoryContent query, CancellationToken cancellationToken);
+
+    /** {@link #query(MemoryContent, CancellationToken)} for a text query. */
+    default MemoryQueryResult query(String query) {
+        return query(new MemoryContent(query, MemoryMimeType.TEXT), new CancellationToken());
+    }
+
+    /**
+     * Stores {@code content}.
+     *
+     * @throws java.util.concurrent.CancellationException if the token is cancelled
+     */
+    void add(MemoryContent content, CancellationToken cancellationToken);
+
+    /** {@link #add(MemoryContent, CancellationToken)} without cancellation. */
+    default void add(MemoryContent content) {
+        add(content, new CancellationToken());
+    }
+
+    /** Removes every entry. */
+    void clear();
+
+    /** Releases the memory's resources. */
+    @Override
+    void close();
+}

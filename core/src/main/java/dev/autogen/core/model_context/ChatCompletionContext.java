@@ -1,0 +1,130 @@
+package dev.autogen.core.model_context;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.autogen.core.models.LLMMessage;
+import dev.autogen.core.serialization.AutogenJson;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The message history an agent keeps for its model, and the view of it sent on each call. The
+ * history holds every message added; {@link #getMessages()} decides which of them the model sees.
+ * Subclass and implement {@link #getMessages()} for a view of your own, e.g. one that drops the
+ * {@code thought} of a reasoning model's messages:
+ *
+ * <pre>{@code
+ * class ReasoningModelContext extends UnboundedChatCompletionContext {
+ *     @Override
+ *     public List<LLMMessage> getMessages() {
+ *         return super.getMessages().stream()
+ *                 .map(m -> m instanceof AssistantMessage a ? new AssistantMessage(a.content(), null, a.source()) : m)
+ *                 .toList();
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Initial messages preload the history; {@link #clear()} (called when the owning agent is
+ * reset) removes them along with everything else. Thread-safe.
+ */
+public abstract class ChatCompletionContext {
+    /** The {@code component_type} of contexts in component configs. */
+    public static final String COMPONENT_TYPE = "chat_completion_context";
+
+    private static final TypeReference<Map<String, Object>> STATE_MAP = new TypeReference<>() {
+    };
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final @Nullable List<LLMMessage> initialMessages;
+    private List<LLMMessage> messages = new ArrayList<>();
+
+    /**
+     * @param initialMessages messages the history starts with, or {@code null} for none
+     */
+    protected ChatCompletionContext(@Nullable List<? extends LLMMessage> initialMessages) {
+        this.initialMessages = initialMessages == null ? null : List.copyOf(initialMessages);
+        if (initialMessages != null) {
+            messages.addAll(initialMessages);
+        }
+    }
+
+    /** Appends a message to the history. */
+    public void addMessage(LLMMessage message) {
+        Objects.requireNonNull(message, "message");
+        lock.lock();
+        try {
+            messages.add(message);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The messages to send to the model: this context's view of the history. Unmodifiable. */
+    public abstract List<LLMMessage> getMessages();
+
+    /** Empties the history, initial messages included. */
+    public void clear() {
+        lock.lock();
+        try {
+            messages = new ArrayList<>();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The history as Python's {@code save_state()} writes it: {@code {"messages": [...]}}, plain
+     * maps and lists ready for JSON.
+     */
+    public Map<String, Object> saveState() {
+        return AutogenJson.mapper().convertValue(new ChatCompletionContextState(history()), STATE_MAP);
+    }
+
+    /**
+     * Replaces the history with a saved one, as written by {@link #saveState()} here or in Python.
+     *
+     * @throws IllegalArgumentException if the state is not a {@code {"messages": [...]}} object of
+     *     known message types; the message says what was wrong
+     */
+    public void loadState(Map<String, ?> state) {
+        Objects.requireNonNull(state, "state");
+        ChatCompletionContextState loaded;
+        try {
+            loaded = AutogenJson.mapper().convertValue(state, ChatCompletionContextState.class);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid chat completion context state (expected {\"messages\": "
+                    + "[...]} of SystemMessage, UserMessage, AssistantMessage, FunctionExecutionResultMessage): "
+                    + e.getMessage(), e);
+        }
+        lock.lock();
+        try {
+            messages = new ArrayList<>(loaded.messages());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The initial messages given at construction, as configs write them. */
+    public Optional<List<LLMMessage>> initialMessages() {
+        return Optional.ofNullable(initialMessages);
+    }
+
+    /** A snapshot of the whole history, oldest first, for {@link #getMessages()} to build its view from. */
+    protected final List<LLMMessage> history() {
+        lock.lock();
+        try {
+            return List.copyOf(messages);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The nullable form of {@link #initialMessages()}, for config records. */
+    final @Nullable List<LLMMessage> initialMessagesOrNull() {
+        return initialMessages;
+    }
+}
