@@ -179,7 +179,7 @@ class ChatCompletionContextTest {
 
         assertThat(context.getMessages()).hasSize(llmContext.get("messages").size())
                 .first().isEqualTo(new UserMessage("Say hello to each other.", "user"));
-        assertThat((JsonNode) JSON.valueToTree(context.saveState())).isEqualTo(llmContext);
+        assertThat(JSON.<JsonNode>valueToTree(context.saveState())).isEqualTo(llmContext);
     }
 
     @Test
@@ -195,14 +195,14 @@ class ChatCompletionContextTest {
     @Test
     void configsUsePythonsFieldNames() throws Exception {
         var buffered = new BufferedChatCompletionContext(5, List.of(new SystemMessage("hi")));
-        assertThat((JsonNode) JSON.valueToTree(buffered.toConfig())).isEqualTo(JSON.readTree(
+        assertThat(JSON.<JsonNode>valueToTree(buffered.toConfig())).isEqualTo(JSON.readTree(
                 "{\"buffer_size\": 5, \"initial_messages\": [{\"content\": \"hi\", \"type\": \"SystemMessage\"}]}"));
         var loaded = BufferedChatCompletionContext.fromConfig(
                 JSON.readValue("{\"buffer_size\": 3}", BufferedChatCompletionContextConfig.class));
         assertThat(loaded.bufferSize()).isEqualTo(3);
         assertThat(loaded.initialMessages()).isEmpty();
 
-        assertThat((JsonNode) JSON.valueToTree(new UnboundedChatCompletionContext().toConfig()))
+        assertThat(JSON.<JsonNode>valueToTree(new UnboundedChatCompletionContext().toConfig()))
                 .isEqualTo(JSON.readTree("{\"initial_messages\": null}"));
         assertThat(UnboundedChatCompletionContext.fromConfig(
                 JSON.readValue("{}", UnboundedChatCompletionContextConfig.class)).getMessages()).isEmpty();
@@ -210,7 +210,7 @@ class ChatCompletionContextTest {
         var headAndTail = HeadAndTailChatCompletionContext.fromConfig(JSON.readValue(
                 "{\"head_size\": 1, \"tail_size\": 2}", HeadAndTailChatCompletionContextConfig.class));
         headAndTail.addMessage(user(1));
-        assertThat((JsonNode) JSON.valueToTree(headAndTail.toConfig())).isEqualTo(JSON.readTree(
+        assertThat(JSON.<JsonNode>valueToTree(headAndTail.toConfig())).isEqualTo(JSON.readTree(
                 "{\"head_size\": 1, \"tail_size\": 2, \"initial_messages\": "
                         + "[{\"content\": \"message 1\", \"source\": \"user\", \"type\": \"UserMessage\"}]}"));
 
@@ -220,7 +220,7 @@ class ChatCompletionContextTest {
                 "{\"model_client\": " + client + ", \"token_limit\": 100}", TokenLimitedChatCompletionContextConfig.class),
                 new WordCountingClient(10));
         assertThat(tokenLimited.tokenLimit()).contains(100);
-        assertThat((JsonNode) JSON.valueToTree(tokenLimited.toConfig(client))).isEqualTo(JSON.readTree(
+        assertThat(JSON.<JsonNode>valueToTree(tokenLimited.toConfig(client))).isEqualTo(JSON.readTree(
                 "{\"model_client\": " + client + ", \"token_limit\": 100, \"tool_schema\": [], \"initial_messages\": null}"));
     }
 

@@ -63,7 +63,8 @@ final class ProcessRunner {
         CompletableFuture<String> stdout = readAll(process.getInputStream());
         CompletableFuture<String> stderr = readAll(process.getErrorStream());
         CompletableFuture<Void> finished = CompletableFuture.allOf(process.onExit(), stdout, stderr);
-        try (var registration = token.onCancel(() -> finished.cancel(false))) {
+        CancellationToken.Registration registration = token.onCancel(() -> finished.cancel(false));
+        try {
             finished.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
             return new Outcome(false, process.exitValue(), stdout.join(), stderr.join());
         } catch (TimeoutException e) {
@@ -81,6 +82,8 @@ final class ProcessRunner {
             killTree(process);
             throw new UncheckedIOException("reading the output of '" + command.get(0) + "' failed",
                     e.getCause() instanceof IOException io ? io : new IOException(e.getCause()));
+        } finally {
+            registration.close();
         }
     }
 

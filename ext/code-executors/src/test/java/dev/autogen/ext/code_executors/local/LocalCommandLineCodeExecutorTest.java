@@ -182,6 +182,35 @@ class LocalCommandLineCodeExecutorTest {
     }
 
     @Test
+    void interruptingTheCallingThreadKillsTheTreeAndThrows() throws Exception {
+        var executor = executor();
+        Path pidFile = workDir.resolve("pids.txt");
+        String script = "sleep 100 &\necho $! > pids.tmp\necho $$ >> pids.tmp\nmv pids.tmp pids.txt\nwait\n";
+        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+
+        Thread caller = Thread.ofVirtual().start(() -> {
+            try {
+                executor.executeCodeBlocks(List.of(new CodeBlock(script, "bash")), new CancellationToken());
+                outcome.complete(null);
+            } catch (Throwable t) {
+                outcome.complete(t);
+            }
+        });
+        awaitFile(pidFile);
+        caller.interrupt();
+
+        assertThat(outcome.get()).isInstanceOf(CancellationException.class);
+        assertAllGone(readPids(pidFile));
+    }
+
+    @Test
+    void asyncRunCompletesWithTheResult() throws Exception {
+        var result = executor().executeCodeBlocksAsync(List.of(new CodeBlock("echo async", "bash")), new CancellationToken());
+
+        assertThat(result.get().output()).isEqualTo("async\n");
+    }
+
+    @Test
     void alreadyCancelledTokenRunsNothing() {
         var token = new CancellationToken();
         token.cancel();
