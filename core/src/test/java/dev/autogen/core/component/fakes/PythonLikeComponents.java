@@ -302,7 +302,7 @@ public final class PythonLikeComponents {
         }
     }
 
-    public static final class MaxMessageProvider implements ComponentProvider<MaxMessage, MaxMessageConfig> {
+    public static class MaxMessageProvider implements ComponentProvider<MaxMessage, MaxMessageConfig> {
         public String provider() {
             return "autogen_agentchat.conditions.MaxMessageTermination";
         }
