@@ -276,6 +276,8 @@ public final class ComponentRegistry {
             if (provider.componentType() == null || provider.componentType().isBlank()) {
                 throw new IllegalArgumentException(provider.getClass().getName() + ".componentType() must return a non-empty string");
             }
+            Objects.requireNonNull(provider.componentClass(), () -> provider.getClass().getName() + ".componentClass()");
+            Objects.requireNonNull(provider.configClass(), () -> provider.getClass().getName() + ".configClass()");
             ComponentProvider<?, ?> existing = providers.get(name);
             if (existing != null && existing.getClass() != provider.getClass()) {
                 throw new IllegalStateException("provider '" + name + "' is claimed by both "
