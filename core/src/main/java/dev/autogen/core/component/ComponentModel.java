@@ -70,7 +70,8 @@ public record ComponentModel(
 
     /**
      * A model holding only a provider and a config given as a map, the Java counterpart of
-     * Python's {@code load_component({"provider": ..., "config": {...}})}.
+     * Python's {@code load_component({"provider": ..., "config": {...}})}. Fields keep the map's
+     * iteration order, so pass an ordered map when the order of the written JSON matters.
      *
      * @throws IllegalArgumentException if the map's values cannot be written as JSON
      */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autogen.core.serialization.AutogenJson;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class ComponentModelTest {
@@ -43,7 +44,7 @@ class ComponentModelTest {
 
     @Test
     void prettyJsonIsIndentedLikePython() {
-        var model = ComponentModel.of("p", Map.of("a", List.of(1), "b", Map.of())).withLabel("L");
+        var model = ComponentModel.of("p", new TreeMap<>(Map.of("a", List.of(1), "b", Map.of()))).withLabel("L");
 
         assertThat(model.toPrettyJson()).isEqualTo("""
                 {
