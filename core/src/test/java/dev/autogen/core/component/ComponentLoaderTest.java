@@ -127,6 +127,16 @@ class ComponentLoaderTest {
     }
 
     @Test
+    void configRecordsThatRejectAValueAreLocated() {
+        ObjectNode team = Fixtures.roundRobinTeam();
+        ((ObjectNode) team.at("/config/termination_condition/config/conditions/0/config")).put("text", "");
+
+        assertThatThrownBy(() -> ComponentLoader.defaultLoader().load(team, Team.class))
+                .hasMessage("team.config.termination_condition.config.conditions[0].config: invalid value: "
+                        + "text must not be empty");
+    }
+
+    @Test
     void wrongTypesInsideListsAreLocated() {
         ObjectNode team = Fixtures.roundRobinTeam();
         ((ObjectNode) team.at("/config/termination_condition/config")).putArray("conditions").add(42);

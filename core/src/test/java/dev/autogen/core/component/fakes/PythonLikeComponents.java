@@ -244,6 +244,11 @@ public final class PythonLikeComponents {
     // ---- terminations
 
     public record TextMentionConfig(@JsonProperty(required = true) String text, @Nullable List<String> sources) {
+        public TextMentionConfig {
+            if (text != null && text.isEmpty()) {
+                throw new IllegalArgumentException("text must not be empty");
+            }
+        }
     }
 
     public record TextMention(String text) implements Termination, Component<TextMentionConfig> {
