@@ -35,6 +35,9 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class FunctionTool implements dev.autogen.core.tools.Tool {
+    /** The provider name Python writes in component configs (whose Python source cannot load in Java). */
+    public static final String PROVIDER = "autogen_core.tools.FunctionTool";
+
     private final String name;
     private final String description;
     private final boolean strict;

@@ -194,7 +194,7 @@ class StaticWorkbenchTest {
             }
         };
         List<Object> events = new ArrayList<>();
-        ToolResult r = new StaticWorkbench(List.of(counter)).callToolStream("count", null, null, null, events::add);
+        ToolResult r = new StaticStreamWorkbench(List.of(counter)).callToolStream("count", null, null, null, events::add);
         assertThat(events).containsExactly(1, 2);
         assertThat(r).isEqualTo(ToolResult.text("count", "done"));
     }
