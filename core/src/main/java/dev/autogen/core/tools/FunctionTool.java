@@ -164,7 +164,12 @@ public final class FunctionTool implements dev.autogen.core.tools.Tool {
             arguments.add(arg);
             slots.add(arg);
         }
-        method.setAccessible(true);
+        try {
+            method.setAccessible(true);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("tool '" + name + "': cannot call " + method + " (" + e.getMessage()
+                    + "); make the method public or open its package to dev.autogen.core", e);
+        }
         Invoker invoker = (args, token) -> {
             Object[] values = new Object[slots.size()];
             for (int i = 0; i < values.length; i++) {

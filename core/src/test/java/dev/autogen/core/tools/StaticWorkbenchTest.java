@@ -220,4 +220,43 @@ class StaticWorkbenchTest {
                 .isEqualTo("Oslo FAHRENHEIT");
         assertThat(workbench.callTool("get_weather", JSON.readTree("{\"city\": \"Oslo\"}")).toText()).isEqualTo("Oslo CELSIUS");
     }
+
+    static final class CounterTool extends BaseTool<CounterTool.NoArgs, Integer> {
+        record NoArgs() {}
+
+        private int count;
+
+        CounterTool() {
+            super(NoArgs.class, "counter", "Counts calls");
+        }
+
+        @Override
+        public Integer run(NoArgs args, CancellationToken token) {
+            return ++count;
+        }
+
+        @Override
+        public Map<String, Object> saveStateJson() {
+            return Map.of("count", count);
+        }
+
+        @Override
+        public void loadStateJson(Map<String, Object> state) {
+            count = ((Number) state.get("count")).intValue();
+        }
+    }
+
+    @Test
+    void stateIsSavedPerToolAsPythonsStaticWorkbenchState() throws Exception {
+        var workbench = new StaticWorkbench(List.of(new CounterTool()));
+        workbench.callTool("counter", null);
+        workbench.callTool("counter", null);
+        Map<String, Object> state = workbench.saveState();
+        assertThat((JsonNode) JSON.valueToTree(state))
+                .isEqualTo(JSON.readTree("{\"type\": \"StaticWorkbenchState\", \"tools\": {\"counter\": {\"count\": 2}}}"));
+        var restored = new StaticWorkbench(List.of(new CounterTool()));
+        restored.loadState(JSON.convertValue(JSON.valueToTree(state), Map.class));
+        assertThat(restored.callTool("counter", null).toText()).isEqualTo("3");
+        assertThat(new CounterTool().schema().parameters().properties()).isEmpty();
+    }
 }
