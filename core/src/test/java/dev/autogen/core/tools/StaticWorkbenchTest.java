@@ -62,6 +62,16 @@ class StaticWorkbenchTest {
         String weather(String city, int days) {
             return city + ":" + days;
         }
+
+        @Tool("Async echo")
+        java.util.concurrent.CompletableFuture<String> echoLater(String text) {
+            return java.util.concurrent.CompletableFuture.supplyAsync(() -> text + "!");
+        }
+
+        @Tool("Async failure")
+        java.util.concurrent.CompletableFuture<String> failLater() {
+            return java.util.concurrent.CompletableFuture.failedFuture(new IllegalArgumentException("quota exceeded"));
+        }
     }
 
     private static FunctionCall call(String name, String args) {
@@ -110,6 +120,13 @@ class StaticWorkbenchTest {
         var workbench = new StaticWorkbench(FunctionTool.fromMethods(new Tools()));
         ToolResult r = workbench.callTool(call("explode", "{\"reason\": \"disk full\"}"), null);
         assertThat(r).isEqualTo(ToolResult.error("explode", "boom: disk full"));
+    }
+
+    @Test
+    void futuresReturnedByToolMethodsAreAwaited() {
+        var workbench = new StaticWorkbench(FunctionTool.fromMethods(new Tools()));
+        assertThat(workbench.callTool(call("echoLater", "{\"text\": \"hi\"}"), null)).isEqualTo(ToolResult.text("echoLater", "hi!"));
+        assertThat(workbench.callTool(call("failLater", "{}"), null)).isEqualTo(ToolResult.error("failLater", "quota exceeded"));
     }
 
     @Test
