@@ -4,8 +4,8 @@ import dev.autogen.core.exceptions.AgentConstructionException;
 import dev.autogen.core.exceptions.MessageDroppedException;
 import dev.autogen.core.exceptions.UndeliverableException;
 import dev.autogen.core.internal.HandlerTable;
+import dev.autogen.core.internal.RuntimeEventLog;
 import dev.autogen.core.logging.DeliveryStage;
-import dev.autogen.core.logging.EventLoggers;
 import dev.autogen.core.logging.MessageKind;
 import dev.autogen.core.serialization.MessageSerializer;
 import dev.autogen.core.serialization.SerializationRegistry;
@@ -70,6 +70,7 @@ public class InProcessAgentRuntime implements AgentRuntime, AutoCloseable {
     private final boolean ignoreUnhandledExceptions;
     private final ExecutorService executor;
     private final SerializationRegistry serializers = new SerializationRegistry();
+    private final RuntimeEventLog events = new RuntimeEventLog(serializers);
 
     private final ConcurrentHashMap<String, TypeRegistration> types = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<AgentId, AgentCell> cells = new ConcurrentHashMap<>();
@@ -305,11 +306,11 @@ public class InProcessAgentRuntime implements AgentRuntime, AutoCloseable {
         CancellationToken token = cancellationToken != null ? cancellationToken : new CancellationToken();
         MessageContext context = new MessageContext(Optional.ofNullable(sender), Optional.empty(), true, token,
                 messageId != null ? messageId : newMessageId());
-        EventLoggers.message(MessageKind.DIRECT, DeliveryStage.SEND, message, sender, recipient);
+        events.message(MessageKind.DIRECT, DeliveryStage.SEND, message, sender, recipient);
         for (InterventionHandler handler : interventionHandlers) {
             Intervention verdict = handler.onSend(message, context, recipient);
             if (verdict instanceof DropMessage drop) {
-                EventLoggers.dropped(MessageKind.DIRECT, message, sender, recipient, drop.reason());
+                events.dropped(MessageKind.DIRECT, message, sender, recipient);
                 return CompletableFuture.failedFuture(new MessageDroppedException("direct message "
                         + message.getClass().getSimpleName() + " to " + recipient + " was dropped: " + drop.reason()));
             }
@@ -360,11 +361,11 @@ public class InProcessAgentRuntime implements AgentRuntime, AutoCloseable {
         MessageContext context = new MessageContext(Optional.ofNullable(sender), Optional.of(topicId), false,
                 cancellationToken != null ? cancellationToken : new CancellationToken(),
                 messageId != null ? messageId : newMessageId());
-        EventLoggers.message(MessageKind.PUBLISH, DeliveryStage.SEND, message, sender, topicId);
+        events.message(MessageKind.PUBLISH, DeliveryStage.SEND, message, sender, topicId);
         for (InterventionHandler handler : interventionHandlers) {
             Intervention verdict = handler.onPublish(message, context);
             if (verdict instanceof DropMessage drop) {
-                EventLoggers.dropped(MessageKind.PUBLISH, message, sender, topicId, drop.reason());
+                events.dropped(MessageKind.PUBLISH, message, sender, topicId);
                 return;
             }
             message = replacement(verdict, handler);
@@ -477,7 +478,7 @@ public class InProcessAgentRuntime implements AgentRuntime, AutoCloseable {
         try {
             agent = registration.factory.create(new AgentInstantiationContext(this, id));
         } catch (Exception e) {
-            EventLoggers.constructionFailed(id, e);
+            events.constructionFailed(id, e);
             throw new AgentConstructionException("the factory of agent type '" + id.type() + "' failed to create "
                     + id + ": " + e, e);
         }
@@ -541,16 +542,16 @@ public class InProcessAgentRuntime implements AgentRuntime, AutoCloseable {
         }
         MessageContext context = send.context();
         AgentId sender = context.sender().orElse(null);
-        EventLoggers.message(MessageKind.DIRECT, DeliveryStage.DELIVER, send.message(), sender, cell.id);
+        events.message(MessageKind.DIRECT, DeliveryStage.DELIVER, send.message(), sender, cell.id);
         Object reply;
         try {
             reply = invoke(cell, agent, send, exclusive);
         } catch (Throwable t) {
-            EventLoggers.handlerFailed(cell.id, send.message(), t);
+            events.handlerFailed(cell.id, send.message(), t);
             send.reply().completeExceptionally(t);
             return;
         }
-        EventLoggers.message(MessageKind.RESPOND, DeliveryStage.SEND, reply, cell.id, sender);
+        events.message(MessageKind.RESPOND, DeliveryStage.SEND, reply, cell.id, sender);
         for (InterventionHandler handler : interventionHandlers) {
             Intervention verdict;
             try {
@@ -560,7 +561,7 @@ public class InProcessAgentRuntime implements AgentRuntime, AutoCloseable {
                 return;
             }
             if (verdict instanceof DropMessage drop) {
-                EventLoggers.dropped(MessageKind.RESPOND, reply, cell.id, sender, drop.reason());
+                events.dropped(MessageKind.RESPOND, reply, cell.id, sender);
                 send.reply().completeExceptionally(new MessageDroppedException("the reply of " + cell.id + " to "
                         + send.message().getClass().getSimpleName() + " was dropped: " + drop.reason()));
                 return;
@@ -572,12 +573,12 @@ public class InProcessAgentRuntime implements AgentRuntime, AutoCloseable {
 
     private void deliverPublish(AgentCell cell, Agent agent, Envelope.Publish publish, boolean exclusive) {
         MessageContext context = publish.context();
-        EventLoggers.message(MessageKind.PUBLISH, DeliveryStage.DELIVER, publish.message(),
+        events.message(MessageKind.PUBLISH, DeliveryStage.DELIVER, publish.message(),
                 context.sender().orElse(null), cell.id);
         try {
             invoke(cell, agent, publish, exclusive);
         } catch (Throwable t) {
-            EventLoggers.handlerFailed(cell.id, publish.message(), t);
+            events.handlerFailed(cell.id, publish.message(), t);
             if (!(t instanceof CancellationException)) {
                 LOG.error("agent {} failed handling published {}", cell.id, publish.message().getClass().getName(), t);
                 if (!ignoreUnhandledExceptions) {

@@ -1,14 +1,122 @@
 package dev.autogen.core.serialization;
 
+import java.util.Collection;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Placeholder until the serialization registry lands. */
+/**
+ * The serializers a runtime knows, keyed by (type name, content type), the counterpart of Python's
+ * {@code SerializationRegistry}. Deserializing an unknown pair yields an {@link UnknownPayload}
+ * rather than failing, so messages from other languages' agents are still delivered. Safe for
+ * concurrent use.
+ *
+ * <pre>{@code
+ * var registry = new SerializationRegistry();
+ * registry.add(JsonMessageSerializer.of(AskQuestion.class));
+ * byte[] bytes = registry.serialize(question, registry.typeName(question), JSON_DATA_CONTENT_TYPE);
+ * Object back = registry.deserialize(bytes, "AskQuestion", JSON_DATA_CONTENT_TYPE);
+ * }</pre>
+ */
 public final class SerializationRegistry {
-    private final ConcurrentHashMap<String, MessageSerializer<?>> serializers = new ConcurrentHashMap<>();
+    private record Key(String typeName, String dataContentType) {
+    }
 
+    private final ConcurrentHashMap<Key, MessageSerializer<?>> serializers = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Class<?>, String> typeNames = new ConcurrentHashMap<>();
+
+    /** Creates an empty registry. */
+    public SerializationRegistry() {
+    }
+
+    /**
+     * Adds serializers; one added for a (type name, content type) pair that is already known
+     * replaces the earlier one, as in Python.
+     */
     public void add(MessageSerializer<?>... toAdd) {
-        for (MessageSerializer<?> s : toAdd) {
-            serializers.putIfAbsent(s.typeName() + "|" + s.dataContentType(), s);
+        for (MessageSerializer<?> serializer : toAdd) {
+            add(serializer);
         }
+    }
+
+    /** Adds serializers; see {@link #add(MessageSerializer...)}. */
+    public void add(Collection<? extends MessageSerializer<?>> toAdd) {
+        for (MessageSerializer<?> serializer : toAdd) {
+            add(serializer);
+        }
+    }
+
+    private void add(MessageSerializer<?> serializer) {
+        Objects.requireNonNull(serializer, "serializer");
+        serializers.put(new Key(serializer.typeName(), serializer.dataContentType()), serializer);
+        typeNames.put(serializer.type(), serializer.typeName());
+    }
+
+    /** Whether a serializer is registered for the pair. */
+    public boolean isRegistered(String typeName, String dataContentType) {
+        return serializers.containsKey(new Key(typeName, dataContentType));
+    }
+
+    /**
+     * Serializes a message with the serializer registered for the pair. An {@link UnknownPayload}
+     * under its own pair is passed on as the bytes it arrived with, so agents can relay messages
+     * they cannot decode.
+     *
+     * @throws IllegalArgumentException if no serializer is registered for the pair, or the message
+     *     is not of the serializer's type
+     */
+    public byte[] serialize(Object message, String typeName, String dataContentType) {
+        Objects.requireNonNull(message, "message");
+        MessageSerializer<?> serializer = serializers.get(new Key(typeName, dataContentType));
+        if (serializer == null && message instanceof UnknownPayload unknown
+                && unknown.typeName().equals(typeName) && unknown.dataContentType().equals(dataContentType)) {
+            return unknown.payload();
+        }
+        if (serializer == null) {
+            throw new IllegalArgumentException("unknown type " + typeName + " with content type " + dataContentType
+                    + ": add a serializer for it (e.g. JsonMessageSerializer.of(" + message.getClass().getSimpleName()
+                    + ".class))");
+        }
+        return serializeWith(serializer, message);
+    }
+
+    private static <T> byte[] serializeWith(MessageSerializer<T> serializer, Object message) {
+        if (!serializer.type().isInstance(message)) {
+            throw new IllegalArgumentException("the serializer for " + serializer.typeName() + " handles "
+                    + serializer.type().getName() + ", not " + message.getClass().getName());
+        }
+        return serializer.serialize(serializer.type().cast(message));
+    }
+
+    /**
+     * Deserializes a payload with the serializer registered for the pair, or wraps it in an
+     * {@link UnknownPayload} when there is none.
+     *
+     * @throws IllegalArgumentException if the registered serializer rejects the payload
+     */
+    public Object deserialize(byte[] payload, String typeName, String dataContentType) {
+        Objects.requireNonNull(payload, "payload");
+        MessageSerializer<?> serializer = serializers.get(new Key(typeName, dataContentType));
+        if (serializer == null) {
+            return new UnknownPayload(typeName, dataContentType, payload);
+        }
+        return serializer.deserialize(payload);
+    }
+
+    /**
+     * The name a message travels under: the name its class was registered with, otherwise its
+     * simple class name (Python uses the class {@code __name__}). An {@link UnknownPayload} keeps
+     * the name it arrived with.
+     */
+    public String typeName(Object message) {
+        Objects.requireNonNull(message, "message");
+        if (message instanceof UnknownPayload unknown) {
+            return unknown.typeName();
+        }
+        String registered = typeNames.get(message.getClass());
+        if (registered != null) {
+            return registered;
+        }
+        String simpleName = message.getClass().getSimpleName();
+        return simpleName.isEmpty() ? message.getClass().getName() : simpleName;
     }
 }

@@ -1,0 +1,39 @@
+package dev.autogen.core.component;
+
+/**
+ * A concrete component class with configuration record {@code C}, the counterpart of Python's
+ * {@code Component[ConfigT]}. It names its {@link ComponentProvider} (which says how the class is
+ * known to Python AutoGen and how to build it from a config) and reports its current config;
+ * {@link #dumpComponent()} combines the two.
+ *
+ * <pre>{@code
+ * public final class MaxMessageTermination implements TerminationCondition, Component<MaxMessageTermination.Config> {
+ *     public record Config(@JsonProperty(required = true) int maxMessages, boolean includeAgentEvent) {}
+ *     public static final ComponentProvider<MaxMessageTermination, Config> PROVIDER = new Provider();
+ *
+ *     public ComponentProvider<?, Config> componentProvider() { return PROVIDER; }
+ *     public Config toConfig() { return new Config(maxMessages, includeAgentEvent); }
+ *     ...
+ * }
+ * }</pre>
+ *
+ * @param <C> the config record; its JSON form is the {@code config} object of the component model
+ */
+public interface Component<C> extends ComponentBase {
+    /** The provider of this class; usually a constant shared by all instances. */
+    ComponentProvider<?, C> componentProvider();
+
+    /**
+     * The config that would re-create a component like this one. Nested components appear as
+     * {@link ComponentModel}s obtained from their own {@link #dumpComponent()}.
+     *
+     * @throws UnsupportedOperationException if this instance holds settings that have no config
+     *     form (for example a Java lambda); the message names them
+     */
+    C toConfig();
+
+    @Override
+    default ComponentModel dumpComponent() {
+        return componentProvider().toModel(toConfig());
+    }
+}

@@ -1,0 +1,107 @@
+package dev.autogen.core.component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a {@link ComponentProvider#fromConfig} receives besides its config: a way to load the
+ * components nested in the config, keeping track of where they sit so that an error reads
+ * {@code team.config.participants[1].config.model_client: unknown provider 'foo'}.
+ *
+ * <pre>{@code
+ * public RoundRobinGroupChat fromConfig(Config config, ComponentContext context) {
+ *     List<ChatAgent> participants = context.loadAll(config.participants(), ChatAgent.class);
+ *     TerminationCondition termination = config.terminationCondition() == null ? null
+ *             : context.load(config.terminationCondition(), TerminationCondition.class);
+ *     if (participants.isEmpty()) {
+ *         throw context.invalid("participants", "at least one participant is required");
+ *     }
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>A context belongs to one load and is not thread-safe.
+ */
+public final class ComponentContext {
+    private final LoadSession session;
+    private final String path;
+
+    ComponentContext(LoadSession session, String path) {
+        this.session = session;
+        this.path = path;
+    }
+
+    /** The JSON path of the component being built, e.g. {@code team.config.participants[0]}. */
+    public String path() {
+        return path;
+    }
+
+    /** The registry providers are resolved from. */
+    public ComponentRegistry registry() {
+        return session.registry();
+    }
+
+    /**
+     * Loads a component nested in this component's config. Its path is the place the model was read
+     * from; for a model made in code, a path under this component's config.
+     *
+     * @throws ComponentLoadException if it cannot be loaded or is not an {@code expected}
+     */
+    public <T> T load(ComponentModel model, Class<T> expected) {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(expected, "expected");
+        String nestedPath = session.pathOf(model);
+        if (nestedPath == null) {
+            nestedPath = path + ".config.(" + model.provider() + ")";
+        }
+        return session.load(model, expected, nestedPath);
+    }
+
+    /**
+     * Loads a component nested in this component's config at the given field, e.g.
+     * {@code "model_client"} or {@code "participants[2]"}, relative to this component's {@code config}.
+     *
+     * @throws ComponentLoadException if it cannot be loaded or is not an {@code expected}
+     */
+    public <T> T load(ComponentModel model, Class<T> expected, String field) {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(expected, "expected");
+        return session.load(model, expected, fieldPath(field));
+    }
+
+    /**
+     * Loads a list of nested components, reporting the problems of all of them together.
+     *
+     * @throws ComponentLoadException if any cannot be loaded or is not an {@code expected}
+     */
+    public <T> List<T> loadAll(List<ComponentModel> models, Class<T> expected) {
+        Objects.requireNonNull(models, "models");
+        List<T> loaded = new ArrayList<>(models.size());
+        List<ComponentProblem> problems = new ArrayList<>();
+        for (ComponentModel model : models) {
+            try {
+                loaded.add(load(model, expected));
+            } catch (ComponentLoadException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ComponentLoadException(problems);
+        }
+        return List.copyOf(loaded);
+    }
+
+    /**
+     * An exception for an invalid value of a field of this component's config, for a provider to
+     * throw: {@code throw context.invalid("participants", "names must be unique: [a, a]")}.
+     */
+    public ComponentLoadException invalid(String field, String message) {
+        return new ComponentLoadException(fieldPath(field), message);
+    }
+
+    private String fieldPath(String field) {
+        Objects.requireNonNull(field, "field");
+        return path + ".config" + (field.isEmpty() || field.startsWith("[") ? "" : ".") + field;
+    }
+}

@@ -1,0 +1,436 @@
+package dev.autogen.core.component.fakes;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.autogen.core.component.Component;
+import dev.autogen.core.component.ComponentBase;
+import dev.autogen.core.component.ComponentContext;
+import dev.autogen.core.component.ComponentModel;
+import dev.autogen.core.component.ComponentProvider;
+import dev.autogen.core.component.ComponentTypes;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Stand-ins for the Python components in the fixtures (same provider strings, descriptions and
+ * config fields), registered through META-INF/services in test resources, so loading and dumping
+ * can be checked against JSON written by Python AutoGen.
+ */
+public final class PythonLikeComponents {
+    private PythonLikeComponents() {
+    }
+
+    public interface Agent extends ComponentBase {
+        String name();
+    }
+
+    public interface ModelClient extends ComponentBase {
+    }
+
+    public interface Termination extends ComponentBase {
+    }
+
+    public interface Team extends ComponentBase {
+    }
+
+    // ---- model client
+
+    public record OpenAIClientConfig(@JsonProperty(required = true) String model, @Nullable String apiKey) {
+    }
+
+    public record OpenAIClient(OpenAIClientConfig config) implements ModelClient, Component<OpenAIClientConfig> {
+        public ComponentProvider<?, OpenAIClientConfig> componentProvider() {
+            return new OpenAIClientProvider();
+        }
+
+        public OpenAIClientConfig toConfig() {
+            return config;
+        }
+    }
+
+    public static final class OpenAIClientProvider implements ComponentProvider<OpenAIClient, OpenAIClientConfig> {
+        public String provider() {
+            return "autogen_ext.models.openai.OpenAIChatCompletionClient";
+        }
+
+        public String componentType() {
+            return ComponentTypes.MODEL;
+        }
+
+        public String description() {
+            return "Chat completion client for OpenAI hosted models.";
+        }
+
+        public Class<?> componentClass() {
+            return OpenAIClient.class;
+        }
+
+        public Class<OpenAIClientConfig> configClass() {
+            return OpenAIClientConfig.class;
+        }
+
+        public OpenAIClient fromConfig(OpenAIClientConfig config, ComponentContext context) {
+            return new OpenAIClient(config);
+        }
+    }
+
+    // ---- workbench and model context
+
+    public record WorkbenchConfig(List<ComponentModel> tools, Map<String, Object> toolOverrides) {
+    }
+
+    public record StaticStreamWorkbench(List<ComponentModel> tools) implements Component<WorkbenchConfig> {
+        public ComponentProvider<?, WorkbenchConfig> componentProvider() {
+            return new WorkbenchProvider();
+        }
+
+        public WorkbenchConfig toConfig() {
+            return new WorkbenchConfig(tools, Map.of());
+        }
+    }
+
+    public static final class WorkbenchProvider implements ComponentProvider<StaticStreamWorkbench, WorkbenchConfig> {
+        public String provider() {
+            return "autogen_core.tools.StaticStreamWorkbench";
+        }
+
+        public String componentType() {
+            return ComponentTypes.WORKBENCH;
+        }
+
+        public String description() {
+            return "A workbench that provides a static set of tools that do not change after\n"
+                    + "    each tool execution, and supports streaming results.";
+        }
+
+        public Class<?> componentClass() {
+            return StaticStreamWorkbench.class;
+        }
+
+        public Class<WorkbenchConfig> configClass() {
+            return WorkbenchConfig.class;
+        }
+
+        public StaticStreamWorkbench fromConfig(WorkbenchConfig config, ComponentContext context) {
+            return new StaticStreamWorkbench(config.tools() == null ? List.of() : config.tools());
+        }
+    }
+
+    public record ContextConfig() {
+    }
+
+    public record UnboundedContext() implements Component<ContextConfig> {
+        public ComponentProvider<?, ContextConfig> componentProvider() {
+            return new ContextProvider();
+        }
+
+        public ContextConfig toConfig() {
+            return new ContextConfig();
+        }
+    }
+
+    public static final class ContextProvider implements ComponentProvider<UnboundedContext, ContextConfig> {
+        public String provider() {
+            return "autogen_core.model_context.UnboundedChatCompletionContext";
+        }
+
+        public String componentType() {
+            return ComponentTypes.CHAT_COMPLETION_CONTEXT;
+        }
+
+        public String description() {
+            return "An unbounded chat completion context that keeps a view of the all the messages.";
+        }
+
+        public Class<?> componentClass() {
+            return UnboundedContext.class;
+        }
+
+        public Class<ContextConfig> configClass() {
+            return ContextConfig.class;
+        }
+
+        public UnboundedContext fromConfig(ContextConfig config, ComponentContext context) {
+            return new UnboundedContext();
+        }
+    }
+
+    // ---- agent (component_version 2, upgrades version 1 configs that had "tools")
+
+    public record AssistantConfig(
+            @JsonProperty(required = true) String name,
+            @JsonProperty(required = true) ComponentModel modelClient,
+            @Nullable List<ComponentModel> workbench,
+            @Nullable ComponentModel modelContext,
+            @Nullable String description,
+            @Nullable String systemMessage,
+            boolean modelClientStream,
+            @Nullable Boolean reflectOnToolUse,
+            @Nullable String toolCallSummaryFormat,
+            int maxToolIterations,
+            @Nullable Map<String, String> metadata) {
+    }
+
+    public record Assistant(String name, ModelClient modelClient, List<StaticStreamWorkbench> workbench,
+            @Nullable UnboundedContext modelContext, AssistantConfig settings)
+            implements Agent, Component<AssistantConfig> {
+        public ComponentProvider<?, AssistantConfig> componentProvider() {
+            return new AssistantProvider();
+        }
+
+        public AssistantConfig toConfig() {
+            return new AssistantConfig(name, modelClient.dumpComponent(),
+                    workbench.stream().map(StaticStreamWorkbench::dumpComponent).toList(),
+                    modelContext == null ? null : modelContext.dumpComponent(), settings.description(),
+                    settings.systemMessage(), settings.modelClientStream(), settings.reflectOnToolUse(),
+                    settings.toolCallSummaryFormat(), settings.maxToolIterations(), settings.metadata());
+        }
+    }
+
+    public static final class AssistantProvider implements ComponentProvider<Assistant, AssistantConfig> {
+        public String provider() {
+            return "autogen_agentchat.agents.AssistantAgent";
+        }
+
+        public String componentType() {
+            return ComponentTypes.AGENT;
+        }
+
+        public int componentVersion() {
+            return 2;
+        }
+
+        public String description() {
+            return "An agent that provides assistance with tool use.\n    The :meth:`on_messages` returns a"
+                    + " :class:`~autogen_agentchat.base.Response`\n    in which"
+                    + " :attr:`~autogen_agentchat.base.Response.chat_message` is the final\n    response message.";
+        }
+
+        public Class<?> componentClass() {
+            return Assistant.class;
+        }
+
+        public Class<AssistantConfig> configClass() {
+            return AssistantConfig.class;
+        }
+
+        public Assistant fromConfig(AssistantConfig config, ComponentContext context) {
+            List<StaticStreamWorkbench> workbench = config.workbench() == null ? List.of()
+                    : context.loadAll(config.workbench(), StaticStreamWorkbench.class);
+            UnboundedContext modelContext = config.modelContext() == null ? null
+                    : context.load(config.modelContext(), UnboundedContext.class);
+            return new Assistant(config.name(), context.load(config.modelClient(), ModelClient.class), workbench,
+                    modelContext, config);
+        }
+
+        /** Version 1 listed tools directly; version 2 puts them in a workbench. */
+        public ObjectNode upgradeConfig(ObjectNode config, int fromVersion) {
+            if (fromVersion != 1) {
+                return ComponentProvider.super.upgradeConfig(config, fromVersion);
+            }
+            ArrayNode tools = config.has("tools") ? (ArrayNode) config.remove("tools") : JsonNodeFactory.instance.arrayNode();
+            ObjectNode workbench = new StaticStreamWorkbench(List.of()).dumpComponent().toJsonNode();
+            ((ObjectNode) workbench.get("config")).set("tools", tools);
+            config.putArray("workbench").add(workbench);
+            return config;
+        }
+    }
+
+    // ---- terminations
+
+    public record TextMentionConfig(@JsonProperty(required = true) String text, @Nullable List<String> sources) {
+        public TextMentionConfig {
+            if (text != null && text.isEmpty()) {
+                throw new IllegalArgumentException("text must not be empty");
+            }
+        }
+    }
+
+    public record TextMention(String text) implements Termination, Component<TextMentionConfig> {
+        public ComponentProvider<?, TextMentionConfig> componentProvider() {
+            return new TextMentionProvider();
+        }
+
+        public TextMentionConfig toConfig() {
+            return new TextMentionConfig(text, null);
+        }
+    }
+
+    public static final class TextMentionProvider implements ComponentProvider<TextMention, TextMentionConfig> {
+        public String provider() {
+            return "autogen_agentchat.conditions.TextMentionTermination";
+        }
+
+        public String componentType() {
+            return ComponentTypes.TERMINATION;
+        }
+
+        public String description() {
+            return "Terminate the conversation if a specific text is mentioned.";
+        }
+
+        public Class<?> componentClass() {
+            return TextMention.class;
+        }
+
+        public Class<TextMentionConfig> configClass() {
+            return TextMentionConfig.class;
+        }
+
+        public TextMention fromConfig(TextMentionConfig config, ComponentContext context) {
+            return new TextMention(config.text());
+        }
+    }
+
+    public record MaxMessageConfig(@JsonProperty(required = true) int maxMessages, boolean includeAgentEvent) {
+    }
+
+    public record MaxMessage(int maxMessages, boolean includeAgentEvent)
+            implements Termination, Component<MaxMessageConfig> {
+        public MaxMessage {
+            if (maxMessages < 1) {
+                throw new IllegalArgumentException("max_messages must be at least 1, got " + maxMessages);
+            }
+        }
+
+        public ComponentProvider<?, MaxMessageConfig> componentProvider() {
+            return new MaxMessageProvider();
+        }
+
+        public MaxMessageConfig toConfig() {
+            return new MaxMessageConfig(maxMessages, includeAgentEvent);
+        }
+    }
+
+    public static class MaxMessageProvider implements ComponentProvider<MaxMessage, MaxMessageConfig> {
+        public String provider() {
+            return "autogen_agentchat.conditions.MaxMessageTermination";
+        }
+
+        public String componentType() {
+            return ComponentTypes.TERMINATION;
+        }
+
+        public String description() {
+            return "Terminate the conversation after a maximum number of messages have been exchanged.";
+        }
+
+        public Class<?> componentClass() {
+            return MaxMessage.class;
+        }
+
+        public Class<MaxMessageConfig> configClass() {
+            return MaxMessageConfig.class;
+        }
+
+        public MaxMessage fromConfig(MaxMessageConfig config, ComponentContext context) {
+            return new MaxMessage(config.maxMessages(), config.includeAgentEvent());
+        }
+    }
+
+    public record OrConfig(@JsonProperty(required = true) List<ComponentModel> conditions) {
+    }
+
+    public record Or(List<Termination> conditions) implements Termination, Component<OrConfig> {
+        public ComponentProvider<?, OrConfig> componentProvider() {
+            return new OrProvider();
+        }
+
+        public OrConfig toConfig() {
+            return new OrConfig(conditions.stream().map(ComponentBase::dumpComponent).toList());
+        }
+    }
+
+    public static final class OrProvider implements ComponentProvider<Or, OrConfig> {
+        public String provider() {
+            return "autogen_agentchat.base.OrTerminationCondition";
+        }
+
+        public String componentType() {
+            return ComponentTypes.TERMINATION;
+        }
+
+        public Class<?> componentClass() {
+            return Or.class;
+        }
+
+        public Class<OrConfig> configClass() {
+            return OrConfig.class;
+        }
+
+        public Or fromConfig(OrConfig config, ComponentContext context) {
+            return new Or(context.loadAll(config.conditions(), Termination.class));
+        }
+    }
+
+    // ---- team
+
+    public record RoundRobinConfig(
+            @Nullable String name,
+            @Nullable String description,
+            @JsonProperty(required = true) List<ComponentModel> participants,
+            @Nullable ComponentModel terminationCondition,
+            @Nullable Integer maxTurns,
+            boolean emitTeamEvents) {
+    }
+
+    public record RoundRobin(String name, String description, List<Agent> participants,
+            @Nullable Termination termination) implements Team, Component<RoundRobinConfig> {
+        public ComponentProvider<?, RoundRobinConfig> componentProvider() {
+            return new RoundRobinProvider();
+        }
+
+        public RoundRobinConfig toConfig() {
+            return new RoundRobinConfig(name, description,
+                    participants.stream().map(ComponentBase::dumpComponent).toList(),
+                    termination == null ? null : termination.dumpComponent(), null, false);
+        }
+    }
+
+    public static final class RoundRobinProvider implements ComponentProvider<RoundRobin, RoundRobinConfig> {
+        public String provider() {
+            return "autogen_agentchat.teams.RoundRobinGroupChat";
+        }
+
+        public Set<String> aliases() {
+            return Set.of("autogen_agentchat.teams._group_chat._round_robin_group_chat.RoundRobinGroupChat");
+        }
+
+        public String componentType() {
+            return ComponentTypes.TEAM;
+        }
+
+        public String description() {
+            return "A team that runs a group chat with participants taking turns in a round-robin fashion\n"
+                    + "    to publish a message to all.";
+        }
+
+        public Class<?> componentClass() {
+            return RoundRobin.class;
+        }
+
+        public Class<RoundRobinConfig> configClass() {
+            return RoundRobinConfig.class;
+        }
+
+        public RoundRobin fromConfig(RoundRobinConfig config, ComponentContext context) {
+            List<Agent> participants = context.loadAll(config.participants(), Agent.class);
+            Set<String> names = new HashSet<>();
+            for (Agent agent : participants) {
+                if (!names.add(agent.name())) {
+                    throw context.invalid("participants", "participant names must be unique: '" + agent.name()
+                            + "' appears twice");
+                }
+            }
+            Termination termination = config.terminationCondition() == null ? null
+                    : context.load(config.terminationCondition(), Termination.class);
+            return new RoundRobin(config.name() == null ? "RoundRobinGroupChat" : config.name(),
+                    config.description() == null ? "A team of agents." : config.description(), participants, termination);
+        }
+    }
+}
