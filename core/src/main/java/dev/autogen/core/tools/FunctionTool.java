@@ -15,11 +15,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A tool made from Java code: an {@link Tool @Tool}-annotated method, or a lambda taking an
- * argument record. The Java counterpart of Python's {@code FunctionTool}, whose schema it matches:
+ * argument record. A method may return a {@code CompletableFuture}; its result is awaited, as
+ * Python awaits an async tool function. The Java counterpart of Python's {@code FunctionTool}, whose schema it matches:
  * a method parameter without a {@link ToolParam} description is described by its name.
  *
  * <pre>{@code
@@ -35,6 +39,9 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class FunctionTool implements dev.autogen.core.tools.Tool {
+    /** The provider name Python writes in component configs (whose Python source cannot load in Java). */
+    public static final String PROVIDER = "autogen_core.tools.FunctionTool";
+
     private final String name;
     private final String description;
     private final boolean strict;
@@ -161,7 +168,12 @@ public final class FunctionTool implements dev.autogen.core.tools.Tool {
             arguments.add(arg);
             slots.add(arg);
         }
-        method.setAccessible(true);
+        try {
+            method.setAccessible(true);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("tool '" + name + "': cannot call " + method + " (" + e.getMessage()
+                    + "); make the method public or open its package to dev.autogen.core", e);
+        }
         Invoker invoker = (args, token) -> {
             Object[] values = new Object[slots.size()];
             for (int i = 0; i < values.length; i++) {
@@ -169,7 +181,7 @@ public final class FunctionTool implements dev.autogen.core.tools.Tool {
                 values[i] = arg == null ? token : ArgumentBinder.convert(name, arg.name(), args.get(arg.name()), arg.type());
             }
             try {
-                return method.invoke(target, values);
+                return awaitIfFuture(method.invoke(target, values), token);
             } catch (InvocationTargetException e) {
                 Throwable cause = e.getCause();
                 if (cause instanceof Exception ex) {
@@ -182,6 +194,26 @@ public final class FunctionTool implements dev.autogen.core.tools.Tool {
             }
         };
         return new FunctionTool(name, description, strict, arguments, invoker);
+    }
+
+    /**
+     * The value of a method that returns a future ({@code CompletableFuture}, any
+     * {@code CompletionStage} or {@code Future}), as Python awaits an async tool function.
+     */
+    private static @Nullable Object awaitIfFuture(@Nullable Object value, CancellationToken token) throws Exception {
+        Future<?> future = value instanceof CompletionStage<?> stage ? stage.toCompletableFuture()
+                : value instanceof Future<?> f ? f : null;
+        if (future == null) {
+            return value;
+        }
+        try (var registration = token.onCancel(() -> future.cancel(true))) {
+            return future.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** A copy with strict mode on or off. */

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,6 +41,8 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class JsonSchemas {
+    /** Generation is rare (once per tool) and victools' generator is not documented as thread-safe. */
+    private static final ReentrantLock LOCK = new ReentrantLock();
     private static final SchemaGenerator INLINE = generator(true);
     private static final SchemaGenerator WITH_DEFS = generator(false);
     private static final PropertyNamingStrategies.NamingBase SNAKE =
@@ -56,11 +59,14 @@ public final class JsonSchemas {
     public static ObjectNode forType(Type type) {
         Type target = unwrapOptional(type);
         ObjectNode schema;
+        LOCK.lock();
         try {
             schema = INLINE.generateSchema(target);
         } catch (IllegalArgumentException | IllegalStateException e) {
             // Recursive types cannot be inlined; keep "$defs" references for them.
             schema = WITH_DEFS.generateSchema(target);
+        } finally {
+            LOCK.unlock();
         }
         schema.remove("$schema");
         mergeAllOf(schema);

@@ -20,14 +20,16 @@ import org.slf4j.LoggerFactory;
 /**
  * A workbench over a fixed list of tools, optionally shown to the model under other names or
  * descriptions. Each call runs on its own virtual thread so that cancelling the token interrupts
- * it. Tools that implement {@link StreamTool} stream their intermediate items through
- * {@link #callToolStream}.
+ * it. {@link StaticStreamWorkbench} adds streaming of {@link StreamTool} items.
  *
  * <pre>{@code
  * var workbench = new StaticWorkbench(tools, Map.of("getWeather", new ToolOverride("weather", null)));
  * }</pre>
  */
-public class StaticWorkbench implements StreamWorkbench {
+public class StaticWorkbench implements Workbench {
+    /** The provider name Python writes in component configs. */
+    public static final String PROVIDER = "autogen_core.tools.StaticWorkbench";
+
     private static final Logger LOG = LoggerFactory.getLogger(StaticWorkbench.class);
 
     private final List<Tool> tools;
@@ -108,13 +110,11 @@ public class StaticWorkbench implements StreamWorkbench {
         return run(name, arguments, cancellationToken, callId, null);
     }
 
-    @Override
-    public ToolResult callToolStream(String name, @Nullable JsonNode arguments, @Nullable CancellationToken cancellationToken,
-            @Nullable String callId, Consumer<Object> events) {
-        return run(name, arguments, cancellationToken, callId, events);
-    }
-
-    private ToolResult run(String name, @Nullable JsonNode arguments, @Nullable CancellationToken cancellationToken,
+    /**
+     * Runs a call; {@code events} receives a {@link StreamTool}'s intermediate items, null to run
+     * every tool plainly.
+     */
+    protected final ToolResult run(String name, @Nullable JsonNode arguments, @Nullable CancellationToken cancellationToken,
             @Nullable String callId, @Nullable Consumer<Object> events) {
         Tool tool = byName.get(overrideNameToOriginal.getOrDefault(name, name));
         if (tool == null) {

@@ -62,6 +62,16 @@ class StaticWorkbenchTest {
         String weather(String city, int days) {
             return city + ":" + days;
         }
+
+        @Tool("Async echo")
+        java.util.concurrent.CompletableFuture<String> echoLater(String text) {
+            return java.util.concurrent.CompletableFuture.supplyAsync(() -> text + "!");
+        }
+
+        @Tool("Async failure")
+        java.util.concurrent.CompletableFuture<String> failLater() {
+            return java.util.concurrent.CompletableFuture.failedFuture(new IllegalArgumentException("quota exceeded"));
+        }
     }
 
     private static FunctionCall call(String name, String args) {
@@ -110,6 +120,13 @@ class StaticWorkbenchTest {
         var workbench = new StaticWorkbench(FunctionTool.fromMethods(new Tools()));
         ToolResult r = workbench.callTool(call("explode", "{\"reason\": \"disk full\"}"), null);
         assertThat(r).isEqualTo(ToolResult.error("explode", "boom: disk full"));
+    }
+
+    @Test
+    void futuresReturnedByToolMethodsAreAwaited() {
+        var workbench = new StaticWorkbench(FunctionTool.fromMethods(new Tools()));
+        assertThat(workbench.callTool(call("echoLater", "{\"text\": \"hi\"}"), null)).isEqualTo(ToolResult.text("echoLater", "hi!"));
+        assertThat(workbench.callTool(call("failLater", "{}"), null)).isEqualTo(ToolResult.error("failLater", "quota exceeded"));
     }
 
     @Test
@@ -194,7 +211,7 @@ class StaticWorkbenchTest {
             }
         };
         List<Object> events = new ArrayList<>();
-        ToolResult r = new StaticWorkbench(List.of(counter)).callToolStream("count", null, null, null, events::add);
+        ToolResult r = new StaticStreamWorkbench(List.of(counter)).callToolStream("count", null, null, null, events::add);
         assertThat(events).containsExactly(1, 2);
         assertThat(r).isEqualTo(ToolResult.text("count", "done"));
     }
@@ -219,5 +236,44 @@ class StaticWorkbenchTest {
         assertThat(workbench.callTool("get_weather", JSON.readTree("{\"city\": \"Oslo\", \"unit\": \"FAHRENHEIT\"}")).toText())
                 .isEqualTo("Oslo FAHRENHEIT");
         assertThat(workbench.callTool("get_weather", JSON.readTree("{\"city\": \"Oslo\"}")).toText()).isEqualTo("Oslo CELSIUS");
+    }
+
+    static final class CounterTool extends BaseTool<CounterTool.NoArgs, Integer> {
+        record NoArgs() {}
+
+        private int count;
+
+        CounterTool() {
+            super(NoArgs.class, "counter", "Counts calls");
+        }
+
+        @Override
+        public Integer run(NoArgs args, CancellationToken token) {
+            return ++count;
+        }
+
+        @Override
+        public Map<String, Object> saveStateJson() {
+            return Map.of("count", count);
+        }
+
+        @Override
+        public void loadStateJson(Map<String, Object> state) {
+            count = ((Number) state.get("count")).intValue();
+        }
+    }
+
+    @Test
+    void stateIsSavedPerToolAsPythonsStaticWorkbenchState() throws Exception {
+        var workbench = new StaticWorkbench(List.of(new CounterTool()));
+        workbench.callTool("counter", null);
+        workbench.callTool("counter", null);
+        Map<String, Object> state = workbench.saveState();
+        assertThat((JsonNode) JSON.valueToTree(state))
+                .isEqualTo(JSON.readTree("{\"type\": \"StaticWorkbenchState\", \"tools\": {\"counter\": {\"count\": 2}}}"));
+        var restored = new StaticWorkbench(List.of(new CounterTool()));
+        restored.loadState(JSON.convertValue(JSON.valueToTree(state), Map.class));
+        assertThat(restored.callTool("counter", null).toText()).isEqualTo("3");
+        assertThat(new CounterTool().schema().parameters().properties()).isEmpty();
     }
 }

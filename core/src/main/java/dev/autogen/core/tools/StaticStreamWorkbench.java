@@ -1,0 +1,42 @@
+package dev.autogen.core.tools;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.autogen.core.CancellationToken;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@link StaticWorkbench} whose calls stream the intermediate items of {@link StreamTool}s (other
+ * tools just return their result). The default workbench of Python's {@code AssistantAgent}.
+ *
+ * <pre>{@code
+ * var workbench = new StaticStreamWorkbench(tools);
+ * ToolResult r = workbench.callToolStream("count", args, token, "call_1", item -> log.info("progress {}", item));
+ * }</pre>
+ */
+public class StaticStreamWorkbench extends StaticWorkbench implements StreamWorkbench {
+    /** The provider name Python writes in component configs. */
+    public static final String PROVIDER = "autogen_core.tools.StaticStreamWorkbench";
+
+    /** A workbench over {@code tools}, shown as they are. */
+    public StaticStreamWorkbench(List<? extends Tool> tools) {
+        super(tools);
+    }
+
+    /**
+     * A workbench over {@code tools} with overrides keyed by original tool name.
+     *
+     * @throws IllegalArgumentException as {@link StaticWorkbench#StaticWorkbench(List, Map)}
+     */
+    public StaticStreamWorkbench(List<? extends Tool> tools, Map<String, ToolOverride> toolOverrides) {
+        super(tools, toolOverrides);
+    }
+
+    @Override
+    public ToolResult callToolStream(String name, @Nullable JsonNode arguments, @Nullable CancellationToken cancellationToken,
+            @Nullable String callId, Consumer<Object> events) {
+        return run(name, arguments, cancellationToken, callId, events);
+    }
+}
