@@ -1,6 +1,7 @@
 package dev.autogen.core.code_executor;
 
 import dev.autogen.core.CancellationToken;
+import dev.autogen.core.component.ComponentBase;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -20,12 +21,11 @@ import java.util.concurrent.CompletableFuture;
  * }</pre>
  *
  * <p>{@link #executeCodeBlocks} blocks the calling thread; run it on a virtual thread, or use
- * {@link #executeCodeBlocksAsync}.
+ * {@link #executeCodeBlocksAsync}. Executors are components ({@code component_type}
+ * {@code code_executor}): implement {@link dev.autogen.core.component.Component} to make yours
+ * dumpable and loadable.
  */
-public interface CodeExecutor extends AutoCloseable {
-    /** The {@code component_type} of executors in component configs. */
-    String COMPONENT_TYPE = "code_executor";
-
+public interface CodeExecutor extends ComponentBase, AutoCloseable {
     /**
      * Runs the blocks in order, stopping at the first that fails.
      *

@@ -2,6 +2,10 @@ package dev.autogen.core.memory;
 
 import dev.autogen.core.CancellationToken;
 import dev.autogen.core.Image;
+import dev.autogen.core.component.Component;
+import dev.autogen.core.component.ComponentContext;
+import dev.autogen.core.component.ComponentProvider;
+import dev.autogen.core.component.ComponentTypes;
 import dev.autogen.core.model_context.ChatCompletionContext;
 import dev.autogen.core.models.SystemMessage;
 import java.nio.charset.StandardCharsets;
@@ -34,13 +38,14 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>{@link #query} returns every item; the query is ignored. Thread-safe.
  */
-public final class ListMemory implements Memory {
+public final class ListMemory implements Memory, Component<ListMemoryConfig> {
     /** The provider string of this component, as Python writes it. */
     public static final String PROVIDER = "autogen_core.memory.ListMemory";
     /** The description Python writes in this component's config. */
     public static final String DESCRIPTION = "Simple chronological list-based memory implementation.";
     /** The name used when none is given, as in Python. */
     public static final String DEFAULT_NAME = "default_list_memory";
+    private static final Provider COMPONENT_PROVIDER = new Provider();
 
     private final String name;
     private final ReentrantLock lock = new ReentrantLock();
@@ -65,12 +70,8 @@ public final class ListMemory implements Memory {
         this.contents = memoryContents == null ? new ArrayList<>() : new ArrayList<>(memoryContents);
     }
 
-    /** A memory built from its component config. */
-    public static ListMemory fromConfig(ListMemoryConfig config) {
-        return new ListMemory(config.name(), config.memoryContents());
-    }
-
     /** This memory's component config. */
+    @Override
     public ListMemoryConfig toConfig() {
         return new ListMemoryConfig(name, content());
     }
@@ -220,5 +221,47 @@ public final class ListMemory implements Memory {
             }
         }
         return out.append(q).toString();
+    }
+
+    @Override
+    public ComponentProvider<?, ListMemoryConfig> componentProvider() {
+        return COMPONENT_PROVIDER;
+    }
+
+    /** Loads and dumps {@value #PROVIDER} configs; registered through {@code META-INF/services}. */
+    public static final class Provider implements ComponentProvider<ListMemory, ListMemoryConfig> {
+        /** Creates the provider; called by {@link java.util.ServiceLoader}. */
+        public Provider() {
+        }
+
+        @Override
+        public String provider() {
+            return PROVIDER;
+        }
+
+        @Override
+        public String componentType() {
+            return ComponentTypes.MEMORY;
+        }
+
+        @Override
+        public String description() {
+            return DESCRIPTION;
+        }
+
+        @Override
+        public Class<?> componentClass() {
+            return ListMemory.class;
+        }
+
+        @Override
+        public Class<ListMemoryConfig> configClass() {
+            return ListMemoryConfig.class;
+        }
+
+        @Override
+        public ListMemory fromConfig(ListMemoryConfig config, ComponentContext context) {
+            return new ListMemory(config.name(), config.memoryContents());
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.autogen.core.memory;
 
 import dev.autogen.core.CancellationToken;
+import dev.autogen.core.component.ComponentBase;
 import dev.autogen.core.model_context.ChatCompletionContext;
 
 /**
@@ -15,12 +16,11 @@ import dev.autogen.core.model_context.ChatCompletionContext;
  * UpdateContextResult added = memory.updateContext(modelContext);
  * }</pre>
  *
- * <p>Implementations are thread-safe. Blocking calls are meant for virtual threads.
+ * <p>Implementations are thread-safe. Blocking calls are meant for virtual threads. Memories are
+ * components ({@code component_type} {@code memory}): implement
+ * {@link dev.autogen.core.component.Component} to make yours dumpable and loadable.
  */
-public interface Memory extends AutoCloseable {
-    /** The {@code component_type} of memories in component configs. */
-    String COMPONENT_TYPE = "memory";
-
+public interface Memory extends ComponentBase, AutoCloseable {
     /** The name of this memory instance. */
     String name();
 

@@ -1,5 +1,9 @@
 package dev.autogen.core.model_context;
 
+import dev.autogen.core.component.Component;
+import dev.autogen.core.component.ComponentContext;
+import dev.autogen.core.component.ComponentProvider;
+import dev.autogen.core.component.ComponentTypes;
 import dev.autogen.core.models.FunctionExecutionResultMessage;
 import dev.autogen.core.models.LLMMessage;
 import java.util.List;
@@ -14,12 +18,15 @@ import org.jspecify.annotations.Nullable;
  * var context = new BufferedChatCompletionContext(5);
  * }</pre>
  */
-public class BufferedChatCompletionContext extends ChatCompletionContext {
+public class BufferedChatCompletionContext extends ChatCompletionContext
+        implements Component<BufferedChatCompletionContextConfig> {
     /** The provider string of this component, as Python writes it. */
     public static final String PROVIDER = "autogen_core.model_context.BufferedChatCompletionContext";
     /** The description Python writes in this component's config. */
     public static final String DESCRIPTION = "A buffered chat completion context that keeps a view of the last n messages,\n"
             + "    where n is the buffer size. The buffer size is set at initialization.";
+
+    private static final Provider COMPONENT_PROVIDER = new Provider();
 
     private final int bufferSize;
 
@@ -43,11 +50,6 @@ public class BufferedChatCompletionContext extends ChatCompletionContext {
         this.bufferSize = bufferSize;
     }
 
-    /** A context built from its component config. */
-    public static BufferedChatCompletionContext fromConfig(BufferedChatCompletionContextConfig config) {
-        return new BufferedChatCompletionContext(config.bufferSize(), config.initialMessages());
-    }
-
     /** How many of the latest messages the view holds. */
     public int bufferSize() {
         return bufferSize;
@@ -65,7 +67,50 @@ public class BufferedChatCompletionContext extends ChatCompletionContext {
     }
 
     /** This context's component config. */
+    @Override
     public BufferedChatCompletionContextConfig toConfig() {
         return new BufferedChatCompletionContextConfig(bufferSize, initialMessagesOrNull());
+    }
+
+    @Override
+    public ComponentProvider<?, BufferedChatCompletionContextConfig> componentProvider() {
+        return COMPONENT_PROVIDER;
+    }
+
+    /** Loads and dumps {@value #PROVIDER} configs; registered through {@code META-INF/services}. */
+    public static final class Provider implements ComponentProvider<BufferedChatCompletionContext, BufferedChatCompletionContextConfig> {
+        /** Creates the provider; called by {@link java.util.ServiceLoader}. */
+        public Provider() {
+        }
+
+        @Override
+        public String provider() {
+            return PROVIDER;
+        }
+
+        @Override
+        public String componentType() {
+            return ComponentTypes.CHAT_COMPLETION_CONTEXT;
+        }
+
+        @Override
+        public String description() {
+            return DESCRIPTION;
+        }
+
+        @Override
+        public Class<?> componentClass() {
+            return BufferedChatCompletionContext.class;
+        }
+
+        @Override
+        public Class<BufferedChatCompletionContextConfig> configClass() {
+            return BufferedChatCompletionContextConfig.class;
+        }
+
+        @Override
+        public BufferedChatCompletionContext fromConfig(BufferedChatCompletionContextConfig config, ComponentContext context) {
+            return new BufferedChatCompletionContext(config.bufferSize(), config.initialMessages());
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.autogen.core.model_context;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.autogen.core.component.ComponentBase;
 import dev.autogen.core.models.LLMMessage;
 import dev.autogen.core.serialization.AutogenJson;
 import java.util.ArrayList;
@@ -30,11 +31,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Initial messages preload the history; {@link #clear()} (called when the owning agent is
  * reset) removes them along with everything else. Thread-safe.
+ *
+ * <p>Contexts are components ({@code component_type} {@code chat_completion_context}); a direct
+ * subclass implements {@link dev.autogen.core.component.Component} to be dumpable and loadable.
  */
-public abstract class ChatCompletionContext {
-    /** The {@code component_type} of contexts in component configs. */
-    public static final String COMPONENT_TYPE = "chat_completion_context";
-
+public abstract class ChatCompletionContext implements ComponentBase {
     private static final TypeReference<Map<String, Object>> STATE_MAP = new TypeReference<>() {
     };
 

@@ -1,5 +1,9 @@
 package dev.autogen.core.model_context;
 
+import dev.autogen.core.component.Component;
+import dev.autogen.core.component.ComponentContext;
+import dev.autogen.core.component.ComponentProvider;
+import dev.autogen.core.component.ComponentTypes;
 import dev.autogen.core.models.AssistantMessage;
 import dev.autogen.core.models.FunctionExecutionResultMessage;
 import dev.autogen.core.models.LLMMessage;
@@ -20,13 +24,16 @@ import org.jspecify.annotations.Nullable;
  * var context = new HeadAndTailChatCompletionContext(1, 4);   // the task plus the latest 4
  * }</pre>
  */
-public class HeadAndTailChatCompletionContext extends ChatCompletionContext {
+public class HeadAndTailChatCompletionContext extends ChatCompletionContext
+        implements Component<HeadAndTailChatCompletionContextConfig> {
     /** The provider string of this component, as Python writes it. */
     public static final String PROVIDER = "autogen_core.model_context.HeadAndTailChatCompletionContext";
     /** The description Python writes in this component's config. */
     public static final String DESCRIPTION = "A chat completion context that keeps a view of the first n and last m messages,\n"
             + "    where n is the head size and m is the tail size. The head and tail sizes\n"
             + "    are set at initialization.";
+
+    private static final Provider COMPONENT_PROVIDER = new Provider();
 
     private final int headSize;
     private final int tailSize;
@@ -57,15 +64,12 @@ public class HeadAndTailChatCompletionContext extends ChatCompletionContext {
         this.tailSize = tailSize;
     }
 
-    /** A context built from its component config. */
-    public static HeadAndTailChatCompletionContext fromConfig(HeadAndTailChatCompletionContextConfig config) {
-        return new HeadAndTailChatCompletionContext(config.headSize(), config.tailSize(), config.initialMessages());
-    }
-
+    /** How many of the first messages the view holds. */
     public int headSize() {
         return headSize;
     }
 
+    /** How many of the latest messages the view holds. */
     public int tailSize() {
         return tailSize;
     }
@@ -97,11 +101,54 @@ public class HeadAndTailChatCompletionContext extends ChatCompletionContext {
      * This context's component config. As in Python, {@code initial_messages} holds the current
      * history, so a dumped context reloads with the conversation so far.
      */
+    @Override
     public HeadAndTailChatCompletionContextConfig toConfig() {
         return new HeadAndTailChatCompletionContextConfig(headSize, tailSize, history());
     }
 
     private static boolean isFunctionCallRequest(LLMMessage message) {
         return message instanceof AssistantMessage a && a.content() instanceof ModelContent.FunctionCalls;
+    }
+
+    @Override
+    public ComponentProvider<?, HeadAndTailChatCompletionContextConfig> componentProvider() {
+        return COMPONENT_PROVIDER;
+    }
+
+    /** Loads and dumps {@value #PROVIDER} configs; registered through {@code META-INF/services}. */
+    public static final class Provider implements ComponentProvider<HeadAndTailChatCompletionContext, HeadAndTailChatCompletionContextConfig> {
+        /** Creates the provider; called by {@link java.util.ServiceLoader}. */
+        public Provider() {
+        }
+
+        @Override
+        public String provider() {
+            return PROVIDER;
+        }
+
+        @Override
+        public String componentType() {
+            return ComponentTypes.CHAT_COMPLETION_CONTEXT;
+        }
+
+        @Override
+        public String description() {
+            return DESCRIPTION;
+        }
+
+        @Override
+        public Class<?> componentClass() {
+            return HeadAndTailChatCompletionContext.class;
+        }
+
+        @Override
+        public Class<HeadAndTailChatCompletionContextConfig> configClass() {
+            return HeadAndTailChatCompletionContextConfig.class;
+        }
+
+        @Override
+        public HeadAndTailChatCompletionContext fromConfig(HeadAndTailChatCompletionContextConfig config, ComponentContext context) {
+            return new HeadAndTailChatCompletionContext(config.headSize(), config.tailSize(), config.initialMessages());
+        }
     }
 }

@@ -1,7 +1,11 @@
 package dev.autogen.core.model_context;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autogen.core.FunctionCall;
+import dev.autogen.core.component.Component;
+import dev.autogen.core.component.ComponentBase;
+import dev.autogen.core.component.ComponentContext;
+import dev.autogen.core.component.ComponentProvider;
+import dev.autogen.core.component.ComponentTypes;
 import dev.autogen.core.models.AssistantMessage;
 import dev.autogen.core.models.ChatCompletionClient;
 import dev.autogen.core.models.FunctionExecutionResult;
@@ -29,12 +33,15 @@ import org.jspecify.annotations.Nullable;
  * var context = TokenLimitedChatCompletionContext.builder(modelClient).tokenLimit(4000).build();
  * }</pre>
  */
-public class TokenLimitedChatCompletionContext extends ChatCompletionContext {
+public class TokenLimitedChatCompletionContext extends ChatCompletionContext
+        implements Component<TokenLimitedChatCompletionContextConfig> {
     /** The provider string of this component, as Python writes it. */
     public static final String PROVIDER = "autogen_core.model_context.TokenLimitedChatCompletionContext";
     /** The description Python writes in this component's config. */
     public static final String DESCRIPTION =
             "(Experimental) A token based chat completion context maintains a view of the context up to a token limit.";
+
+    private static final Provider COMPONENT_PROVIDER = new Provider();
 
     private final ChatCompletionClient modelClient;
     private final @Nullable Integer tokenLimit;
@@ -50,25 +57,6 @@ public class TokenLimitedChatCompletionContext extends ChatCompletionContext {
     /** A builder for a context counting with {@code modelClient}. */
     public static Builder builder(ChatCompletionClient modelClient) {
         return new Builder(modelClient);
-    }
-
-    /**
-     * A context built from its component config, with the model client already loaded from
-     * {@code config.modelClient()} (loading components is the component registry's job).
-     */
-    public static TokenLimitedChatCompletionContext fromConfig(
-            TokenLimitedChatCompletionContextConfig config, ChatCompletionClient modelClient) {
-        Builder b = builder(modelClient);
-        if (config.tokenLimit() != null) {
-            b.tokenLimit(config.tokenLimit());
-        }
-        if (config.toolSchema() != null) {
-            b.toolSchema(config.toolSchema());
-        }
-        if (config.initialMessages() != null) {
-            b.initialMessages(config.initialMessages());
-        }
-        return b.build();
     }
 
     /** The client used to count tokens. */
@@ -113,11 +101,17 @@ public class TokenLimitedChatCompletionContext extends ChatCompletionContext {
     }
 
     /**
-     * This context's component config, with {@code modelClientModel} as the dumped model client
-     * (the component registry dumps the client).
+     * This context's component config, with the model client dumped as a component.
+     *
+     * @throws UnsupportedOperationException if the model client cannot be dumped
      */
-    public TokenLimitedChatCompletionContextConfig toConfig(ObjectNode modelClientModel) {
-        return new TokenLimitedChatCompletionContextConfig(modelClientModel, tokenLimit, toolSchema,
+    @Override
+    public TokenLimitedChatCompletionContextConfig toConfig() {
+        if (!(modelClient instanceof ComponentBase client)) {
+            throw new UnsupportedOperationException("model_client " + modelClient.getClass().getName()
+                    + " cannot be written to a config: it is not a component");
+        }
+        return new TokenLimitedChatCompletionContextConfig(client.dumpComponent(), tokenLimit, toolSchema,
                 initialMessagesOrNull());
     }
 
@@ -159,6 +153,58 @@ public class TokenLimitedChatCompletionContext extends ChatCompletionContext {
 
         public TokenLimitedChatCompletionContext build() {
             return new TokenLimitedChatCompletionContext(this);
+        }
+    }
+
+    @Override
+    public ComponentProvider<?, TokenLimitedChatCompletionContextConfig> componentProvider() {
+        return COMPONENT_PROVIDER;
+    }
+
+    /** Loads and dumps {@value #PROVIDER} configs; registered through {@code META-INF/services}. */
+    public static final class Provider implements ComponentProvider<TokenLimitedChatCompletionContext, TokenLimitedChatCompletionContextConfig> {
+        /** Creates the provider; called by {@link java.util.ServiceLoader}. */
+        public Provider() {
+        }
+
+        @Override
+        public String provider() {
+            return PROVIDER;
+        }
+
+        @Override
+        public String componentType() {
+            return ComponentTypes.CHAT_COMPLETION_CONTEXT;
+        }
+
+        @Override
+        public String description() {
+            return DESCRIPTION;
+        }
+
+        @Override
+        public Class<?> componentClass() {
+            return TokenLimitedChatCompletionContext.class;
+        }
+
+        @Override
+        public Class<TokenLimitedChatCompletionContextConfig> configClass() {
+            return TokenLimitedChatCompletionContextConfig.class;
+        }
+
+        @Override
+        public TokenLimitedChatCompletionContext fromConfig(TokenLimitedChatCompletionContextConfig config, ComponentContext context) {
+            Builder b = builder(context.load(config.modelClient(), ChatCompletionClient.class, "model_client"));
+            if (config.tokenLimit() != null) {
+                b.tokenLimit(config.tokenLimit());
+            }
+            if (config.toolSchema() != null) {
+                b.toolSchema(config.toolSchema());
+            }
+            if (config.initialMessages() != null) {
+                b.initialMessages(config.initialMessages());
+            }
+            return b.build();
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.autogen.core.model_context;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.autogen.core.component.ComponentModel;
 import dev.autogen.core.models.LLMMessage;
 import dev.autogen.core.tools.ToolSchema;
 import java.util.List;
@@ -19,13 +19,12 @@ import org.jspecify.annotations.Nullable;
  * @param initialMessages messages the history starts with, or {@code null}
  */
 public record TokenLimitedChatCompletionContextConfig(
-        @JsonProperty(required = true) ObjectNode modelClient,
+        @JsonProperty(required = true) ComponentModel modelClient,
         @Nullable Integer tokenLimit,
         @Nullable List<ToolSchema> toolSchema,
         @Nullable List<LLMMessage> initialMessages) {
     public TokenLimitedChatCompletionContextConfig {
         Objects.requireNonNull(modelClient, "modelClient");
-        modelClient = modelClient.deepCopy();
         toolSchema = toolSchema == null ? null : List.copyOf(toolSchema);
         initialMessages = initialMessages == null ? null : List.copyOf(initialMessages);
     }

@@ -1,5 +1,9 @@
 package dev.autogen.core.model_context;
 
+import dev.autogen.core.component.Component;
+import dev.autogen.core.component.ComponentContext;
+import dev.autogen.core.component.ComponentProvider;
+import dev.autogen.core.component.ComponentTypes;
 import dev.autogen.core.models.LLMMessage;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -12,11 +16,13 @@ import org.jspecify.annotations.Nullable;
  * context.addMessage(new UserMessage("Hello", "user"));
  * }</pre>
  */
-public class UnboundedChatCompletionContext extends ChatCompletionContext {
+public class UnboundedChatCompletionContext extends ChatCompletionContext
+        implements Component<UnboundedChatCompletionContextConfig> {
     /** The provider string of this component, as Python writes it. */
     public static final String PROVIDER = "autogen_core.model_context.UnboundedChatCompletionContext";
     /** The description Python writes in this component's config. */
     public static final String DESCRIPTION = "An unbounded chat completion context that keeps a view of the all the messages.";
+    private static final Provider COMPONENT_PROVIDER = new Provider();
 
     /** An empty context. */
     public UnboundedChatCompletionContext() {
@@ -28,11 +34,6 @@ public class UnboundedChatCompletionContext extends ChatCompletionContext {
         super(initialMessages);
     }
 
-    /** A context built from its component config. */
-    public static UnboundedChatCompletionContext fromConfig(UnboundedChatCompletionContextConfig config) {
-        return new UnboundedChatCompletionContext(config.initialMessages());
-    }
-
     /** Every message in the history. */
     @Override
     public List<LLMMessage> getMessages() {
@@ -40,7 +41,50 @@ public class UnboundedChatCompletionContext extends ChatCompletionContext {
     }
 
     /** This context's component config. */
+    @Override
     public UnboundedChatCompletionContextConfig toConfig() {
         return new UnboundedChatCompletionContextConfig(initialMessagesOrNull());
+    }
+
+    @Override
+    public ComponentProvider<?, UnboundedChatCompletionContextConfig> componentProvider() {
+        return COMPONENT_PROVIDER;
+    }
+
+    /** Loads and dumps {@value #PROVIDER} configs; registered through {@code META-INF/services}. */
+    public static final class Provider implements ComponentProvider<UnboundedChatCompletionContext, UnboundedChatCompletionContextConfig> {
+        /** Creates the provider; called by {@link java.util.ServiceLoader}. */
+        public Provider() {
+        }
+
+        @Override
+        public String provider() {
+            return PROVIDER;
+        }
+
+        @Override
+        public String componentType() {
+            return ComponentTypes.CHAT_COMPLETION_CONTEXT;
+        }
+
+        @Override
+        public String description() {
+            return DESCRIPTION;
+        }
+
+        @Override
+        public Class<?> componentClass() {
+            return UnboundedChatCompletionContext.class;
+        }
+
+        @Override
+        public Class<UnboundedChatCompletionContextConfig> configClass() {
+            return UnboundedChatCompletionContextConfig.class;
+        }
+
+        @Override
+        public UnboundedChatCompletionContext fromConfig(UnboundedChatCompletionContextConfig config, ComponentContext context) {
+            return new UnboundedChatCompletionContext(config.initialMessages());
+        }
     }
 }

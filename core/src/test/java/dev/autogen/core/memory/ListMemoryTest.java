@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autogen.core.CancellationToken;
+import dev.autogen.core.component.ComponentLoader;
 import dev.autogen.core.model_context.BufferedChatCompletionContext;
 import dev.autogen.core.model_context.UnboundedChatCompletionContext;
 import dev.autogen.core.models.SystemMessage;
@@ -96,12 +97,16 @@ class ListMemoryTest {
                   {"content": {"city": "Paris"}, "mime_type": "application/json", "metadata": {"source": "profile"}},
                   {"content": "raw", "mime_type": "application/x-custom", "metadata": null}]}
                 """));
-        ListMemory loaded = ListMemory.fromConfig(JSON.treeToValue(config, ListMemoryConfig.class));
-        assertThat(loaded.name()).isEqualTo("prefs");
-        assertThat(loaded.content().get(1).content()).isEqualTo(Map.of("city", "Paris"));
-        assertThat(loaded.content().get(1).knownMimeType()).contains(MemoryMimeType.JSON);
-        assertThat(ListMemory.fromConfig(JSON.readValue("{}", ListMemoryConfig.class)).name())
-                .isEqualTo("default_list_memory");
+        Memory loaded = ComponentLoader.loadComponent(memory.dumpComponent().toJson(), Memory.class);
+        assertThat(loaded).isInstanceOfSatisfying(ListMemory.class, list -> {
+            assertThat(list.name()).isEqualTo("prefs");
+            assertThat(list.content().get(1).content()).isEqualTo(Map.of("city", "Paris"));
+            assertThat(list.content().get(1).knownMimeType()).contains(MemoryMimeType.JSON);
+        });
+        assertThat(memory.dumpComponent().provider()).isEqualTo("autogen_core.memory.ListMemory");
+        assertThat(memory.dumpComponent().componentType()).isEqualTo("memory");
+        assertThat(ComponentLoader.loadComponent("{\"provider\": \"autogen_core.memory.ListMemory\", \"config\": {}}",
+                Memory.class).name()).isEqualTo("default_list_memory");
     }
 
     @Test

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autogen.core.FunctionCall;
+import dev.autogen.core.component.ComponentLoadException;
+import dev.autogen.core.component.ComponentLoader;
+import dev.autogen.core.component.ComponentRegistry;
 import dev.autogen.core.models.AssistantMessage;
 import dev.autogen.core.models.FunctionExecutionResult;
 import dev.autogen.core.models.FunctionExecutionResultMessage;
@@ -193,48 +195,81 @@ class ChatCompletionContextTest {
     }
 
     @Test
-    void configsUsePythonsFieldNames() throws Exception {
+    void contextsDumpAndLoadAsPythonComponents() throws Exception {
         var buffered = new BufferedChatCompletionContext(5, List.of(new SystemMessage("hi")));
-        assertThat(JSON.<JsonNode>valueToTree(buffered.toConfig())).isEqualTo(JSON.readTree(
-                "{\"buffer_size\": 5, \"initial_messages\": [{\"content\": \"hi\", \"type\": \"SystemMessage\"}]}"));
-        var loaded = BufferedChatCompletionContext.fromConfig(
-                JSON.readValue("{\"buffer_size\": 3}", BufferedChatCompletionContextConfig.class));
-        assertThat(loaded.bufferSize()).isEqualTo(3);
-        assertThat(loaded.initialMessages()).isEmpty();
+        assertThat(JSON.readTree(buffered.dumpComponent().toJson())).isEqualTo(JSON.readTree("""
+                {"provider": "autogen_core.model_context.BufferedChatCompletionContext",
+                 "component_type": "chat_completion_context", "version": 1, "component_version": 1,
+                 "description": "A buffered chat completion context that keeps a view of the last n messages,\\n    where n is the buffer size. The buffer size is set at initialization.",
+                 "label": "BufferedChatCompletionContext",
+                 "config": {"buffer_size": 5, "initial_messages": [{"content": "hi", "type": "SystemMessage"}]}}
+                """));
 
-        assertThat(JSON.<JsonNode>valueToTree(new UnboundedChatCompletionContext().toConfig()))
-                .isEqualTo(JSON.readTree("{\"initial_messages\": null}"));
-        assertThat(UnboundedChatCompletionContext.fromConfig(
-                JSON.readValue("{}", UnboundedChatCompletionContextConfig.class)).getMessages()).isEmpty();
+        ChatCompletionContext loaded = ComponentLoader.loadComponent(
+                "{\"provider\": \"autogen_core.model_context.BufferedChatCompletionContext\", \"config\": {\"buffer_size\": 3}}",
+                ChatCompletionContext.class);
+        assertThat(loaded).isInstanceOfSatisfying(BufferedChatCompletionContext.class, b -> {
+            assertThat(b.bufferSize()).isEqualTo(3);
+            assertThat(b.initialMessages()).isEmpty();
+        });
 
-        var headAndTail = HeadAndTailChatCompletionContext.fromConfig(JSON.readValue(
-                "{\"head_size\": 1, \"tail_size\": 2}", HeadAndTailChatCompletionContextConfig.class));
+        var headAndTail = ComponentLoader.loadComponent(
+                "{\"provider\": \"HeadAndTailChatCompletionContext\", \"config\": {\"head_size\": 1, \"tail_size\": 2}}",
+                HeadAndTailChatCompletionContext.class);
         headAndTail.addMessage(user(1));
-        assertThat(JSON.<JsonNode>valueToTree(headAndTail.toConfig())).isEqualTo(JSON.readTree(
+        assertThat(headAndTail.dumpComponent().config()).isEqualTo(JSON.readTree(
                 "{\"head_size\": 1, \"tail_size\": 2, \"initial_messages\": "
                         + "[{\"content\": \"message 1\", \"source\": \"user\", \"type\": \"UserMessage\"}]}"));
+    }
 
-        ObjectNode client = (ObjectNode) JSON.readTree(
-                "{\"provider\": \"autogen_ext.models.replay.ReplayChatCompletionClient\", \"config\": {}}");
-        var tokenLimited = TokenLimitedChatCompletionContext.fromConfig(JSON.readValue(
-                "{\"model_client\": " + client + ", \"token_limit\": 100}", TokenLimitedChatCompletionContextConfig.class),
-                new WordCountingClient(10));
-        assertThat(tokenLimited.tokenLimit()).contains(100);
-        assertThat(JSON.<JsonNode>valueToTree(tokenLimited.toConfig(client))).isEqualTo(JSON.readTree(
-                "{\"model_client\": " + client + ", \"token_limit\": 100, \"tool_schema\": [], \"initial_messages\": null}"));
+    @Test
+    void tokenLimitedLoadsItsModelClientThroughTheRegistry() throws Exception {
+        var loader = ComponentLoader.using(ComponentRegistry.builder()
+                .addServiceLoaderProviders().add(new WordCountingClient.Provider()).build());
+        String json = """
+                {"provider": "autogen_core.model_context.TokenLimitedChatCompletionContext",
+                 "config": {"model_client": {"provider": "test.WordCountingClient", "config": {"context_window": 50}},
+                            "token_limit": 100}}
+                """;
+
+        var context = loader.load(json, TokenLimitedChatCompletionContext.class);
+
+        assertThat(context.tokenLimit()).contains(100);
+        assertThat(context.modelClient().remainingTokens(List.of(user(1)))).isEqualTo(48);
+        assertThat(context.dumpComponent().config()).isEqualTo(JSON.readTree("""
+                {"model_client": {"provider": "test.WordCountingClient", "component_type": "model", "version": 1,
+                                  "component_version": 1, "label": "WordCountingClient",
+                                  "config": {"context_window": 50}},
+                 "token_limit": 100, "tool_schema": []}
+                """));
     }
 
     @Test
     void missingRequiredConfigFieldIsNamed() {
-        assertThatThrownBy(() -> JSON.readValue("{\"head_size\": 1}", HeadAndTailChatCompletionContextConfig.class))
+        assertThatThrownBy(() -> ComponentLoader.loadComponent(
+                "{\"provider\": \"autogen_core.model_context.HeadAndTailChatCompletionContext\", \"config\": {\"head_size\": 1}}",
+                ChatCompletionContext.class))
+                .isInstanceOf(ComponentLoadException.class)
                 .hasMessageContaining("tail_size");
+        assertThatThrownBy(() -> ComponentLoader.loadComponent(
+                "{\"provider\": \"autogen_core.model_context.BufferedChatCompletionContext\", \"config\": {\"buffer_size\": 0}}",
+                ChatCompletionContext.class))
+                .isInstanceOf(ComponentLoadException.class)
+                .hasMessageContaining("buffer_size must be greater than 0");
     }
 
     @Test
-    void galleryContextConfigLoads() throws Exception {
-        var config = JSON.readValue("{}", UnboundedChatCompletionContextConfig.class);
-        assertThat(config.initialMessages()).isNull();
-        assertThat(UnboundedChatCompletionContext.DESCRIPTION)
-                .isEqualTo("An unbounded chat completion context that keeps a view of the all the messages.");
+    void galleryModelContextsLoadAndDumpUnchanged() throws Exception {
+        JsonNode gallery;
+        try (InputStream in = getClass().getResourceAsStream("/fixtures/autogen-python/default_gallery.json")) {
+            gallery = JSON.readTree(in);
+        }
+        JsonNode component = gallery.at("/components/agents/0/config/model_context");
+
+        ChatCompletionContext context = ComponentLoader.loadComponent(JSON.writeValueAsString(component),
+                ChatCompletionContext.class);
+
+        assertThat(context).isInstanceOf(UnboundedChatCompletionContext.class);
+        assertThat(context.dumpComponent().toJsonNode()).isEqualTo(component);
     }
 }

@@ -1,5 +1,9 @@
 package dev.autogen.core.model_context;
 
+import dev.autogen.core.component.Component;
+import dev.autogen.core.component.ComponentContext;
+import dev.autogen.core.component.ComponentProvider;
+import dev.autogen.core.component.ComponentTypes;
 import dev.autogen.core.models.AssistantMessage;
 import dev.autogen.core.models.ChatCompletionClient;
 import dev.autogen.core.models.ChatCompletionStream;
@@ -20,7 +24,9 @@ import java.util.List;
  * A model client for context tests: one token per whitespace-separated word of text, one per
  * function call or function result; it cannot complete.
  */
-final class WordCountingClient implements ChatCompletionClient {
+final class WordCountingClient implements ChatCompletionClient, Component<WordCountingClient.Config> {
+    static final String PROVIDER = "test.WordCountingClient";
+
     private final int contextWindow;
 
     WordCountingClient(int contextWindow) {
@@ -78,5 +84,45 @@ final class WordCountingClient implements ChatCompletionClient {
 
     @Override
     public void close() {
+    }
+
+    @Override
+    public ComponentProvider<?, Config> componentProvider() {
+        return new Provider();
+    }
+
+    @Override
+    public Config toConfig() {
+        return new Config(contextWindow);
+    }
+
+    record Config(int contextWindow) {
+    }
+
+    static final class Provider implements ComponentProvider<WordCountingClient, Config> {
+        @Override
+        public String provider() {
+            return PROVIDER;
+        }
+
+        @Override
+        public String componentType() {
+            return ComponentTypes.MODEL;
+        }
+
+        @Override
+        public Class<?> componentClass() {
+            return WordCountingClient.class;
+        }
+
+        @Override
+        public Class<Config> configClass() {
+            return Config.class;
+        }
+
+        @Override
+        public WordCountingClient fromConfig(Config config, ComponentContext context) {
+            return new WordCountingClient(config.contextWindow());
+        }
     }
 }

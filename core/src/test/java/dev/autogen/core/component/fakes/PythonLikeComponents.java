@@ -10,6 +10,7 @@ import dev.autogen.core.component.ComponentContext;
 import dev.autogen.core.component.ComponentModel;
 import dev.autogen.core.component.ComponentProvider;
 import dev.autogen.core.component.ComponentTypes;
+import dev.autogen.core.model_context.ChatCompletionContext;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -121,45 +122,6 @@ public final class PythonLikeComponents {
         }
     }
 
-    public record ContextConfig() {
-    }
-
-    public record UnboundedContext() implements Component<ContextConfig> {
-        public ComponentProvider<?, ContextConfig> componentProvider() {
-            return new ContextProvider();
-        }
-
-        public ContextConfig toConfig() {
-            return new ContextConfig();
-        }
-    }
-
-    public static final class ContextProvider implements ComponentProvider<UnboundedContext, ContextConfig> {
-        public String provider() {
-            return "autogen_core.model_context.UnboundedChatCompletionContext";
-        }
-
-        public String componentType() {
-            return ComponentTypes.CHAT_COMPLETION_CONTEXT;
-        }
-
-        public String description() {
-            return "An unbounded chat completion context that keeps a view of the all the messages.";
-        }
-
-        public Class<?> componentClass() {
-            return UnboundedContext.class;
-        }
-
-        public Class<ContextConfig> configClass() {
-            return ContextConfig.class;
-        }
-
-        public UnboundedContext fromConfig(ContextConfig config, ComponentContext context) {
-            return new UnboundedContext();
-        }
-    }
-
     // ---- agent (component_version 2, upgrades version 1 configs that had "tools")
 
     public record AssistantConfig(
@@ -177,7 +139,7 @@ public final class PythonLikeComponents {
     }
 
     public record Assistant(String name, ModelClient modelClient, List<StaticStreamWorkbench> workbench,
-            @Nullable UnboundedContext modelContext, AssistantConfig settings)
+            @Nullable ChatCompletionContext modelContext, AssistantConfig settings)
             implements Agent, Component<AssistantConfig> {
         public ComponentProvider<?, AssistantConfig> componentProvider() {
             return new AssistantProvider();
@@ -222,8 +184,8 @@ public final class PythonLikeComponents {
         public Assistant fromConfig(AssistantConfig config, ComponentContext context) {
             List<StaticStreamWorkbench> workbench = config.workbench() == null ? List.of()
                     : context.loadAll(config.workbench(), StaticStreamWorkbench.class);
-            UnboundedContext modelContext = config.modelContext() == null ? null
-                    : context.load(config.modelContext(), UnboundedContext.class);
+            ChatCompletionContext modelContext = config.modelContext() == null ? null
+                    : context.load(config.modelContext(), ChatCompletionContext.class);
             return new Assistant(config.name(), context.load(config.modelClient(), ModelClient.class), workbench,
                     modelContext, config);
         }

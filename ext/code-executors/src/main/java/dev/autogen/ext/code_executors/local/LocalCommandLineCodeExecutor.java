@@ -4,6 +4,10 @@ import dev.autogen.core.CancellationToken;
 import dev.autogen.core.code_executor.CodeBlock;
 import dev.autogen.core.code_executor.CodeExecutor;
 import dev.autogen.core.code_executor.CommandLineCodeResult;
+import dev.autogen.core.component.Component;
+import dev.autogen.core.component.ComponentContext;
+import dev.autogen.core.component.ComponentProvider;
+import dev.autogen.core.component.ComponentTypes;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -66,7 +70,8 @@ import org.slf4j.LoggerFactory;
  * Java has no Python functions to offer, so only {@code functions_module} is kept for config
  * compatibility.
  */
-public final class LocalCommandLineCodeExecutor implements CodeExecutor {
+public final class LocalCommandLineCodeExecutor
+        implements CodeExecutor, Component<LocalCommandLineCodeExecutorConfig> {
     /** The provider string of this component, as Python writes it. */
     public static final String PROVIDER = "autogen_ext.code_executors.local.LocalCommandLineCodeExecutor";
     /** The description Python writes in this component's config. */
@@ -76,6 +81,7 @@ public final class LocalCommandLineCodeExecutor implements CodeExecutor {
     public static final List<String> SUPPORTED_LANGUAGES = Languages.SUPPORTED;
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalCommandLineCodeExecutor.class);
+    private static final Provider COMPONENT_PROVIDER = new Provider();
     private static final Pattern PYTHON_IDENTIFIER = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_]*");
 
     private final Duration timeout;
@@ -112,23 +118,12 @@ public final class LocalCommandLineCodeExecutor implements CodeExecutor {
         return new Builder();
     }
 
-    /** An executor made from a component config, as Python's {@code _from_config}. */
-    public static LocalCommandLineCodeExecutor fromConfig(LocalCommandLineCodeExecutorConfig config) {
-        Builder b = builder()
-                .timeout(Duration.ofSeconds(config.timeout()))
-                .functionsModule(config.functionsModule())
-                .cleanupTempFiles(config.cleanupTempFiles());
-        if (config.workDir() != null) {
-            b.workDir(Path.of(config.workDir()));
-        }
-        return b.build();
-    }
-
     /**
      * This executor's component config. A temporary working directory is written as {@code null}
      * (it is gone once the executor stops); the virtual environment is not part of the config, as in
      * Python.
      */
+    @Override
     public LocalCommandLineCodeExecutorConfig toConfig() {
         if (virtualEnvContext != null) {
             LOG.info("Virtual environment context will not be included in serialized configuration");
@@ -384,6 +379,55 @@ public final class LocalCommandLineCodeExecutor implements CodeExecutor {
 
         public LocalCommandLineCodeExecutor build() {
             return new LocalCommandLineCodeExecutor(this);
+        }
+    }
+
+    @Override
+    public ComponentProvider<?, LocalCommandLineCodeExecutorConfig> componentProvider() {
+        return COMPONENT_PROVIDER;
+    }
+
+    /** Loads and dumps {@value #PROVIDER} configs; registered through {@code META-INF/services}. */
+    public static final class Provider implements ComponentProvider<LocalCommandLineCodeExecutor, LocalCommandLineCodeExecutorConfig> {
+        /** Creates the provider; called by {@link java.util.ServiceLoader}. */
+        public Provider() {
+        }
+
+        @Override
+        public String provider() {
+            return PROVIDER;
+        }
+
+        @Override
+        public String componentType() {
+            return ComponentTypes.CODE_EXECUTOR;
+        }
+
+        @Override
+        public String description() {
+            return DESCRIPTION;
+        }
+
+        @Override
+        public Class<?> componentClass() {
+            return LocalCommandLineCodeExecutor.class;
+        }
+
+        @Override
+        public Class<LocalCommandLineCodeExecutorConfig> configClass() {
+            return LocalCommandLineCodeExecutorConfig.class;
+        }
+
+        @Override
+        public LocalCommandLineCodeExecutor fromConfig(LocalCommandLineCodeExecutorConfig config, ComponentContext context) {
+            Builder b = builder()
+                    .timeout(Duration.ofSeconds(config.timeout()))
+                    .functionsModule(config.functionsModule())
+                    .cleanupTempFiles(config.cleanupTempFiles());
+            if (config.workDir() != null) {
+                b.workDir(Path.of(config.workDir()));
+            }
+            return b.build();
         }
     }
 }

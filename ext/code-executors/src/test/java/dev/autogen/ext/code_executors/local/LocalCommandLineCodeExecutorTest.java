@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autogen.core.CancellationToken;
 import dev.autogen.core.code_executor.CodeBlock;
+import dev.autogen.core.code_executor.CodeExecutor;
 import dev.autogen.core.code_executor.CommandLineCodeResult;
+import dev.autogen.core.component.ComponentLoadException;
+import dev.autogen.core.component.ComponentLoader;
 import dev.autogen.core.serialization.AutogenJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -269,35 +273,55 @@ class LocalCommandLineCodeExecutorTest {
     @Test
     void configMatchesPythonAndRoundTrips() throws Exception {
         String python = """
-                {"timeout": 360, "work_dir": "%s", "functions_module": "functions", "cleanup_temp_files": true}
+                {"provider": "autogen_ext.code_executors.local.LocalCommandLineCodeExecutor",
+                 "component_type": "code_executor", "version": 1, "component_version": 1,
+                 "description": "A code executor class that executes code through a local command line\\n    environment.",
+                 "label": "LocalCommandLineCodeExecutor",
+                 "config": {"timeout": 360, "work_dir": "%s", "functions_module": "functions", "cleanup_temp_files": true}}
                 """.formatted(workDir.toString().replace("\\", "\\\\"));
         var mapper = AutogenJson.mapper();
-        var config = mapper.readValue(python, LocalCommandLineCodeExecutorConfig.class);
-        var executor = LocalCommandLineCodeExecutor.fromConfig(config);
 
-        assertThat(executor.timeout()).isEqualTo(Duration.ofSeconds(360));
-        assertThat(executor.workDir()).isEqualTo(workDir.toAbsolutePath());
-        assertThat(mapper.readTree(mapper.writeValueAsString(executor.toConfig()))).isEqualTo(mapper.readTree(python));
+        CodeExecutor loaded = ComponentLoader.loadComponent(python, CodeExecutor.class);
+
+        assertThat(loaded).isInstanceOfSatisfying(LocalCommandLineCodeExecutor.class, executor -> {
+            assertThat(executor.timeout()).isEqualTo(Duration.ofSeconds(360));
+            assertThat(executor.workDir()).isEqualTo(workDir.toAbsolutePath());
+        });
+        assertThat(mapper.readTree(loaded.dumpComponent().toJson())).isEqualTo(mapper.readTree(python));
 
         var defaults = mapper.readValue("{}", LocalCommandLineCodeExecutorConfig.class);
         assertThat(defaults).isEqualTo(new LocalCommandLineCodeExecutorConfig(60, null, "functions", true));
-        JsonNode written = mapper.valueToTree(defaults);
-        assertThat(written.has("work_dir")).isTrue();
-        assertThat(written.get("work_dir").isNull()).isTrue();
     }
 
     @Test
-    void galleryConfigLoads() throws Exception {
-        Path gallery = Path.of("../../../shared/fixtures/autogen-python/default_gallery.json");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(gallery), "gallery fixture present");
+    void badConfigIsReportedAtItsPath() {
+        assertThatThrownBy(() -> ComponentLoader.loadComponent(
+                "{\"provider\": \"LocalCommandLineCodeExecutor\", \"config\": {\"timeout\": 0}}", CodeExecutor.class))
+                .isInstanceOf(ComponentLoadException.class)
+                .hasMessageContaining("timeout must be at least 1 second");
+    }
+
+    @Test
+    void galleryExecutorLoads() throws Exception {
+        Path gallery = Path.of("../../core/src/test/resources/fixtures/autogen-python/default_gallery.json");
         JsonNode tool = AutogenJson.mapper().readTree(gallery.toFile()).path("components").path("tools").get(5);
         JsonNode component = tool.path("config").path("executor");
-        assertThat(component.path("provider").asText()).isEqualTo(LocalCommandLineCodeExecutor.PROVIDER);
-        assertThat(component.path("description").asText()).isEqualTo(LocalCommandLineCodeExecutor.DESCRIPTION);
+        Path cwd = Path.of("").toAbsolutePath();
+        try {
+            CodeExecutor executor = ComponentLoader.loadComponent(component.toString(), CodeExecutor.class);
 
-        var config = AutogenJson.mapper().treeToValue(component.path("config"), LocalCommandLineCodeExecutorConfig.class);
-
-        assertThat(config).isEqualTo(new LocalCommandLineCodeExecutorConfig(360, ".coding", "functions", true));
+            assertThat(executor).isInstanceOfSatisfying(LocalCommandLineCodeExecutor.class, local -> {
+                assertThat(local.timeout()).isEqualTo(Duration.ofSeconds(360));
+                assertThat(local.workDir()).isEqualTo(cwd.resolve(".coding"));
+            });
+            ObjectNode dumped = executor.dumpComponent().toJsonNode();
+            ObjectNode expected = ((ObjectNode) component).deepCopy();
+            dumped.remove("config");
+            expected.remove("config");
+            assertThat((JsonNode) dumped).isEqualTo(expected);
+        } finally {
+            Files.deleteIfExists(cwd.resolve(".coding"));
+        }
     }
 
     private static List<Long> readPids(Path file) throws Exception {
