@@ -41,7 +41,7 @@ public interface CodeExecutor extends ComponentBase, AutoCloseable {
      * Runs {@link #executeCodeBlocks} on a new virtual thread. Cancelling the returned future does
      * not stop the run; cancel the token for that.
      */
-    default CompletableFuture<? extends CodeResult> executeCodeBlocksAsync(
+    default CompletableFuture<CodeResult> executeCodeBlocksAsync(
             List<CodeBlock> codeBlocks, CancellationToken cancellationToken) {
         CompletableFuture<CodeResult> result = new CompletableFuture<>();
         Thread.ofVirtual().name("autogen-code-executor").start(() -> {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autogen.core.CancellationToken;
+import dev.autogen.core.Image;
 import dev.autogen.core.component.ComponentLoader;
 import dev.autogen.core.model_context.BufferedChatCompletionContext;
 import dev.autogen.core.model_context.UnboundedChatCompletionContext;
@@ -107,6 +108,18 @@ class ListMemoryTest {
         assertThat(memory.dumpComponent().componentType()).isEqualTo("memory");
         assertThat(ComponentLoader.loadComponent("{\"provider\": \"autogen_core.memory.ListMemory\", \"config\": {}}",
                 Memory.class).name()).isEqualTo("default_list_memory");
+    }
+
+    @Test
+    void imageContentRoundTripsAsPythonsImageJson() throws Exception {
+        String png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+        var content = new MemoryContent(Image.fromBase64(png), MemoryMimeType.IMAGE);
+
+        JsonNode json = JSON.valueToTree(content);
+
+        assertThat(json).isEqualTo(JSON.readTree(
+                "{\"content\": {\"data\": \"" + png + "\"}, \"mime_type\": \"image/*\", \"metadata\": null}"));
+        assertThat(JSON.treeToValue(json, MemoryContent.class)).isEqualTo(content);
     }
 
     @Test
