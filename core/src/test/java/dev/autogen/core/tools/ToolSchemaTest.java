@@ -167,4 +167,19 @@ class ToolSchemaTest {
         assertThat(JSON.readValue("{\"name\": \"bare\"}", ToolSchema.class))
                 .isEqualTo(new ToolSchema("bare", null, null, null));
     }
+
+    record Event(java.time.LocalDate day, java.util.UUID id, JsonNode payload, java.util.Map<String, Integer> counts) {}
+
+    @Test
+    void datesUuidsFreeFormJsonAndMapsGetPydanticLikeSchemas() throws Exception {
+        JsonNode props = JsonSchemas.forType(Event.class).get("properties");
+        assertThat(props.get("day")).isEqualTo(json("{\"type\": \"string\", \"format\": \"date\", \"title\": \"Day\"}"));
+        assertThat(props.get("id").get("format").textValue()).isEqualTo("uuid");
+        assertThat(props.get("payload")).isEqualTo(json("{\"title\": \"Payload\"}"));
+        assertThat(props.get("counts").get("additionalProperties")).isEqualTo(json("{\"type\": \"integer\"}"));
+        var tool = FunctionTool.of("log_event", "Logs", Event.class, e -> e.day().getYear() + ":" + e.payload().get("k"));
+        var r = new StaticWorkbench(List.of(tool)).callTool("log_event", json("""
+                {"day": "2025-01-02", "id": "123e4567-e89b-12d3-a456-426614174000", "payload": {"k": 1}, "counts": {}}"""));
+        assertThat(r).isEqualTo(ToolResult.text("log_event", "2025:1"));
+    }
 }
