@@ -211,13 +211,16 @@ public final class FunctionTool implements dev.autogen.core.tools.Tool, Componen
         if (future == null) {
             return value;
         }
-        try (var registration = token.onCancel(() -> future.cancel(true))) {
+        CancellationToken.Registration registration = token.onCancel(() -> future.cancel(true));
+        try {
             return future.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof Exception cause) {
                 throw cause;
             }
             throw e;
+        } finally {
+            registration.close();
         }
     }
 

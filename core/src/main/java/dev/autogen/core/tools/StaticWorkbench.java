@@ -152,7 +152,8 @@ public class StaticWorkbench implements Workbench, Component<StaticWorkbenchConf
                 ? st.runJsonStream(args, token, callId, events)
                 : tool.runJson(args, token, callId));
         Thread.ofVirtual().name("autogen-tool-" + tool.name()).start(task);
-        try (var registration = token.onCancel(() -> task.cancel(true))) {
+        CancellationToken.Registration registration = token.onCancel(() -> task.cancel(true));
+        try {
             Object value = task.get();
             return toResult(name, tool, value);
         } catch (ExecutionException e) {
@@ -163,6 +164,8 @@ public class StaticWorkbench implements Workbench, Component<StaticWorkbenchConf
             task.cancel(true);
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted while running tool '" + name + "'");
+        } finally {
+            registration.close();
         }
     }
 

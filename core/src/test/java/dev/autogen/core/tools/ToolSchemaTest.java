@@ -17,6 +17,10 @@ import org.junit.jupiter.api.Test;
 class ToolSchemaTest {
     private static final ObjectMapper JSON = AutogenJson.mapper();
 
+    private static JsonNode tree(Object value) {
+        return JSON.valueToTree(value);
+    }
+
     static class SearchTools {
         @Tool("Find information on the web")
         String web_search_func(String query) {
@@ -59,7 +63,7 @@ class ToolSchemaTest {
     @Test
     void annotatedMethodSchemaEqualsTheSeedsFunctionToolSchema() throws Exception {
         FunctionTool tool = FunctionTool.fromMethods(new SearchTools()).getFirst();
-        assertThat((JsonNode) JSON.valueToTree(tool.schema())).isEqualTo(json("""
+        assertThat(tree(tool.schema())).isEqualTo(json("""
                 {"name": "web_search_func",
                  "description": "Find information on the web",
                  "parameters": {"type": "object",
@@ -75,7 +79,7 @@ class ToolSchemaTest {
         assertThat(tools).extracting(FunctionTool::name).containsExactly("add", "get_weather");
         ToolSchema weather = tools.get(1).schema();
         assertThat(weather.description()).isEqualTo("Get the weather");
-        assertThat((JsonNode) JSON.valueToTree(weather.parameters())).isEqualTo(json("""
+        assertThat(tree(weather.parameters())).isEqualTo(json("""
                 {"type": "object",
                  "properties": {"city": {"description": "City name", "title": "City", "type": "string"},
                                 "unit": {"description": "unit", "title": "Unit", "type": "string",
