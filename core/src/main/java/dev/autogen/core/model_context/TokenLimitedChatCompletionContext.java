@@ -2,8 +2,8 @@ package dev.autogen.core.model_context;
 
 import dev.autogen.core.FunctionCall;
 import dev.autogen.core.component.Component;
-import dev.autogen.core.component.ComponentBase;
 import dev.autogen.core.component.ComponentContext;
+import dev.autogen.core.component.ComponentModel;
 import dev.autogen.core.component.ComponentProvider;
 import dev.autogen.core.component.ComponentTypes;
 import dev.autogen.core.models.AssistantMessage;
@@ -107,12 +107,13 @@ public class TokenLimitedChatCompletionContext extends ChatCompletionContext
      */
     @Override
     public TokenLimitedChatCompletionContextConfig toConfig() {
-        if (!(modelClient instanceof ComponentBase client)) {
-            throw new UnsupportedOperationException("model_client " + modelClient.getClass().getName()
-                    + " cannot be written to a config: it is not a component");
+        ComponentModel client;
+        try {
+            client = modelClient.dumpComponent();
+        } catch (UnsupportedOperationException e) {
+            throw new UnsupportedOperationException("model_client cannot be written to a config: " + e.getMessage(), e);
         }
-        return new TokenLimitedChatCompletionContextConfig(client.dumpComponent(), tokenLimit, toolSchema,
-                initialMessagesOrNull());
+        return new TokenLimitedChatCompletionContextConfig(client, tokenLimit, toolSchema, initialMessagesOrNull());
     }
 
     /** Options of {@link TokenLimitedChatCompletionContext}. */

@@ -1,5 +1,7 @@
 package dev.autogen.core.models;
 
+import dev.autogen.core.component.ComponentBase;
+import dev.autogen.core.component.ComponentModel;
 import dev.autogen.core.tools.ToolSchema;
 import java.util.List;
 
@@ -16,7 +18,7 @@ import java.util.List;
  * }
  * }</pre>
  */
-public interface ChatCompletionClient extends AutoCloseable {
+public interface ChatCompletionClient extends AutoCloseable, ComponentBase {
 
     /**
      * Asks the model for one completion.
@@ -70,6 +72,17 @@ public interface ChatCompletionClient extends AutoCloseable {
     /** The older capability view of {@link #modelInfo()}. */
     default ModelCapabilities capabilities() {
         return modelInfo().capabilities();
+    }
+
+    /**
+     * The component config of this client (component type {@code model}); clients that have one
+     * implement {@link dev.autogen.core.component.Component}.
+     *
+     * @throws UnsupportedOperationException for a client without a component config
+     */
+    @Override
+    default ComponentModel dumpComponent() {
+        throw new UnsupportedOperationException(getClass().getName() + " has no component config");
     }
 
     /** Releases connections and other resources; the client cannot be used afterwards. */

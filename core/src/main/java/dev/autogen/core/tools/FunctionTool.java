@@ -3,6 +3,11 @@ package dev.autogen.core.tools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autogen.core.CancellationToken;
+import dev.autogen.core.component.Component;
+import dev.autogen.core.component.ComponentContext;
+import dev.autogen.core.component.ComponentModel;
+import dev.autogen.core.component.ComponentProvider;
+import dev.autogen.core.component.ComponentTypes;
 import dev.autogen.core.tools.annotation.Tool;
 import dev.autogen.core.tools.annotation.ToolParam;
 import java.lang.reflect.InvocationTargetException;
@@ -38,7 +43,7 @@ import org.jspecify.annotations.Nullable;
  *         args -> "AutoGen is a programming framework for building multi-agent applications.");
  * }</pre>
  */
-public final class FunctionTool implements dev.autogen.core.tools.Tool {
+public final class FunctionTool implements dev.autogen.core.tools.Tool, Component<FunctionToolConfig> {
     /** The provider name Python writes in component configs (whose Python source cannot load in Java). */
     public static final String PROVIDER = "autogen_core.tools.FunctionTool";
 
@@ -206,13 +211,16 @@ public final class FunctionTool implements dev.autogen.core.tools.Tool {
         if (future == null) {
             return value;
         }
-        try (var registration = token.onCancel(() -> future.cancel(true))) {
+        CancellationToken.Registration registration = token.onCancel(() -> future.cancel(true));
+        try {
             return future.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof Exception cause) {
                 throw cause;
             }
             throw e;
+        } finally {
+            registration.close();
         }
     }
 
@@ -249,5 +257,72 @@ public final class FunctionTool implements dev.autogen.core.tools.Tool {
     @Override
     public String toString() {
         return "FunctionTool[" + name + "]";
+    }
+
+    @Override
+    public ComponentProvider<?, FunctionToolConfig> componentProvider() {
+        return new Provider();
+    }
+
+    /**
+     * Always fails: a Java function tool wraps compiled code, which a config cannot carry.
+     *
+     * @throws UnsupportedOperationException always
+     */
+    @Override
+    public FunctionToolConfig toConfig() {
+        throw new UnsupportedOperationException("FunctionTool '" + name + "' wraps Java code, which has no component"
+                + " config; re-create it in code (FunctionTool.fromMethods / FunctionTool.of) when loading");
+    }
+
+    @Override
+    public ComponentModel dumpComponent() {
+        return Component.super.dumpComponent();
+    }
+
+    /**
+     * Resolves {@code autogen_core.tools.FunctionTool} so that a Python function tool in a config
+     * fails with a precise message instead of "unknown provider".
+     */
+    public static final class Provider implements ComponentProvider<FunctionTool, FunctionToolConfig> {
+        /** Creates the provider; called by {@link java.util.ServiceLoader}. */
+        public Provider() {
+        }
+
+        @Override
+        public String provider() {
+            return PROVIDER;
+        }
+
+        @Override
+        public String componentType() {
+            return ComponentTypes.TOOL;
+        }
+
+        @Override
+        public String description() {
+            return "Create custom tools by wrapping standard Python functions.";
+        }
+
+        @Override
+        public Class<?> componentClass() {
+            return FunctionTool.class;
+        }
+
+        @Override
+        public Class<FunctionToolConfig> configClass() {
+            return FunctionToolConfig.class;
+        }
+
+        /**
+         * Always fails, naming the tool.
+         *
+         * @throws dev.autogen.core.component.ComponentLoadException always
+         */
+        @Override
+        public FunctionTool fromConfig(FunctionToolConfig config, ComponentContext context) {
+            throw context.invalid("source_code", "Python FunctionTool '" + config.name() + "' is Python source code,"
+                    + " which cannot run in Java; write it as a @Tool method and add it with FunctionTool.fromMethods");
+        }
     }
 }

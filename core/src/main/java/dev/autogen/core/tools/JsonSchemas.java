@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.victools.jsonschema.generator.CustomDefinition;
 import com.github.victools.jsonschema.generator.FieldScope;
 import com.github.victools.jsonschema.generator.Option;
 import com.github.victools.jsonschema.generator.OptionPreset;
@@ -171,11 +172,17 @@ public final class JsonSchemas {
     private static SchemaGenerator generator(boolean inline) {
         var builder = new SchemaGeneratorConfigBuilder(AutogenJson.mapper(), SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
                 .without(Option.SCHEMA_VERSION_INDICATOR)
-                .with(Option.FLATTENED_ENUMS, Option.MAP_VALUES_AS_ADDITIONAL_PROPERTIES);
+                .with(Option.FLATTENED_ENUMS, Option.MAP_VALUES_AS_ADDITIONAL_PROPERTIES, Option.STANDARD_FORMATS);
         if (inline) {
             builder.with(Option.INLINE_ALL_SCHEMAS);
         }
         builder.forTypesInGeneral()
+                // Free-form JSON: any value, as pydantic writes for Any.
+                .withCustomDefinitionProvider((type, context) ->
+                        type.isInstanceOf(JsonNode.class) || type.getErasedType() == Object.class
+                                ? new CustomDefinition(context.getGeneratorConfig().createObjectNode(),
+                                        CustomDefinition.DefinitionType.INLINE, CustomDefinition.AttributeInclusion.YES)
+                                : null)
                 .withPropertySorter((a, b) -> 0)
                 .withTitleResolver(scope -> {
                     Class<?> raw = scope.getType().getErasedType();

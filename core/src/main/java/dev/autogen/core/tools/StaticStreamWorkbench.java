@@ -2,6 +2,9 @@ package dev.autogen.core.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autogen.core.CancellationToken;
+import dev.autogen.core.component.ComponentContext;
+import dev.autogen.core.component.ComponentProvider;
+import dev.autogen.core.component.ComponentTypes;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -35,8 +38,56 @@ public class StaticStreamWorkbench extends StaticWorkbench implements StreamWork
     }
 
     @Override
+    public ComponentProvider<?, StaticWorkbenchConfig> componentProvider() {
+        return new Provider();
+    }
+
+    @Override
     public ToolResult callToolStream(String name, @Nullable JsonNode arguments, @Nullable CancellationToken cancellationToken,
             @Nullable String callId, Consumer<Object> events) {
         return run(name, arguments, cancellationToken, callId, events);
+    }
+
+    /** Loads and dumps {@code autogen_core.tools.StaticStreamWorkbench} components. */
+    public static final class Provider implements ComponentProvider<StaticStreamWorkbench, StaticWorkbenchConfig> {
+        /** Creates the provider; called by {@link java.util.ServiceLoader}. */
+        public Provider() {
+        }
+
+        @Override
+        public String provider() {
+            return PROVIDER;
+        }
+
+        @Override
+        public String componentType() {
+            return ComponentTypes.WORKBENCH;
+        }
+
+        @Override
+        public String description() {
+            return "A workbench that provides a static set of tools that do not change after\n"
+                    + "    each tool execution, and supports streaming results.";
+        }
+
+        @Override
+        public Class<?> componentClass() {
+            return StaticStreamWorkbench.class;
+        }
+
+        @Override
+        public Class<StaticWorkbenchConfig> configClass() {
+            return StaticWorkbenchConfig.class;
+        }
+
+        @Override
+        public StaticStreamWorkbench fromConfig(StaticWorkbenchConfig config, ComponentContext context) {
+            List<Tool> loaded = context.loadAll(config.tools(), Tool.class);
+            try {
+                return new StaticStreamWorkbench(loaded, config.toolOverrides());
+            } catch (IllegalArgumentException e) {
+                throw context.invalid("tools", e.getMessage());
+            }
+        }
     }
 }

@@ -3,6 +3,11 @@ package dev.autogen.core.tools;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autogen.core.CancellationToken;
 import dev.autogen.core.Image;
+import dev.autogen.core.component.Component;
+import dev.autogen.core.component.ComponentContext;
+import dev.autogen.core.component.ComponentModel;
+import dev.autogen.core.component.ComponentProvider;
+import dev.autogen.core.component.ComponentTypes;
 import dev.autogen.core.serialization.AutogenJson;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * var workbench = new StaticWorkbench(tools, Map.of("getWeather", new ToolOverride("weather", null)));
  * }</pre>
  */
-public class StaticWorkbench implements Workbench {
+public class StaticWorkbench implements Workbench, Component<StaticWorkbenchConfig> {
     /** The provider name Python writes in component configs. */
     public static final String PROVIDER = "autogen_core.tools.StaticWorkbench";
 
@@ -79,6 +84,26 @@ public class StaticWorkbench implements Workbench {
         }
     }
 
+    @Override
+    public ComponentProvider<?, StaticWorkbenchConfig> componentProvider() {
+        return new Provider();
+    }
+
+    /**
+     * The tools' component models and the overrides.
+     *
+     * @throws UnsupportedOperationException if a tool has no component config (e.g. a Java {@link FunctionTool})
+     */
+    @Override
+    public StaticWorkbenchConfig toConfig() {
+        return new StaticWorkbenchConfig(tools.stream().map(Tool::dumpComponent).toList(), overrides);
+    }
+
+    @Override
+    public ComponentModel dumpComponent() {
+        return Component.super.dumpComponent();
+    }
+
     /** The tools, in the order given. */
     public List<Tool> tools() {
         return tools;
@@ -127,7 +152,8 @@ public class StaticWorkbench implements Workbench {
                 ? st.runJsonStream(args, token, callId, events)
                 : tool.runJson(args, token, callId));
         Thread.ofVirtual().name("autogen-tool-" + tool.name()).start(task);
-        try (var registration = token.onCancel(() -> task.cancel(true))) {
+        CancellationToken.Registration registration = token.onCancel(() -> task.cancel(true));
+        try {
             Object value = task.get();
             return toResult(name, tool, value);
         } catch (ExecutionException e) {
@@ -138,6 +164,8 @@ public class StaticWorkbench implements Workbench {
             task.cancel(true);
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted while running tool '" + name + "'");
+        } finally {
+            registration.close();
         }
     }
 
@@ -179,6 +207,48 @@ public class StaticWorkbench implements Workbench {
                 if (states.get(tool.name()) instanceof Map<?, ?> s) {
                     tool.loadStateJson((Map<String, Object>) s);
                 }
+            }
+        }
+    }
+
+    /** Loads and dumps {@code autogen_core.tools.StaticWorkbench} components. */
+    public static final class Provider implements ComponentProvider<StaticWorkbench, StaticWorkbenchConfig> {
+        /** Creates the provider; called by {@link java.util.ServiceLoader}. */
+        public Provider() {
+        }
+
+        @Override
+        public String provider() {
+            return PROVIDER;
+        }
+
+        @Override
+        public String componentType() {
+            return ComponentTypes.WORKBENCH;
+        }
+
+        @Override
+        public String description() {
+            return "A workbench that provides a static set of tools that do not change after\n    each tool execution.";
+        }
+
+        @Override
+        public Class<?> componentClass() {
+            return StaticWorkbench.class;
+        }
+
+        @Override
+        public Class<StaticWorkbenchConfig> configClass() {
+            return StaticWorkbenchConfig.class;
+        }
+
+        @Override
+        public StaticWorkbench fromConfig(StaticWorkbenchConfig config, ComponentContext context) {
+            List<Tool> loaded = context.loadAll(config.tools(), Tool.class);
+            try {
+                return new StaticWorkbench(loaded, config.toolOverrides());
+            } catch (IllegalArgumentException e) {
+                throw context.invalid("tools", e.getMessage());
             }
         }
     }

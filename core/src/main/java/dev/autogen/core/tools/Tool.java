@@ -2,6 +2,8 @@ package dev.autogen.core.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autogen.core.CancellationToken;
+import dev.autogen.core.component.ComponentBase;
+import dev.autogen.core.component.ComponentModel;
 import dev.autogen.core.serialization.AutogenJson;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -14,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Callers normally run tools through a {@link Workbench}, which turns every failure into an
  * error {@link ToolResult}; {@link #runJson} itself throws.
  */
-public interface Tool {
+public interface Tool extends ComponentBase {
     /** The name the model calls the tool by. */
     String name();
 
@@ -49,6 +51,16 @@ public interface Tool {
         } catch (Exception e) {
             return value.toString();
         }
+    }
+
+    /**
+     * The component config of this tool (component type {@code tool}), for tools that have one.
+     *
+     * @throws UnsupportedOperationException for a tool without a component config
+     */
+    @Override
+    default ComponentModel dumpComponent() {
+        throw new UnsupportedOperationException("tool '" + name() + "' (" + getClass().getName() + ") has no component config");
     }
 
     /** The tool's state as JSON-ready data; stateless tools return an empty map. */

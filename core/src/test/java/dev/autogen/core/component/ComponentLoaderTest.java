@@ -308,11 +308,9 @@ class ComponentLoaderTest {
                 .validate(gallery.at("/components/teams/0"), Team.class);
 
         assertThat(problems).extracting(ComponentProblem::path).containsExactly(
-                "gallery.components.teams[0].config.participants[0].config.workbench[0]",
-                "gallery.components.teams[0].config.participants[0].config.workbench[0].config.tools[0]");
-        assertThat(problems.getFirst().message()).isEqualTo("unknown provider 'autogen_core.tools.StaticWorkbench'; "
-                + "known workbench providers: 'autogen_core.tools.StaticStreamWorkbench'");
-        assertThat(problems.get(1).message()).startsWith("unknown provider 'autogen_core.tools.FunctionTool'");
+                "gallery.components.teams[0].config.participants[0].config.workbench[0].config.tools[0].config.source_code");
+        assertThat(problems.getFirst().message()).isEqualTo("Python FunctionTool 'calculator' is Python source code, which"
+                + " cannot run in Java; write it as a @Tool method and add it with FunctionTool.fromMethods");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.autogen.core.model_context;
 
 import dev.autogen.core.component.Component;
 import dev.autogen.core.component.ComponentContext;
+import dev.autogen.core.component.ComponentModel;
 import dev.autogen.core.component.ComponentProvider;
 import dev.autogen.core.component.ComponentTypes;
 import dev.autogen.core.models.AssistantMessage;
@@ -89,6 +90,11 @@ final class WordCountingClient implements ChatCompletionClient, Component<WordCo
     @Override
     public ComponentProvider<?, Config> componentProvider() {
         return new Provider();
+    }
+
+    @Override
+    public ComponentModel dumpComponent() {
+        return Component.super.dumpComponent();
     }
 
     @Override

@@ -19,6 +19,10 @@ import org.junit.jupiter.api.Test;
 
 class LLMMessageJsonTest {
     private static final ObjectMapper JSON = AutogenJson.mapper();
+
+    private static JsonNode tree(Object value) {
+        return JSON.valueToTree(value);
+    }
     private static final TypeReference<List<LLMMessage>> MESSAGES = new TypeReference<>() {};
     /** A 1x1 transparent PNG. */
     static final String PNG_1X1 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
@@ -37,7 +41,7 @@ class LLMMessageJsonTest {
             assertThat(messages.size()).isGreaterThan(3);
             List<LLMMessage> parsed = JSON.convertValue(messages, MESSAGES);
             assertThat(parsed).hasOnlyElementsOfTypes(UserMessage.class, AssistantMessage.class);
-            assertThat((JsonNode) JSON.valueToTree(parsed)).isEqualTo(messages);
+            assertThat(tree(parsed)).isEqualTo(messages);
             // Field order as pydantic writes it, so dumps diff cleanly against Python's.
             assertThat(JSON.writerFor(MESSAGES).writeValueAsString(parsed)).isEqualTo(JSON.writeValueAsString(messages));
         }
@@ -104,7 +108,7 @@ class LLMMessageJsonTest {
                 {"vision": false, "function_calling": true, "json_output": false, "family": "gpt-4o", "structured_output": true}""",
                 ModelInfo.class);
         assertThat(info).isEqualTo(new ModelInfo(false, true, false, ModelFamily.GPT_4O, true, null));
-        assertThat(((JsonNode) JSON.valueToTree(info)).has("multiple_system_messages")).isFalse();
+        assertThat(tree(info).has("multiple_system_messages")).isFalse();
         assertThatThrownBy(() -> JSON.readValue("""
                 {"vision": false, "json_output": false, "family": "x", "structured_output": true}""", ModelInfo.class))
                 .isInstanceOf(ValueInstantiationException.class)

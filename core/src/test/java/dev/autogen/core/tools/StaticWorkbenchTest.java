@@ -22,6 +22,10 @@ import org.junit.jupiter.api.Test;
 
 class StaticWorkbenchTest {
     private static final ObjectMapper JSON = AutogenJson.mapper();
+
+    private static JsonNode tree(Object value) {
+        return JSON.valueToTree(value);
+    }
     private static final String PNG_1X1 =
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
 
@@ -225,7 +229,7 @@ class StaticWorkbenchTest {
                  "result": [{"type": "TextResultContent", "content": "here"},
                             {"type": "ImageResultContent", "content": {"data": "%s"}}],
                  "is_error": false}""".formatted(PNG_1X1));
-        assertThat((JsonNode) JSON.valueToTree(r)).isEqualTo(expected);
+        assertThat(tree(r)).isEqualTo(expected);
         assertThat(JSON.treeToValue(expected, ToolResult.class)).isEqualTo(r);
         assertThat(r.toText("<img>")).isEqualTo("here\n<img>");
     }
@@ -269,10 +273,10 @@ class StaticWorkbenchTest {
         workbench.callTool("counter", null);
         workbench.callTool("counter", null);
         Map<String, Object> state = workbench.saveState();
-        assertThat((JsonNode) JSON.valueToTree(state))
+        assertThat(tree(state))
                 .isEqualTo(JSON.readTree("{\"type\": \"StaticWorkbenchState\", \"tools\": {\"counter\": {\"count\": 2}}}"));
         var restored = new StaticWorkbench(List.of(new CounterTool()));
-        restored.loadState(JSON.convertValue(JSON.valueToTree(state), Map.class));
+        restored.loadState(JSON.convertValue(tree(state), new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {}));
         assertThat(restored.callTool("counter", null).toText()).isEqualTo("3");
         assertThat(new CounterTool().schema().parameters().properties()).isEmpty();
     }

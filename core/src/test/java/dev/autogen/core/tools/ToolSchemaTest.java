@@ -17,6 +17,10 @@ import org.junit.jupiter.api.Test;
 class ToolSchemaTest {
     private static final ObjectMapper JSON = AutogenJson.mapper();
 
+    private static JsonNode tree(Object value) {
+        return JSON.valueToTree(value);
+    }
+
     static class SearchTools {
         @Tool("Find information on the web")
         String web_search_func(String query) {
@@ -59,7 +63,7 @@ class ToolSchemaTest {
     @Test
     void annotatedMethodSchemaEqualsTheSeedsFunctionToolSchema() throws Exception {
         FunctionTool tool = FunctionTool.fromMethods(new SearchTools()).getFirst();
-        assertThat((JsonNode) JSON.valueToTree(tool.schema())).isEqualTo(json("""
+        assertThat(tree(tool.schema())).isEqualTo(json("""
                 {"name": "web_search_func",
                  "description": "Find information on the web",
                  "parameters": {"type": "object",
@@ -75,7 +79,7 @@ class ToolSchemaTest {
         assertThat(tools).extracting(FunctionTool::name).containsExactly("add", "get_weather");
         ToolSchema weather = tools.get(1).schema();
         assertThat(weather.description()).isEqualTo("Get the weather");
-        assertThat((JsonNode) JSON.valueToTree(weather.parameters())).isEqualTo(json("""
+        assertThat(tree(weather.parameters())).isEqualTo(json("""
                 {"type": "object",
                  "properties": {"city": {"description": "City name", "title": "City", "type": "string"},
                                 "unit": {"description": "unit", "title": "Unit", "type": "string",
@@ -166,5 +170,20 @@ class ToolSchemaTest {
         assertThat(text).contains("\"additionalProperties\":false").doesNotContain("additional_properties");
         assertThat(JSON.readValue("{\"name\": \"bare\"}", ToolSchema.class))
                 .isEqualTo(new ToolSchema("bare", null, null, null));
+    }
+
+    record Event(java.time.LocalDate day, java.util.UUID id, JsonNode payload, java.util.Map<String, Integer> counts) {}
+
+    @Test
+    void datesUuidsFreeFormJsonAndMapsGetPydanticLikeSchemas() throws Exception {
+        JsonNode props = JsonSchemas.forType(Event.class).get("properties");
+        assertThat(props.get("day")).isEqualTo(json("{\"type\": \"string\", \"format\": \"date\", \"title\": \"Day\"}"));
+        assertThat(props.get("id").get("format").textValue()).isEqualTo("uuid");
+        assertThat(props.get("payload")).isEqualTo(json("{\"title\": \"Payload\"}"));
+        assertThat(props.get("counts").get("additionalProperties")).isEqualTo(json("{\"type\": \"integer\"}"));
+        var tool = FunctionTool.of("log_event", "Logs", Event.class, e -> e.day().getYear() + ":" + e.payload().get("k"));
+        var r = new StaticWorkbench(List.of(tool)).callTool("log_event", json("""
+                {"day": "2025-01-02", "id": "123e4567-e89b-12d3-a456-426614174000", "payload": {"k": 1}, "counts": {}}"""));
+        assertThat(r).isEqualTo(ToolResult.text("log_event", "2025:1"));
     }
 }

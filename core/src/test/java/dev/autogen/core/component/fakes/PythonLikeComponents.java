@@ -11,6 +11,8 @@ import dev.autogen.core.component.ComponentModel;
 import dev.autogen.core.component.ComponentProvider;
 import dev.autogen.core.component.ComponentTypes;
 import dev.autogen.core.model_context.ChatCompletionContext;
+import dev.autogen.core.tools.StaticStreamWorkbench;
+import dev.autogen.core.tools.Workbench;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -80,47 +82,7 @@ public final class PythonLikeComponents {
         }
     }
 
-    // ---- workbench and model context
-
-    public record WorkbenchConfig(List<ComponentModel> tools, Map<String, Object> toolOverrides) {
-    }
-
-    public record StaticStreamWorkbench(List<ComponentModel> tools) implements Component<WorkbenchConfig> {
-        public ComponentProvider<?, WorkbenchConfig> componentProvider() {
-            return new WorkbenchProvider();
-        }
-
-        public WorkbenchConfig toConfig() {
-            return new WorkbenchConfig(tools, Map.of());
-        }
-    }
-
-    public static final class WorkbenchProvider implements ComponentProvider<StaticStreamWorkbench, WorkbenchConfig> {
-        public String provider() {
-            return "autogen_core.tools.StaticStreamWorkbench";
-        }
-
-        public String componentType() {
-            return ComponentTypes.WORKBENCH;
-        }
-
-        public String description() {
-            return "A workbench that provides a static set of tools that do not change after\n"
-                    + "    each tool execution, and supports streaming results.";
-        }
-
-        public Class<?> componentClass() {
-            return StaticStreamWorkbench.class;
-        }
-
-        public Class<WorkbenchConfig> configClass() {
-            return WorkbenchConfig.class;
-        }
-
-        public StaticStreamWorkbench fromConfig(WorkbenchConfig config, ComponentContext context) {
-            return new StaticStreamWorkbench(config.tools() == null ? List.of() : config.tools());
-        }
-    }
+    // ---- model context (workbenches are the real dev.autogen.core.tools ones)
 
     // ---- agent (component_version 2, upgrades version 1 configs that had "tools")
 
@@ -138,7 +100,7 @@ public final class PythonLikeComponents {
             @Nullable Map<String, String> metadata) {
     }
 
-    public record Assistant(String name, ModelClient modelClient, List<StaticStreamWorkbench> workbench,
+    public record Assistant(String name, ModelClient modelClient, List<Workbench> workbench,
             @Nullable ChatCompletionContext modelContext, AssistantConfig settings)
             implements Agent, Component<AssistantConfig> {
         public ComponentProvider<?, AssistantConfig> componentProvider() {
@@ -147,7 +109,7 @@ public final class PythonLikeComponents {
 
         public AssistantConfig toConfig() {
             return new AssistantConfig(name, modelClient.dumpComponent(),
-                    workbench.stream().map(StaticStreamWorkbench::dumpComponent).toList(),
+                    workbench.stream().map(Workbench::dumpComponent).toList(),
                     modelContext == null ? null : modelContext.dumpComponent(), settings.description(),
                     settings.systemMessage(), settings.modelClientStream(), settings.reflectOnToolUse(),
                     settings.toolCallSummaryFormat(), settings.maxToolIterations(), settings.metadata());
@@ -182,8 +144,8 @@ public final class PythonLikeComponents {
         }
 
         public Assistant fromConfig(AssistantConfig config, ComponentContext context) {
-            List<StaticStreamWorkbench> workbench = config.workbench() == null ? List.of()
-                    : context.loadAll(config.workbench(), StaticStreamWorkbench.class);
+            List<Workbench> workbench = config.workbench() == null ? List.of()
+                    : context.loadAll(config.workbench(), Workbench.class);
             ChatCompletionContext modelContext = config.modelContext() == null ? null
                     : context.load(config.modelContext(), ChatCompletionContext.class);
             return new Assistant(config.name(), context.load(config.modelClient(), ModelClient.class), workbench,

@@ -1,5 +1,9 @@
 package dev.autogen.ext.models.replay;
 
+import dev.autogen.core.component.Component;
+import dev.autogen.core.component.ComponentContext;
+import dev.autogen.core.component.ComponentModel;
+import dev.autogen.core.component.ComponentProvider;
 import dev.autogen.core.models.AssistantMessage;
 import dev.autogen.core.models.ChatCompletionChunk;
 import dev.autogen.core.models.ChatCompletionClient;
@@ -46,7 +50,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe.
  */
-public final class ReplayChatCompletionClient implements ChatCompletionClient {
+public final class ReplayChatCompletionClient
+        implements ChatCompletionClient, Component<ReplayChatCompletionClientConfig> {
     /** The provider name Python writes in component configs. */
     public static final String PROVIDER = "autogen_ext.models.replay.ReplayChatCompletionClient";
     /** The component type Python writes in component configs. */
@@ -93,9 +98,20 @@ public final class ReplayChatCompletionClient implements ChatCompletionClient {
         return new ReplayChatCompletionClient(config.chatCompletions(), config.modelInfo());
     }
 
-    /** This client's component config. */
+    /** This client's component config: the whole script and the model info. */
+    @Override
     public ReplayChatCompletionClientConfig toConfig() {
         return new ReplayChatCompletionClientConfig(chatCompletions, modelInfo);
+    }
+
+    @Override
+    public ComponentProvider<?, ReplayChatCompletionClientConfig> componentProvider() {
+        return new Provider();
+    }
+
+    @Override
+    public ComponentModel dumpComponent() {
+        return Component.super.dumpComponent();
     }
 
     /**
@@ -317,5 +333,43 @@ public final class ReplayChatCompletionClient implements ChatCompletionClient {
 
     @Override
     public void close() {
+    }
+
+    /** Loads and dumps {@code autogen_ext.models.replay.ReplayChatCompletionClient} components. */
+    public static final class Provider
+            implements ComponentProvider<ReplayChatCompletionClient, ReplayChatCompletionClientConfig> {
+        /** Creates the provider; called by {@link java.util.ServiceLoader}. */
+        public Provider() {
+        }
+
+        @Override
+        public String provider() {
+            return PROVIDER;
+        }
+
+        @Override
+        public String componentType() {
+            return COMPONENT_TYPE;
+        }
+
+        @Override
+        public String description() {
+            return "A mock chat completion client that replays predefined responses using an index-based approach.";
+        }
+
+        @Override
+        public Class<?> componentClass() {
+            return ReplayChatCompletionClient.class;
+        }
+
+        @Override
+        public Class<ReplayChatCompletionClientConfig> configClass() {
+            return ReplayChatCompletionClientConfig.class;
+        }
+
+        @Override
+        public ReplayChatCompletionClient fromConfig(ReplayChatCompletionClientConfig config, ComponentContext context) {
+            return ReplayChatCompletionClient.fromConfig(config);
+        }
     }
 }

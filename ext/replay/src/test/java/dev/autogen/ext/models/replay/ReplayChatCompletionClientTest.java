@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autogen.core.CancellationToken;
 import dev.autogen.core.FunctionCall;
+import dev.autogen.core.component.ComponentLoader;
 import dev.autogen.core.models.ChatCompletionChunk;
+import dev.autogen.core.models.ChatCompletionClient;
 import dev.autogen.core.models.CreateRequest;
 import dev.autogen.core.models.CreateResult;
 import dev.autogen.core.models.CreateStreamItem;
@@ -138,5 +140,28 @@ class ReplayChatCompletionClientTest {
         assertThatThrownBy(() -> new ReplayChatCompletionClient(List.of("ok", 42)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("chat_completions[1] is a java.lang.Integer");
+    }
+
+    @Test
+    void loadsFromPythonsComponentJsonAndDumpsItBack() throws Exception {
+        String python = """
+                {"provider": "autogen_ext.models.replay.ReplayChatCompletionClient",
+                 "component_type": "replay_chat_completion_client", "version": 1, "component_version": 1,
+                 "description": "A mock chat completion client that replays predefined responses using an index-based approach.",
+                 "label": "ReplayChatCompletionClient",
+                 "config": {"chat_completions": ["Hello", {"finish_reason": "stop", "content": "Bye",
+                            "usage": {"prompt_tokens": 1, "completion_tokens": 1}, "cached": false}],
+                            "model_info": {"vision": false, "function_calling": true, "json_output": false,
+                                           "family": "unknown", "structured_output": false}}}""";
+        ChatCompletionClient client = ComponentLoader.loadComponent(python, ChatCompletionClient.class);
+        assertThat(client).isInstanceOf(ReplayChatCompletionClient.class);
+        assertThat(client.modelInfo().functionCalling()).isTrue();
+        assertThat(client.create(MESSAGES).content()).isEqualTo(ModelContent.text("Hello"));
+        assertThat(client.create(MESSAGES).content()).isEqualTo(ModelContent.text("Bye"));
+
+        JsonNode dumped = client.dumpComponent().toJsonNode();
+        JsonNode expected = JSON.readTree(python);
+        // Python drops None fields on dump (exclude_none), so the CreateResult's null logprobs/thought are not written.
+        assertThat(dumped).isEqualTo(expected);
     }
 }
