@@ -95,6 +95,20 @@ class LocalCommandLineCodeExecutorTest {
     }
 
     @Test
+    void powerShellBlockWithoutPowerShellIsAClearError() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                Languages.findOnPath("pwsh").isEmpty() && Languages.findOnPath("powershell").isEmpty(),
+                "PowerShell is installed here");
+
+        assertThatThrownBy(() -> run(executor(), new CodeBlock("Write-Output 1", "pwsh")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("Powershell or pwsh is not installed. Please install one of them.");
+        try (var files = Files.list(workDir)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
     void fileNameCommentNamesTheFile() throws Exception {
         var executor = LocalCommandLineCodeExecutor.builder().workDir(workDir).cleanupTempFiles(false).build();
         CommandLineCodeResult result = run(executor, new CodeBlock("# filename: sub/hello.py\nprint('named')", "python"));
