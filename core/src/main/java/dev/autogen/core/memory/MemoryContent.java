@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,7 +31,8 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>JSON as Python writes it: {@code {"content": ..., "mime_type": "text/plain", "metadata": null}};
- * bytes are written as UTF-8 text, as pydantic does.
+ * bytes are written as UTF-8 text, as pydantic does. Like any record holding an array, two items
+ * with equal {@code byte[]} content are not {@code equals}.
  *
  * @param content a {@link String}, {@code byte[]}, {@code Map<String, ?>} (JSON data) or {@link Image}
  * @param mimeType the MIME type, one of {@link MemoryMimeType}'s values or any other
@@ -90,7 +92,7 @@ public record MemoryContent(
     }
 
     /** The MIME type as a {@link MemoryMimeType} constant, if it is one of them. */
-    public java.util.Optional<MemoryMimeType> knownMimeType() {
+    public Optional<MemoryMimeType> knownMimeType() {
         return MemoryMimeType.fromValue(mimeType);
     }
 
