@@ -1,7 +1,6 @@
 package dev.autogen.core.models;
 
 import dev.autogen.core.component.ComponentBase;
-import dev.autogen.core.component.ComponentModel;
 import dev.autogen.core.tools.ToolSchema;
 import java.util.List;
 
@@ -72,17 +71,6 @@ public interface ChatCompletionClient extends AutoCloseable, ComponentBase {
     /** The older capability view of {@link #modelInfo()}. */
     default ModelCapabilities capabilities() {
         return modelInfo().capabilities();
-    }
-
-    /**
-     * The component config of this client (component type {@code model}); clients that have one
-     * implement {@link dev.autogen.core.component.Component}.
-     *
-     * @throws UnsupportedOperationException for a client without a component config
-     */
-    @Override
-    default ComponentModel dumpComponent() {
-        throw new UnsupportedOperationException(getClass().getName() + " has no component config");
     }
 
     /** Releases connections and other resources; the client cannot be used afterwards. */

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.autogen.core.CancellationToken;
 import dev.autogen.core.FunctionCall;
 import dev.autogen.core.component.ComponentBase;
-import dev.autogen.core.component.ComponentModel;
 import dev.autogen.core.serialization.AutogenJson;
 import java.util.List;
 import java.util.Map;
@@ -59,16 +58,6 @@ public interface Workbench extends AutoCloseable, ComponentBase {
                     + e.getOriginalMessage() + "; arguments were: " + call.arguments());
         }
         return callTool(call.name(), args, cancellationToken, call.id());
-    }
-
-    /**
-     * The component config of this workbench (component type {@code workbench}).
-     *
-     * @throws UnsupportedOperationException for a workbench without a component config
-     */
-    @Override
-    default ComponentModel dumpComponent() {
-        throw new UnsupportedOperationException(getClass().getName() + " has no component config");
     }
 
     /** Starts the workbench (connects, launches processes); a no-op for static tools. */

@@ -52,6 +52,11 @@ class ToolAgentTest {
         }
 
         @Override
+        public dev.autogen.core.component.ComponentModel dumpComponent() {
+            throw new UnsupportedOperationException("a test model has no component config");
+        }
+
+        @Override
         public CreateResult create(CreateRequest request) {
             contexts.add(request.messages());
             return script.removeFirst();
