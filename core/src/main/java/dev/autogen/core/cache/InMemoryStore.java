@@ -1,5 +1,6 @@
 package dev.autogen.core.cache;
 
+import dev.autogen.core.component.AbstractComponentProvider;
 import dev.autogen.core.component.Component;
 import dev.autogen.core.component.ComponentContext;
 import dev.autogen.core.component.ComponentProvider;
@@ -52,29 +53,10 @@ public final class InMemoryStore<T> implements CacheStore<T>, Component<InMemory
     }
 
     /** Loads {@code autogen_core.InMemoryStore} configs; registered through {@code META-INF/services}. */
-    public static final class Provider implements ComponentProvider<InMemoryStore<?>, InMemoryStoreConfig> {
+    public static final class Provider extends AbstractComponentProvider<InMemoryStore<?>, InMemoryStoreConfig> {
         /** Creates the provider; called by {@link java.util.ServiceLoader}. */
         public Provider() {
-        }
-
-        @Override
-        public String provider() {
-            return PROVIDER;
-        }
-
-        @Override
-        public String componentType() {
-            return ComponentTypes.CACHE_STORE;
-        }
-
-        @Override
-        public Class<?> componentClass() {
-            return InMemoryStore.class;
-        }
-
-        @Override
-        public Class<InMemoryStoreConfig> configClass() {
-            return InMemoryStoreConfig.class;
+            super(PROVIDER, ComponentTypes.CACHE_STORE, InMemoryStore.class, InMemoryStoreConfig.class);
         }
 
         @Override

@@ -16,18 +16,9 @@ import org.jspecify.annotations.Nullable;
  * {@code autogen_agentchat.teams.RoundRobinGroupChat}), so configs written by Python AutoGen load in
  * Java and the reverse. It is a stable constant, never a Java class name.
  *
- * <pre>{@code
- * public final class MaxMessageTerminationProvider
- *         implements ComponentProvider<MaxMessageTermination, MaxMessageTermination.Config> {
- *     public String provider() { return "autogen_agentchat.conditions.MaxMessageTermination"; }
- *     public String componentType() { return ComponentTypes.TERMINATION; }
- *     public Class<?> componentClass() { return MaxMessageTermination.class; }
- *     public Class<MaxMessageTermination.Config> configClass() { return MaxMessageTermination.Config.class; }
- *     public MaxMessageTermination fromConfig(MaxMessageTermination.Config config, ComponentContext context) {
- *         return new MaxMessageTermination(config.maxMessages(), config.includeAgentEvent());
- *     }
- * }
- * }</pre>
+ * <p>Most providers extend {@link AbstractComponentProvider}, which takes the descriptive facts
+ * (provider string, component type, classes, description, ...) in its constructor and leaves only
+ * {@link #fromConfig} to write; implement this interface directly when they are not fixed per class.
  *
  * <p>A config that contains other components holds them as {@link ComponentModel} fields and
  * loads them through {@link ComponentContext#load}, which keeps track of the JSON path for error

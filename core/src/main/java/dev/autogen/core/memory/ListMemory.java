@@ -2,6 +2,7 @@ package dev.autogen.core.memory;
 
 import dev.autogen.core.CancellationToken;
 import dev.autogen.core.Image;
+import dev.autogen.core.component.AbstractComponentProvider;
 import dev.autogen.core.component.Component;
 import dev.autogen.core.component.ComponentContext;
 import dev.autogen.core.component.ComponentProvider;
@@ -229,34 +230,10 @@ public final class ListMemory implements Memory, Component<ListMemoryConfig> {
     }
 
     /** Loads and dumps {@value #PROVIDER} configs; registered through {@code META-INF/services}. */
-    public static final class Provider implements ComponentProvider<ListMemory, ListMemoryConfig> {
+    public static final class Provider extends AbstractComponentProvider<ListMemory, ListMemoryConfig> {
         /** Creates the provider; called by {@link java.util.ServiceLoader}. */
         public Provider() {
-        }
-
-        @Override
-        public String provider() {
-            return PROVIDER;
-        }
-
-        @Override
-        public String componentType() {
-            return ComponentTypes.MEMORY;
-        }
-
-        @Override
-        public String description() {
-            return DESCRIPTION;
-        }
-
-        @Override
-        public Class<?> componentClass() {
-            return ListMemory.class;
-        }
-
-        @Override
-        public Class<ListMemoryConfig> configClass() {
-            return ListMemoryConfig.class;
+            super(PROVIDER, ComponentTypes.MEMORY, ListMemory.class, ListMemoryConfig.class, DESCRIPTION);
         }
 
         @Override

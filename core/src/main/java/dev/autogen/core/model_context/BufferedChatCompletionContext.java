@@ -1,5 +1,6 @@
 package dev.autogen.core.model_context;
 
+import dev.autogen.core.component.AbstractComponentProvider;
 import dev.autogen.core.component.Component;
 import dev.autogen.core.component.ComponentContext;
 import dev.autogen.core.component.ComponentProvider;
@@ -78,34 +79,11 @@ public class BufferedChatCompletionContext extends ChatCompletionContext
     }
 
     /** Loads and dumps {@value #PROVIDER} configs; registered through {@code META-INF/services}. */
-    public static final class Provider implements ComponentProvider<BufferedChatCompletionContext, BufferedChatCompletionContextConfig> {
+    public static final class Provider extends AbstractComponentProvider<BufferedChatCompletionContext, BufferedChatCompletionContextConfig> {
         /** Creates the provider; called by {@link java.util.ServiceLoader}. */
         public Provider() {
-        }
-
-        @Override
-        public String provider() {
-            return PROVIDER;
-        }
-
-        @Override
-        public String componentType() {
-            return ComponentTypes.CHAT_COMPLETION_CONTEXT;
-        }
-
-        @Override
-        public String description() {
-            return DESCRIPTION;
-        }
-
-        @Override
-        public Class<?> componentClass() {
-            return BufferedChatCompletionContext.class;
-        }
-
-        @Override
-        public Class<BufferedChatCompletionContextConfig> configClass() {
-            return BufferedChatCompletionContextConfig.class;
+            super(PROVIDER, ComponentTypes.CHAT_COMPLETION_CONTEXT,
+                    BufferedChatCompletionContext.class, BufferedChatCompletionContextConfig.class, DESCRIPTION);
         }
 
         @Override

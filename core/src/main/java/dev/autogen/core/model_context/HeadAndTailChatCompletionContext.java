@@ -1,5 +1,6 @@
 package dev.autogen.core.model_context;
 
+import dev.autogen.core.component.AbstractComponentProvider;
 import dev.autogen.core.component.Component;
 import dev.autogen.core.component.ComponentContext;
 import dev.autogen.core.component.ComponentProvider;
@@ -116,34 +117,11 @@ public class HeadAndTailChatCompletionContext extends ChatCompletionContext
     }
 
     /** Loads and dumps {@value #PROVIDER} configs; registered through {@code META-INF/services}. */
-    public static final class Provider implements ComponentProvider<HeadAndTailChatCompletionContext, HeadAndTailChatCompletionContextConfig> {
+    public static final class Provider extends AbstractComponentProvider<HeadAndTailChatCompletionContext, HeadAndTailChatCompletionContextConfig> {
         /** Creates the provider; called by {@link java.util.ServiceLoader}. */
         public Provider() {
-        }
-
-        @Override
-        public String provider() {
-            return PROVIDER;
-        }
-
-        @Override
-        public String componentType() {
-            return ComponentTypes.CHAT_COMPLETION_CONTEXT;
-        }
-
-        @Override
-        public String description() {
-            return DESCRIPTION;
-        }
-
-        @Override
-        public Class<?> componentClass() {
-            return HeadAndTailChatCompletionContext.class;
-        }
-
-        @Override
-        public Class<HeadAndTailChatCompletionContextConfig> configClass() {
-            return HeadAndTailChatCompletionContextConfig.class;
+            super(PROVIDER, ComponentTypes.CHAT_COMPLETION_CONTEXT,
+                    HeadAndTailChatCompletionContext.class, HeadAndTailChatCompletionContextConfig.class, DESCRIPTION);
         }
 
         @Override

@@ -1,6 +1,7 @@
 package dev.autogen.core.model_context;
 
 import dev.autogen.core.FunctionCall;
+import dev.autogen.core.component.AbstractComponentProvider;
 import dev.autogen.core.component.Component;
 import dev.autogen.core.component.ComponentContext;
 import dev.autogen.core.component.ComponentModel;
@@ -163,34 +164,11 @@ public class TokenLimitedChatCompletionContext extends ChatCompletionContext
     }
 
     /** Loads and dumps {@value #PROVIDER} configs; registered through {@code META-INF/services}. */
-    public static final class Provider implements ComponentProvider<TokenLimitedChatCompletionContext, TokenLimitedChatCompletionContextConfig> {
+    public static final class Provider extends AbstractComponentProvider<TokenLimitedChatCompletionContext, TokenLimitedChatCompletionContextConfig> {
         /** Creates the provider; called by {@link java.util.ServiceLoader}. */
         public Provider() {
-        }
-
-        @Override
-        public String provider() {
-            return PROVIDER;
-        }
-
-        @Override
-        public String componentType() {
-            return ComponentTypes.CHAT_COMPLETION_CONTEXT;
-        }
-
-        @Override
-        public String description() {
-            return DESCRIPTION;
-        }
-
-        @Override
-        public Class<?> componentClass() {
-            return TokenLimitedChatCompletionContext.class;
-        }
-
-        @Override
-        public Class<TokenLimitedChatCompletionContextConfig> configClass() {
-            return TokenLimitedChatCompletionContextConfig.class;
+            super(PROVIDER, ComponentTypes.CHAT_COMPLETION_CONTEXT,
+                    TokenLimitedChatCompletionContext.class, TokenLimitedChatCompletionContextConfig.class, DESCRIPTION);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.autogen.core.model_context;
 
+import dev.autogen.core.component.AbstractComponentProvider;
 import dev.autogen.core.component.Component;
 import dev.autogen.core.component.ComponentContext;
 import dev.autogen.core.component.ComponentProvider;
@@ -52,34 +53,11 @@ public class UnboundedChatCompletionContext extends ChatCompletionContext
     }
 
     /** Loads and dumps {@value #PROVIDER} configs; registered through {@code META-INF/services}. */
-    public static final class Provider implements ComponentProvider<UnboundedChatCompletionContext, UnboundedChatCompletionContextConfig> {
+    public static final class Provider extends AbstractComponentProvider<UnboundedChatCompletionContext, UnboundedChatCompletionContextConfig> {
         /** Creates the provider; called by {@link java.util.ServiceLoader}. */
         public Provider() {
-        }
-
-        @Override
-        public String provider() {
-            return PROVIDER;
-        }
-
-        @Override
-        public String componentType() {
-            return ComponentTypes.CHAT_COMPLETION_CONTEXT;
-        }
-
-        @Override
-        public String description() {
-            return DESCRIPTION;
-        }
-
-        @Override
-        public Class<?> componentClass() {
-            return UnboundedChatCompletionContext.class;
-        }
-
-        @Override
-        public Class<UnboundedChatCompletionContextConfig> configClass() {
-            return UnboundedChatCompletionContextConfig.class;
+            super(PROVIDER, ComponentTypes.CHAT_COMPLETION_CONTEXT,
+                    UnboundedChatCompletionContext.class, UnboundedChatCompletionContextConfig.class, DESCRIPTION);
         }
 
         @Override

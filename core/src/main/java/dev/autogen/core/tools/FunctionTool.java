@@ -3,6 +3,7 @@ package dev.autogen.core.tools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autogen.core.CancellationToken;
+import dev.autogen.core.component.AbstractComponentProvider;
 import dev.autogen.core.component.Component;
 import dev.autogen.core.component.ComponentContext;
 import dev.autogen.core.component.ComponentModel;
@@ -284,34 +285,12 @@ public final class FunctionTool implements dev.autogen.core.tools.Tool, Componen
      * Resolves {@code autogen_core.tools.FunctionTool} so that a Python function tool in a config
      * fails with a precise message instead of "unknown provider".
      */
-    public static final class Provider implements ComponentProvider<FunctionTool, FunctionToolConfig> {
+    public static final class Provider extends AbstractComponentProvider<FunctionTool, FunctionToolConfig> {
         /** Creates the provider; called by {@link java.util.ServiceLoader}. */
         public Provider() {
-        }
-
-        @Override
-        public String provider() {
-            return PROVIDER;
-        }
-
-        @Override
-        public String componentType() {
-            return ComponentTypes.TOOL;
-        }
-
-        @Override
-        public String description() {
-            return "Create custom tools by wrapping standard Python functions.";
-        }
-
-        @Override
-        public Class<?> componentClass() {
-            return FunctionTool.class;
-        }
-
-        @Override
-        public Class<FunctionToolConfig> configClass() {
-            return FunctionToolConfig.class;
+            super(PROVIDER, ComponentTypes.TOOL,
+                    FunctionTool.class, FunctionToolConfig.class,
+                    "Create custom tools by wrapping standard Python functions.");
         }
 
         /**

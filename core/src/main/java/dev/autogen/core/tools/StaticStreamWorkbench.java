@@ -2,6 +2,7 @@ package dev.autogen.core.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autogen.core.CancellationToken;
+import dev.autogen.core.component.AbstractComponentProvider;
 import dev.autogen.core.component.ComponentContext;
 import dev.autogen.core.component.ComponentProvider;
 import dev.autogen.core.component.ComponentTypes;
@@ -49,35 +50,13 @@ public class StaticStreamWorkbench extends StaticWorkbench implements StreamWork
     }
 
     /** Loads and dumps {@code autogen_core.tools.StaticStreamWorkbench} components. */
-    public static final class Provider implements ComponentProvider<StaticStreamWorkbench, StaticWorkbenchConfig> {
+    public static final class Provider extends AbstractComponentProvider<StaticStreamWorkbench, StaticWorkbenchConfig> {
         /** Creates the provider; called by {@link java.util.ServiceLoader}. */
         public Provider() {
-        }
-
-        @Override
-        public String provider() {
-            return PROVIDER;
-        }
-
-        @Override
-        public String componentType() {
-            return ComponentTypes.WORKBENCH;
-        }
-
-        @Override
-        public String description() {
-            return "A workbench that provides a static set of tools that do not change after\n"
-                    + "    each tool execution, and supports streaming results.";
-        }
-
-        @Override
-        public Class<?> componentClass() {
-            return StaticStreamWorkbench.class;
-        }
-
-        @Override
-        public Class<StaticWorkbenchConfig> configClass() {
-            return StaticWorkbenchConfig.class;
+            super(PROVIDER, ComponentTypes.WORKBENCH,
+                    StaticStreamWorkbench.class, StaticWorkbenchConfig.class,
+                    "A workbench that provides a static set of tools that do not change after\n"
+                            + "    each tool execution, and supports streaming results.");
         }
 
         @Override

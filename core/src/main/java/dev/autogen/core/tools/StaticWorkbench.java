@@ -3,6 +3,7 @@ package dev.autogen.core.tools;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autogen.core.CancellationToken;
 import dev.autogen.core.Image;
+import dev.autogen.core.component.AbstractComponentProvider;
 import dev.autogen.core.component.Component;
 import dev.autogen.core.component.ComponentContext;
 import dev.autogen.core.component.ComponentModel;
@@ -212,34 +213,12 @@ public class StaticWorkbench implements Workbench, Component<StaticWorkbenchConf
     }
 
     /** Loads and dumps {@code autogen_core.tools.StaticWorkbench} components. */
-    public static final class Provider implements ComponentProvider<StaticWorkbench, StaticWorkbenchConfig> {
+    public static final class Provider extends AbstractComponentProvider<StaticWorkbench, StaticWorkbenchConfig> {
         /** Creates the provider; called by {@link java.util.ServiceLoader}. */
         public Provider() {
-        }
-
-        @Override
-        public String provider() {
-            return PROVIDER;
-        }
-
-        @Override
-        public String componentType() {
-            return ComponentTypes.WORKBENCH;
-        }
-
-        @Override
-        public String description() {
-            return "A workbench that provides a static set of tools that do not change after\n    each tool execution.";
-        }
-
-        @Override
-        public Class<?> componentClass() {
-            return StaticWorkbench.class;
-        }
-
-        @Override
-        public Class<StaticWorkbenchConfig> configClass() {
-            return StaticWorkbenchConfig.class;
+            super(PROVIDER, ComponentTypes.WORKBENCH,
+                    StaticWorkbench.class, StaticWorkbenchConfig.class,
+                    "A workbench that provides a static set of tools that do not change after\n    each tool execution.");
         }
 
         @Override

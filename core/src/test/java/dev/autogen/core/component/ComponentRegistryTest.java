@@ -3,33 +3,26 @@ package dev.autogen.core.component;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.autogen.core.component.fakes.PythonLikeComponents.MaxMessage;
+import dev.autogen.core.component.fakes.PythonLikeComponents.MaxMessageConfig;
 import dev.autogen.core.component.fakes.PythonLikeComponents.MaxMessageProvider;
 import dev.autogen.core.component.fakes.PythonLikeComponents.OpenAIClientProvider;
 import dev.autogen.core.component.fakes.PythonLikeComponents.TextMentionProvider;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ComponentRegistryTest {
 
     /** A provider under another name, to build conflicts and look-alikes. */
-    static class Renamed extends MaxMessageProvider {
-        private final String name;
-        private final Set<String> aliases;
-
+    static final class Renamed extends AbstractComponentProvider<MaxMessage, MaxMessageConfig> {
         Renamed(String name, String... aliases) {
-            this.name = name;
-            this.aliases = Set.of(aliases);
+            super(name, ComponentTypes.TERMINATION, MaxMessage.class, MaxMessageConfig.class);
+            withAliases(aliases);
         }
 
         @Override
-        public String provider() {
-            return name;
-        }
-
-        @Override
-        public Set<String> aliases() {
-            return aliases;
+        public MaxMessage fromConfig(MaxMessageConfig config, ComponentContext context) {
+            return new MaxMessageProvider().fromConfig(config, context);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.autogen.core.model_context;
 
+import dev.autogen.core.component.AbstractComponentProvider;
 import dev.autogen.core.component.Component;
 import dev.autogen.core.component.ComponentContext;
 import dev.autogen.core.component.ComponentModel;
@@ -105,25 +106,9 @@ final class WordCountingClient implements ChatCompletionClient, Component<WordCo
     record Config(int contextWindow) {
     }
 
-    static final class Provider implements ComponentProvider<WordCountingClient, Config> {
-        @Override
-        public String provider() {
-            return PROVIDER;
-        }
-
-        @Override
-        public String componentType() {
-            return ComponentTypes.MODEL;
-        }
-
-        @Override
-        public Class<?> componentClass() {
-            return WordCountingClient.class;
-        }
-
-        @Override
-        public Class<Config> configClass() {
-            return Config.class;
+    static final class Provider extends AbstractComponentProvider<WordCountingClient, Config> {
+        public Provider() {
+            super(PROVIDER, ComponentTypes.MODEL, WordCountingClient.class, Config.class);
         }
 
         @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.autogen.core.component.AbstractComponentProvider;
 import dev.autogen.core.component.Component;
 import dev.autogen.core.component.ComponentBase;
 import dev.autogen.core.component.ComponentContext;
@@ -56,27 +57,14 @@ public final class PythonLikeComponents {
         }
     }
 
-    public static final class OpenAIClientProvider implements ComponentProvider<OpenAIClient, OpenAIClientConfig> {
-        public String provider() {
-            return "autogen_ext.models.openai.OpenAIChatCompletionClient";
+    public static final class OpenAIClientProvider extends AbstractComponentProvider<OpenAIClient, OpenAIClientConfig> {
+        public OpenAIClientProvider() {
+            super("autogen_ext.models.openai.OpenAIChatCompletionClient", ComponentTypes.MODEL,
+                    OpenAIClient.class, OpenAIClientConfig.class,
+                    "Chat completion client for OpenAI hosted models.");
         }
 
-        public String componentType() {
-            return ComponentTypes.MODEL;
-        }
-
-        public String description() {
-            return "Chat completion client for OpenAI hosted models.";
-        }
-
-        public Class<?> componentClass() {
-            return OpenAIClient.class;
-        }
-
-        public Class<OpenAIClientConfig> configClass() {
-            return OpenAIClientConfig.class;
-        }
-
+        @Override
         public OpenAIClient fromConfig(OpenAIClientConfig config, ComponentContext context) {
             return new OpenAIClient(config);
         }
@@ -116,33 +104,17 @@ public final class PythonLikeComponents {
         }
     }
 
-    public static final class AssistantProvider implements ComponentProvider<Assistant, AssistantConfig> {
-        public String provider() {
-            return "autogen_agentchat.agents.AssistantAgent";
+    public static final class AssistantProvider extends AbstractComponentProvider<Assistant, AssistantConfig> {
+        public AssistantProvider() {
+            super("autogen_agentchat.agents.AssistantAgent", ComponentTypes.AGENT,
+                    Assistant.class, AssistantConfig.class,
+                    "An agent that provides assistance with tool use.\n    The :meth:`on_messages` returns a"
+                            + " :class:`~autogen_agentchat.base.Response`\n    in which"
+                            + " :attr:`~autogen_agentchat.base.Response.chat_message` is the final\n    response message.");
+            withComponentVersion(2);
         }
 
-        public String componentType() {
-            return ComponentTypes.AGENT;
-        }
-
-        public int componentVersion() {
-            return 2;
-        }
-
-        public String description() {
-            return "An agent that provides assistance with tool use.\n    The :meth:`on_messages` returns a"
-                    + " :class:`~autogen_agentchat.base.Response`\n    in which"
-                    + " :attr:`~autogen_agentchat.base.Response.chat_message` is the final\n    response message.";
-        }
-
-        public Class<?> componentClass() {
-            return Assistant.class;
-        }
-
-        public Class<AssistantConfig> configClass() {
-            return AssistantConfig.class;
-        }
-
+        @Override
         public Assistant fromConfig(AssistantConfig config, ComponentContext context) {
             List<Workbench> workbench = config.workbench() == null ? List.of()
                     : context.loadAll(config.workbench(), Workbench.class);
@@ -153,9 +125,10 @@ public final class PythonLikeComponents {
         }
 
         /** Version 1 listed tools directly; version 2 puts them in a workbench. */
+        @Override
         public ObjectNode upgradeConfig(ObjectNode config, int fromVersion) {
             if (fromVersion != 1) {
-                return ComponentProvider.super.upgradeConfig(config, fromVersion);
+                return super.upgradeConfig(config, fromVersion);
             }
             ArrayNode tools = config.has("tools") ? (ArrayNode) config.remove("tools") : JsonNodeFactory.instance.arrayNode();
             ObjectNode workbench = new StaticStreamWorkbench(List.of()).dumpComponent().toJsonNode();
@@ -185,27 +158,14 @@ public final class PythonLikeComponents {
         }
     }
 
-    public static final class TextMentionProvider implements ComponentProvider<TextMention, TextMentionConfig> {
-        public String provider() {
-            return "autogen_agentchat.conditions.TextMentionTermination";
+    public static final class TextMentionProvider extends AbstractComponentProvider<TextMention, TextMentionConfig> {
+        public TextMentionProvider() {
+            super("autogen_agentchat.conditions.TextMentionTermination", ComponentTypes.TERMINATION,
+                    TextMention.class, TextMentionConfig.class,
+                    "Terminate the conversation if a specific text is mentioned.");
         }
 
-        public String componentType() {
-            return ComponentTypes.TERMINATION;
-        }
-
-        public String description() {
-            return "Terminate the conversation if a specific text is mentioned.";
-        }
-
-        public Class<?> componentClass() {
-            return TextMention.class;
-        }
-
-        public Class<TextMentionConfig> configClass() {
-            return TextMentionConfig.class;
-        }
-
+        @Override
         public TextMention fromConfig(TextMentionConfig config, ComponentContext context) {
             return new TextMention(config.text());
         }
@@ -231,27 +191,14 @@ public final class PythonLikeComponents {
         }
     }
 
-    public static class MaxMessageProvider implements ComponentProvider<MaxMessage, MaxMessageConfig> {
-        public String provider() {
-            return "autogen_agentchat.conditions.MaxMessageTermination";
+    public static final class MaxMessageProvider extends AbstractComponentProvider<MaxMessage, MaxMessageConfig> {
+        public MaxMessageProvider() {
+            super("autogen_agentchat.conditions.MaxMessageTermination", ComponentTypes.TERMINATION,
+                    MaxMessage.class, MaxMessageConfig.class,
+                    "Terminate the conversation after a maximum number of messages have been exchanged.");
         }
 
-        public String componentType() {
-            return ComponentTypes.TERMINATION;
-        }
-
-        public String description() {
-            return "Terminate the conversation after a maximum number of messages have been exchanged.";
-        }
-
-        public Class<?> componentClass() {
-            return MaxMessage.class;
-        }
-
-        public Class<MaxMessageConfig> configClass() {
-            return MaxMessageConfig.class;
-        }
-
+        @Override
         public MaxMessage fromConfig(MaxMessageConfig config, ComponentContext context) {
             return new MaxMessage(config.maxMessages(), config.includeAgentEvent());
         }
@@ -270,23 +217,13 @@ public final class PythonLikeComponents {
         }
     }
 
-    public static final class OrProvider implements ComponentProvider<Or, OrConfig> {
-        public String provider() {
-            return "autogen_agentchat.base.OrTerminationCondition";
+    public static final class OrProvider extends AbstractComponentProvider<Or, OrConfig> {
+        public OrProvider() {
+            super("autogen_agentchat.base.OrTerminationCondition", ComponentTypes.TERMINATION,
+                    Or.class, OrConfig.class);
         }
 
-        public String componentType() {
-            return ComponentTypes.TERMINATION;
-        }
-
-        public Class<?> componentClass() {
-            return Or.class;
-        }
-
-        public Class<OrConfig> configClass() {
-            return OrConfig.class;
-        }
-
+        @Override
         public Or fromConfig(OrConfig config, ComponentContext context) {
             return new Or(context.loadAll(config.conditions(), Termination.class));
         }
@@ -316,32 +253,16 @@ public final class PythonLikeComponents {
         }
     }
 
-    public static final class RoundRobinProvider implements ComponentProvider<RoundRobin, RoundRobinConfig> {
-        public String provider() {
-            return "autogen_agentchat.teams.RoundRobinGroupChat";
+    public static final class RoundRobinProvider extends AbstractComponentProvider<RoundRobin, RoundRobinConfig> {
+        public RoundRobinProvider() {
+            super("autogen_agentchat.teams.RoundRobinGroupChat", ComponentTypes.TEAM,
+                    RoundRobin.class, RoundRobinConfig.class,
+                    "A team that runs a group chat with participants taking turns in a round-robin fashion\n"
+                            + "    to publish a message to all.");
+            withAliases("autogen_agentchat.teams._group_chat._round_robin_group_chat.RoundRobinGroupChat");
         }
 
-        public Set<String> aliases() {
-            return Set.of("autogen_agentchat.teams._group_chat._round_robin_group_chat.RoundRobinGroupChat");
-        }
-
-        public String componentType() {
-            return ComponentTypes.TEAM;
-        }
-
-        public String description() {
-            return "A team that runs a group chat with participants taking turns in a round-robin fashion\n"
-                    + "    to publish a message to all.";
-        }
-
-        public Class<?> componentClass() {
-            return RoundRobin.class;
-        }
-
-        public Class<RoundRobinConfig> configClass() {
-            return RoundRobinConfig.class;
-        }
-
+        @Override
         public RoundRobin fromConfig(RoundRobinConfig config, ComponentContext context) {
             List<Agent> participants = context.loadAll(config.participants(), Agent.class);
             Set<String> names = new HashSet<>();

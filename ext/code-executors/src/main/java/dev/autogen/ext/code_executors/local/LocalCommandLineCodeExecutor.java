@@ -4,6 +4,7 @@ import dev.autogen.core.CancellationToken;
 import dev.autogen.core.code_executor.CodeBlock;
 import dev.autogen.core.code_executor.CodeExecutor;
 import dev.autogen.core.code_executor.CommandLineCodeResult;
+import dev.autogen.core.component.AbstractComponentProvider;
 import dev.autogen.core.component.Component;
 import dev.autogen.core.component.ComponentContext;
 import dev.autogen.core.component.ComponentProvider;
@@ -388,34 +389,11 @@ public final class LocalCommandLineCodeExecutor
     }
 
     /** Loads and dumps {@value #PROVIDER} configs; registered through {@code META-INF/services}. */
-    public static final class Provider implements ComponentProvider<LocalCommandLineCodeExecutor, LocalCommandLineCodeExecutorConfig> {
+    public static final class Provider extends AbstractComponentProvider<LocalCommandLineCodeExecutor, LocalCommandLineCodeExecutorConfig> {
         /** Creates the provider; called by {@link java.util.ServiceLoader}. */
         public Provider() {
-        }
-
-        @Override
-        public String provider() {
-            return PROVIDER;
-        }
-
-        @Override
-        public String componentType() {
-            return ComponentTypes.CODE_EXECUTOR;
-        }
-
-        @Override
-        public String description() {
-            return DESCRIPTION;
-        }
-
-        @Override
-        public Class<?> componentClass() {
-            return LocalCommandLineCodeExecutor.class;
-        }
-
-        @Override
-        public Class<LocalCommandLineCodeExecutorConfig> configClass() {
-            return LocalCommandLineCodeExecutorConfig.class;
+            super(PROVIDER, ComponentTypes.CODE_EXECUTOR,
+                    LocalCommandLineCodeExecutor.class, LocalCommandLineCodeExecutorConfig.class, DESCRIPTION);
         }
 
         @Override

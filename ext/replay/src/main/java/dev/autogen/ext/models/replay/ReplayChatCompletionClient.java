@@ -1,5 +1,6 @@
 package dev.autogen.ext.models.replay;
 
+import dev.autogen.core.component.AbstractComponentProvider;
 import dev.autogen.core.component.Component;
 import dev.autogen.core.component.ComponentContext;
 import dev.autogen.core.component.ComponentModel;
@@ -337,34 +338,12 @@ public final class ReplayChatCompletionClient
 
     /** Loads and dumps {@code autogen_ext.models.replay.ReplayChatCompletionClient} components. */
     public static final class Provider
-            implements ComponentProvider<ReplayChatCompletionClient, ReplayChatCompletionClientConfig> {
+            extends AbstractComponentProvider<ReplayChatCompletionClient, ReplayChatCompletionClientConfig> {
         /** Creates the provider; called by {@link java.util.ServiceLoader}. */
         public Provider() {
-        }
-
-        @Override
-        public String provider() {
-            return PROVIDER;
-        }
-
-        @Override
-        public String componentType() {
-            return COMPONENT_TYPE;
-        }
-
-        @Override
-        public String description() {
-            return "A mock chat completion client that replays predefined responses using an index-based approach.";
-        }
-
-        @Override
-        public Class<?> componentClass() {
-            return ReplayChatCompletionClient.class;
-        }
-
-        @Override
-        public Class<ReplayChatCompletionClientConfig> configClass() {
-            return ReplayChatCompletionClientConfig.class;
+            super(PROVIDER, COMPONENT_TYPE,
+                    ReplayChatCompletionClient.class, ReplayChatCompletionClientConfig.class,
+                    "A mock chat completion client that replays predefined responses using an index-based approach.");
         }
 
         @Override
