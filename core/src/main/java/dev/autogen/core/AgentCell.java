@@ -55,6 +55,21 @@ final class AgentCell implements Runnable {
         schedule();
     }
 
+    /**
+     * Takes the drain role for one message that the caller will dispatch on its own thread: only
+     * while running, with an empty mailbox and no drain task, so messages keep their order and the
+     * agent still handles one at a time. A successful claim must be followed by {@link #release()}.
+     */
+    boolean tryClaim() {
+        return runtime.isRunning() && mailbox.isEmpty() && scheduled.compareAndSet(false, true);
+    }
+
+    /** Gives up a claim, scheduling a drain task for messages that arrived meanwhile. */
+    void release() {
+        scheduled.set(false);
+        schedule();
+    }
+
     void schedule() {
         if (runtime.isRunning() && !mailbox.isEmpty() && scheduled.compareAndSet(false, true)) {
             runtime.execute(this);

@@ -57,6 +57,64 @@ class RuntimeControlTest {
     }
 
     @Test
+    void cancellingABlockingSendFromAPlatformThreadFailsItAndLeavesTheCallerUninterrupted() throws Exception {
+        var started = new CountDownLatch(1);
+        ClosureAgent.builder("slow", Work.class, (ctx, work, mctx) -> {
+            if (work.name().equals("long")) {
+                started.countDown();
+                Thread.sleep(60_000);
+            }
+            return work.name();
+        }).register(runtime);
+        runtime.start();
+        var token = new CancellationToken();
+        Thread.ofVirtual().start(() -> {
+            try {
+                started.await();
+                token.cancel();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+
+        assertThatThrownBy(() -> runtime.sendMessage(new Work("long"), AgentId.of("slow"), null, token))
+                .isInstanceOf(CancellationException.class);
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+        assertThat(runtime.sendMessage(new Work("next"), AgentId.of("slow"))).isEqualTo("next");
+    }
+
+    @Test
+    void aBlockingSendFromAPlatformThreadWaitsBehindTheRunningAndQueuedMessages() throws Exception {
+        var started = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        var handled = new CopyOnWriteArrayList<String>();
+        ClosureAgent.builder("single", Work.class, (ctx, work, mctx) -> {
+            if (work.name().equals("first")) {
+                started.countDown();
+                release.await();
+            }
+            handled.add(work.name());
+            return work.name();
+        }).register(runtime);
+        runtime.start();
+        var first = runtime.sendMessageAsync(new Work("first"), AgentId.of("single"));
+        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+        var queued = runtime.sendMessageAsync(new Work("queued"), AgentId.of("single"));
+        Thread caller = Thread.currentThread();
+        Thread.ofVirtual().start(() -> {
+            while (caller.getState() != Thread.State.WAITING && handled.isEmpty()) {
+                Thread.onSpinWait();
+            }
+            release.countDown();
+        });
+
+        assertThat(runtime.sendMessage(new Work("last"), AgentId.of("single"))).isEqualTo("last");
+        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("first");
+        assertThat(queued.get(5, TimeUnit.SECONDS)).isEqualTo("queued");
+        assertThat(handled).containsExactly("first", "queued", "last");
+    }
+
+    @Test
     void handlerSeesTheCallersTokenAndTheNextMessageIsNotInterrupted() throws Exception {
         var tokens = new CopyOnWriteArrayList<CancellationToken>();
         var wasInterrupted = new CopyOnWriteArrayList<Boolean>();
