@@ -15,9 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes a runtime's structured events to the {@code autogen_core.events} logger at INFO, as Python
- * AutoGen's runtime does. Every method returns at once when that logger is off, so the hot path
- * pays one level check.
+ * Writes a runtime's structured events to the {@code autogen_core.events} logger. Python logs them
+ * at INFO; we log at DEBUG because Java logging backends without configuration (Logback's default)
+ * print DEBUG and above, which would print every message. Every method returns at once when the
+ * level is off, so the hot path pays one level check.
  */
 public final class RuntimeEventLog {
     private static final Logger EVENTS = LoggerFactory.getLogger(LoggerNames.EVENT_LOGGER_NAME);
@@ -30,26 +31,26 @@ public final class RuntimeEventLog {
 
     public void message(MessageKind kind, DeliveryStage stage, @Nullable Object message, @Nullable AgentId sender,
             @Nullable Object receiver) {
-        if (EVENTS.isInfoEnabled()) {
-            EVENTS.info("{}", new MessageEvent(payload(message), sender, receiver, kind, stage));
+        if (EVENTS.isDebugEnabled()) {
+            EVENTS.debug("{}", new MessageEvent(payload(message), sender, receiver, kind, stage));
         }
     }
 
     public void dropped(MessageKind kind, @Nullable Object message, @Nullable AgentId sender, @Nullable Object receiver) {
-        if (EVENTS.isInfoEnabled()) {
-            EVENTS.info("{}", new MessageDroppedEvent(payload(message), sender, receiver, kind));
+        if (EVENTS.isDebugEnabled()) {
+            EVENTS.debug("{}", new MessageDroppedEvent(payload(message), sender, receiver, kind));
         }
     }
 
     public void handlerFailed(AgentId agent, Object message, Throwable error) {
-        if (EVENTS.isInfoEnabled()) {
-            EVENTS.info("{}", new MessageHandlerExceptionEvent(payload(message), agent, error));
+        if (EVENTS.isDebugEnabled()) {
+            EVENTS.debug("{}", new MessageHandlerExceptionEvent(payload(message), agent, error));
         }
     }
 
     public void constructionFailed(AgentId agent, Throwable error) {
-        if (EVENTS.isInfoEnabled()) {
-            EVENTS.info("{}", new AgentConstructionExceptionEvent(agent, error));
+        if (EVENTS.isDebugEnabled()) {
+            EVENTS.debug("{}", new AgentConstructionExceptionEvent(agent, error));
         }
     }
 
