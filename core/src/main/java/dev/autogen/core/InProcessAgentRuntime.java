@@ -56,10 +56,10 @@ import org.slf4j.LoggerFactory;
  * {@link #stopWhen} until a condition holds. {@link #close()} stops, fails every queued direct
  * message with {@link CancellationException}, and closes the agents.
  *
- * <p>A blocking {@link #sendMessage} from a platform thread to an agent that is idle, with nothing
- * queued, runs the handler on the calling thread, which would otherwise only wait: this saves two
- * OS thread wake-ups per call. Calls from virtual threads, asynchronous sends and published
- * messages always go through the mailbox.
+ * <p>A blocking {@link #sendMessage} to an agent that is idle, with nothing queued, runs the handler
+ * on the calling thread, which would otherwise only wait: this saves two thread wake-ups per call
+ * (for a platform thread, two OS-thread wake-ups). The agent still handles one message at a time, in
+ * order. Asynchronous sends and published messages always go through the mailbox.
  *
  * <p>A handler that sends a direct message to its own agent and waits for the reply would wait
  * forever; the runtime refuses such a call with an {@link IllegalStateException}. Two agents that
@@ -373,8 +373,7 @@ public class InProcessAgentRuntime implements AgentRuntime, AutoCloseable {
                         + "handler and would wait forever for the reply; call the method directly or use sendMessageAsync");
             }
         }
-        boolean platformCaller = !Thread.currentThread().isVirtual();
-        return AgentRuntime.await(send(message, recipient, sender, cancellationToken, null, platformCaller));
+        return AgentRuntime.await(send(message, recipient, sender, cancellationToken, null, true));
     }
 
     @Override
