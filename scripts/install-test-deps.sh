@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs the outside programs some tests talk to for real (Redis, a Jupyter kernel, ...), from
+# Debian's packages, when they are missing. Idempotent; needs root or sudo to install anything.
+# Exit status 0 means every program is present afterwards; otherwise it names what is missing and
+# the tests that need it will say they were skipped.
+set -uo pipefail
+
+# "command-or-check|debian-package" pairs; a check starting with "py:" imports a module in /usr/bin/python3.
+requirements=(
+  "redis-server|redis-server"
+  "py:ipykernel|python3-ipykernel"
+)
+
+present() {
+  case "$1" in
+    py:*) [ -x /usr/bin/python3 ] && /usr/bin/python3 -c "import ${1#py:}" >/dev/null 2>&1 ;;
+    *) command -v "$1" >/dev/null 2>&1 ;;
+  esac
+}
+
+missing=()
+for r in "${requirements[@]}"; do
+  present "${r%%|*}" || missing+=("${r##*|}")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -eq 0 ]; then sudo=""; elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo="sudo -n"; else
+  echo "install-test-deps: missing Debian packages: ${missing[*]} (run as root: apt-get install ${missing[*]})" >&2
+  exit 1
+fi
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "install-test-deps: no apt-get here; install these yourself: ${missing[*]}" >&2
+  exit 1
+fi
+echo "install-test-deps: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq >/dev/null && $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+status=0
+for r in "${requirements[@]}"; do
+  present "${r%%|*}" || { echo "install-test-deps: still missing after install: ${r##*|}" >&2; status=1; }
+done
+exit $status
