@@ -10,7 +10,9 @@ import dev.autogen.agentchat.messages.BaseMessage;
 import dev.autogen.agentchat.messages.ModelClientStreamingChunkEvent;
 import dev.autogen.agentchat.state.BaseState;
 import dev.autogen.core.CancellationToken;
+import dev.autogen.core.component.Component;
 import dev.autogen.core.component.ComponentModel;
+import dev.autogen.core.component.ComponentProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -156,12 +158,16 @@ public abstract class BaseChatAgent implements ChatAgent {
     }
 
     /**
-     * Agents built in code have no component config unless they say otherwise.
+     * The agent's component config when it implements {@link Component}; agents built in code have none.
      *
-     * @throws UnsupportedOperationException always, naming the agent
+     * @throws UnsupportedOperationException naming the agent, when it has no config
      */
     @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public ComponentModel dumpComponent() {
+        if (this instanceof Component component) {
+            return ((ComponentProvider) component.componentProvider()).toModel(component.toConfig());
+        }
         throw new UnsupportedOperationException("agent '" + name + "' (" + getClass().getName()
                 + ") cannot be written as a component config");
     }
