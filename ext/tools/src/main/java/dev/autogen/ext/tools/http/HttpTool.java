@@ -265,6 +265,9 @@ public final class HttpTool implements Tool, Component<HttpToolConfig> {
             if (token.isCancelled()) {
                 throw new CancellationException("HTTP tool '" + name() + "' was cancelled during " + target);
             }
+            if (cause instanceof java.net.http.HttpTimeoutException) {
+                throw new HttpToolException(target + " timed out after " + describe(timeout), null, request.uri());
+            }
             throw new HttpToolException(target + " failed: " + describe(cause), null, request.uri());
         } finally {
             registration.close();
@@ -272,9 +275,6 @@ public final class HttpTool implements Tool, Component<HttpToolConfig> {
     }
 
     private String describe(Throwable error) {
-        if (error instanceof java.net.http.HttpTimeoutException) {
-            return "timed out after " + describe(timeout);
-        }
         if (error instanceof ConnectException || error.getCause() instanceof ConnectException) {
             return "could not connect to " + config.host() + ":" + config.port() + " (connection refused)";
         }
