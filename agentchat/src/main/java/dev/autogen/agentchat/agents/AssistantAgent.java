@@ -136,7 +136,7 @@ public class AssistantAgent extends BaseChatAgent implements Component<Assistant
                         + tool.name() + "' is given twice in " + b.tools.stream().map(Tool::name).toList());
             }
         }
-        this.workbenches = b.tools.isEmpty() ? List.copyOf(b.workbenches)
+        this.workbenches = !b.workbenches.isEmpty() ? List.copyOf(b.workbenches)
                 : List.of(new StaticStreamWorkbench(b.tools));
         Map<String, Handoff> handoffsByName = new LinkedHashMap<>();
         if (!b.handoffs.isEmpty() && !functionCalling) {
@@ -205,7 +205,7 @@ public class AssistantAgent extends BaseChatAgent implements Component<Assistant
         if (!handoffs.isEmpty()) {
             types.add(HandoffMessage.class);
         }
-        if (!workbenches.isEmpty() && !reflectOnToolUse) {
+        if (!reflectOnToolUse) {
             types.add(ToolCallSummaryMessage.class);
         }
         return List.copyOf(types);
@@ -455,7 +455,7 @@ public class AssistantAgent extends BaseChatAgent implements Component<Assistant
         }
         return new AssistantAgentConfig(name(), modelClient.dumpComponent(), null,
                 workbenches.stream().map(Workbench::dumpComponent).toList(),
-                List.copyOf(handoffs.values()), modelContext.dumpComponent(),
+                handoffs.isEmpty() ? null : List.copyOf(handoffs.values()), modelContext.dumpComponent(),
                 memory.isEmpty() ? null : memory.stream().map(Memory::dumpComponent).toList(),
                 description(), systemMessage, modelClientStream, reflectOnToolUse, toolCallSummaryFormat,
                 maxToolIterations, metadata);

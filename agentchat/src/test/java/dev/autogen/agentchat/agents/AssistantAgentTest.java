@@ -444,22 +444,4 @@ class AssistantAgentTest {
         assertThatThrownBy(() -> new AssistantAgent("not valid", model()))
                 .hasMessageContaining("valid identifier");
     }
-
-    /** Delegates to a replay client but fails the first call, as a flaky model server would. */
-    static final class FailingOnceClient extends DelegatingClient {
-        private boolean failed;
-
-        FailingOnceClient(ChatCompletionClient delegate) {
-            super(delegate);
-        }
-
-        @Override
-        public CreateResult create(dev.autogen.core.models.CreateRequest request) {
-            if (!failed) {
-                failed = true;
-                throw new IllegalStateException("model server unavailable (HTTP 503)");
-            }
-            return super.create(request);
-        }
-    }
 }

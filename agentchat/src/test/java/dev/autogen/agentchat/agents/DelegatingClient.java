@@ -12,10 +12,10 @@ import dev.autogen.core.tools.ToolSchema;
 import java.util.List;
 
 /** A model client forwarding to another, for tests that change one behaviour. */
-class DelegatingClient implements ChatCompletionClient {
+public class DelegatingClient implements ChatCompletionClient {
     private final ChatCompletionClient delegate;
 
-    DelegatingClient(ChatCompletionClient delegate) {
+    public DelegatingClient(ChatCompletionClient delegate) {
         this.delegate = delegate;
     }
 

@@ -1,0 +1,428 @@
+package dev.autogen.agentchat.teams;
+
+import dev.autogen.agentchat.base.ChatAgent;
+import dev.autogen.agentchat.base.MessageStream;
+import dev.autogen.agentchat.base.RunOptions;
+import dev.autogen.agentchat.base.TaskResult;
+import dev.autogen.agentchat.base.Team;
+import dev.autogen.agentchat.base.TerminationCondition;
+import dev.autogen.agentchat.messages.BaseChatMessage;
+import dev.autogen.agentchat.messages.BaseMessage;
+import dev.autogen.agentchat.messages.MessageFactory;
+import dev.autogen.agentchat.messages.ModelClientStreamingChunkEvent;
+import dev.autogen.agentchat.state.AgentChatState;
+import dev.autogen.agentchat.state.TeamState;
+import dev.autogen.core.AgentId;
+import dev.autogen.core.AgentRuntime;
+import dev.autogen.core.CancellationToken;
+import dev.autogen.core.InProcessAgentRuntime;
+import dev.autogen.core.TypeSubscription;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The base of the group-chat teams: participants (agents or teams) take turns as a manager decides,
+ * sharing every response. The team keeps its conversation between runs; a run without a task
+ * continues it. It runs on its own Core runtime unless one is given.
+ *
+ * <p>A run stops when the termination condition fires, when {@code maxTurns} turns have been taken
+ * (both are reset after each run), when a participant fails (the run then throws), or when the run's
+ * cancellation token is cancelled ({@link CancellationException}; {@link #reset()} then gives a clean team).
+ */
+public abstract class BaseGroupChat implements Team {
+    private final String name;
+    private final String description;
+    private final List<Object> participants;
+    private final String managerName;
+    private final @Nullable TerminationCondition terminationCondition;
+    private final @Nullable Integer maxTurns;
+    private final boolean emitTeamEvents;
+    private final List<Class<? extends BaseMessage>> customMessageTypes;
+    private final AgentRuntime runtime;
+    private final boolean embeddedRuntime;
+    private final String teamId = UUID.randomUUID().toString();
+    private final OutputChannel output = new OutputChannel();
+    private final TeamWiring wiring;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private boolean initialized;
+
+    /**
+     * @param participants {@link ChatAgent}s or {@link Team}s with unique names
+     * @param managerName the manager's name, its key in the saved state
+     */
+    protected BaseGroupChat(String name, String description, List<?> participants, String managerName,
+            @Nullable TerminationCondition terminationCondition, @Nullable Integer maxTurns,
+            @Nullable AgentRuntime runtime, List<Class<? extends BaseMessage>> customMessageTypes,
+            boolean emitTeamEvents) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.description = Objects.requireNonNull(description, "description");
+        if (participants.isEmpty()) {
+            throw new IllegalArgumentException("team '" + name + "': at least one participant is required");
+        }
+        Set<String> names = new HashSet<>();
+        List<String> participantNames = new ArrayList<>();
+        List<String> descriptions = new ArrayList<>();
+        for (Object participant : participants) {
+            String participantName = switch (participant) {
+                case ChatAgent agent -> agent.name();
+                case Team team -> team.name();
+                default -> throw new IllegalArgumentException("team '" + name + "': participant " + participant
+                        + " is neither a ChatAgent nor a Team");
+            };
+            if (!names.add(participantName)) {
+                throw new IllegalArgumentException("team '" + name + "': participant names must be unique, '"
+                        + participantName + "' appears twice");
+            }
+            participantNames.add(participantName);
+            descriptions.add(participant instanceof ChatAgent a ? a.description() : ((Team) participant).description());
+        }
+        if (maxTurns != null && maxTurns < 1) {
+            throw new IllegalArgumentException("team '" + name + "': max_turns must be at least 1, got " + maxTurns);
+        }
+        this.participants = List.copyOf(participants);
+        this.managerName = managerName;
+        this.terminationCondition = terminationCondition;
+        this.maxTurns = maxTurns;
+        this.emitTeamEvents = emitTeamEvents;
+        this.customMessageTypes = List.copyOf(customMessageTypes);
+        MessageFactory factory = new MessageFactory();
+        customMessageTypes.forEach(factory::register);
+        this.embeddedRuntime = runtime == null;
+        this.runtime = runtime != null ? runtime : new InProcessAgentRuntime();
+        this.wiring = new TeamWiring(teamId, "group_topic_" + teamId, participantNames, descriptions, output, factory);
+    }
+
+    /** Creates the manager agent that decides who speaks. */
+    abstract BaseGroupChatManager createManager(TeamWiring wiring, @Nullable TerminationCondition terminationCondition,
+            @Nullable Integer maxTurns, boolean emitTeamEvents);
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final String description() {
+        return description;
+    }
+
+    /** The participants, in order. */
+    public final List<Object> participants() {
+        return participants;
+    }
+
+    /** The termination condition, if any. */
+    public final @Nullable TerminationCondition terminationCondition() {
+        return terminationCondition;
+    }
+
+    /** The turn limit per run, if any. */
+    public final @Nullable Integer maxTurns() {
+        return maxTurns;
+    }
+
+    /** Whether team events such as {@code SelectSpeakerEvent} appear in the output. */
+    public final boolean emitTeamEvents() {
+        return emitTeamEvents;
+    }
+
+    /** The custom message types participants produce. */
+    public final List<Class<? extends BaseMessage>> customMessageTypes() {
+        return customMessageTypes;
+    }
+
+    /** Whether a run (or reset) is in progress. */
+    public final boolean isRunning() {
+        return running.get();
+    }
+
+    /**
+     * Starts a run: the task (if any) is shared with all participants, then they speak until the run stops.
+     *
+     * @throws IllegalStateException if the team is already running
+     */
+    @Override
+    public MessageStream<TaskResult> runStream(RunOptions options) {
+        if (!running.compareAndSet(false, true)) {
+            throw new IllegalStateException("team '" + name + "' is already running; it cannot run again until it is stopped");
+        }
+        CancellationToken token = options.cancellationTokenOrNew();
+        try {
+            return MessageStream.produce("autogen-team-" + name, token, emit -> {
+                try {
+                    return execute(options.task(), options.outputTaskMessages(), token, emit);
+                } finally {
+                    endRun();
+                }
+            });
+        } catch (RuntimeException | Error e) {
+            running.set(false);
+            throw e;
+        }
+    }
+
+    private TaskResult execute(List<BaseChatMessage> task, boolean outputTaskMessages, CancellationToken token,
+            Consumer<BaseMessage> emit) {
+        startRuntime();
+        output.clear();
+        List<BaseMessage> messages = new ArrayList<>();
+        try (var registration = token.onCancel(output::cancelled)) {
+            runtime.sendMessage(new GroupChatProtocol.Start(task, outputTaskMessages), managerId(), null, token);
+            while (true) {
+                Object item;
+                try {
+                    item = output.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    token.cancel();
+                    throw new CancellationException("team '" + name + "' run interrupted");
+                }
+                if (item == OutputChannel.Cancelled.INSTANCE) {
+                    throw new CancellationException("team '" + name + "' run cancelled");
+                }
+                if (item instanceof GroupChatProtocol.Termination termination) {
+                    if (termination.error() != null) {
+                        throw new TeamRunException(name, termination.error());
+                    }
+                    return new TaskResult(messages, termination.message().content());
+                }
+                BaseMessage message = (BaseMessage) item;
+                emit.accept(message);
+                if (!(message instanceof ModelClientStreamingChunkEvent)) {
+                    messages.add(message);
+                }
+            }
+        }
+    }
+
+    private void startRuntime() {
+        if (embeddedRuntime && runtime instanceof InProcessAgentRuntime inProcess && !inProcess.isRunning()) {
+            inProcess.start();
+        }
+        initialize();
+    }
+
+    private void endRun() {
+        try {
+            if (embeddedRuntime && runtime instanceof InProcessAgentRuntime inProcess && inProcess.isRunning()) {
+                inProcess.stopWhenIdle();
+            }
+        } finally {
+            running.set(false);
+        }
+    }
+
+    private synchronized void initialize() {
+        if (initialized) {
+            return;
+        }
+        String groupTopicType = wiring.groupTopicType();
+        for (Object participant : participants) {
+            String participantName = participant instanceof ChatAgent a ? a.name() : ((Team) participant).name();
+            String type = wiring.participantTopicType(participantName);
+            runtime.registerAgentInstance(new ChatAgentContainer(participant, wiring.groupTopic(), output,
+                    wiring.messageFactory()), new AgentId(type, teamId));
+            runtime.addSubscription(new TypeSubscription(type, type));
+            runtime.addSubscription(new TypeSubscription(groupTopicType, type));
+        }
+        String managerType = managerType();
+        runtime.registerAgentInstance(createManager(wiring, terminationCondition, maxTurns, emitTeamEvents),
+                new AgentId(managerType, teamId));
+        runtime.addSubscription(new TypeSubscription(groupTopicType, managerType));
+        runtime.addSubscription(new TypeSubscription(managerType, managerType));
+        initialized = true;
+    }
+
+    private String managerType() {
+        return managerName + "_" + teamId;
+    }
+
+    private AgentId managerId() {
+        return new AgentId(managerType(), teamId);
+    }
+
+    private List<AgentId> participantIds() {
+        return wiring.participantNames().stream().map(n -> new AgentId(wiring.participantTopicType(n), teamId)).toList();
+    }
+
+    /**
+     * Resets every participant and the manager: the conversation, the turn count and the termination condition.
+     *
+     * @throws IllegalStateException while the team is running
+     */
+    @Override
+    public void reset() {
+        if (!running.compareAndSet(false, true)) {
+            throw new IllegalStateException("The group chat is currently running. It must be stopped before it can be reset.");
+        }
+        try {
+            startRuntime();
+            for (AgentId id : participantIds()) {
+                runtime.sendMessage(new GroupChatProtocol.Reset(), id);
+            }
+            runtime.sendMessage(new GroupChatProtocol.Reset(), managerId());
+            output.clear();
+        } finally {
+            endRun();
+        }
+    }
+
+    /** Calls {@code onPause} on every participant, directly (the run goes on). */
+    @Override
+    public void pause() {
+        CancellationToken token = new CancellationToken();
+        for (Object participant : participants) {
+            if (participant instanceof ChatAgent agent) {
+                agent.onPause(token);
+            } else {
+                ((Team) participant).pause();
+            }
+        }
+    }
+
+    /** Calls {@code onResume} on every participant. */
+    @Override
+    public void resume() {
+        CancellationToken token = new CancellationToken();
+        for (Object participant : participants) {
+            if (participant instanceof ChatAgent agent) {
+                agent.onResume(token);
+            } else {
+                ((Team) participant).resume();
+            }
+        }
+    }
+
+    /**
+     * The team's state, Python's {@code TeamState}: each participant's container state by name, and the
+     * manager's state under the manager's name. Saving while a run is in progress may see a half-finished turn.
+     */
+    @Override
+    public Map<String, Object> saveState() {
+        initialize();
+        Map<String, Map<String, Object>> states = new LinkedHashMap<>();
+        List<AgentId> ids = participantIds();
+        for (int i = 0; i < ids.size(); i++) {
+            states.put(wiring.participantNames().get(i), runtime.agentSaveState(ids.get(i)));
+        }
+        states.put(managerName, runtime.agentSaveState(managerId()));
+        return TeamState.of(states).toMap();
+    }
+
+    /** Restores a state saved by {@link #saveState()}, also into a new team with the same participant names. */
+    @Override
+    public void loadState(Map<String, ?> state) {
+        if (running.get()) {
+            throw new IllegalStateException("team '" + name + "' is running; load its state when it is stopped");
+        }
+        initialize();
+        TeamState teamState = AgentChatState.fromMap(state, TeamState.class, TeamState.TYPE);
+        List<AgentId> ids = participantIds();
+        for (int i = 0; i < ids.size(); i++) {
+            Map<String, Object> participantState = teamState.agentStates().get(wiring.participantNames().get(i));
+            if (participantState != null) {
+                runtime.agentLoadState(ids.get(i), participantState);
+            }
+        }
+        Map<String, Object> managerState = teamState.agentStates().get(managerName);
+        if (managerState != null) {
+            runtime.agentLoadState(managerId(), managerState);
+        }
+    }
+
+    /** Closes the team's own runtime, if it has one. */
+    @Override
+    public void close() {
+        if (embeddedRuntime && runtime instanceof InProcessAgentRuntime inProcess) {
+            inProcess.close();
+        }
+    }
+
+    /** A team's run ended because a participant or the manager failed. */
+    public static final class TeamRunException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TeamRunException(String team, RuntimeException cause) {
+            super("team '" + team + "' stopped: " + cause.getMessage(), cause);
+        }
+    }
+
+    /**
+     * The options every group chat shares; each team's builder extends it.
+     *
+     * @param <B> the concrete builder
+     */
+    public abstract static class Builder<B extends Builder<B>> {
+        final List<Object> participants;
+        String name;
+        String description = "A team of agents.";
+        @Nullable TerminationCondition terminationCondition;
+        @Nullable Integer maxTurns;
+        @Nullable AgentRuntime runtime;
+        final List<Class<? extends BaseMessage>> customMessageTypes = new ArrayList<>();
+        boolean emitTeamEvents;
+
+        Builder(List<?> participants, String defaultName) {
+            this.participants = List.copyOf(participants);
+            this.name = defaultName;
+        }
+
+        @SuppressWarnings("unchecked")
+        private B self() {
+            return (B) this;
+        }
+
+        /** The team's name, unique within a parent team. */
+        public B name(String newName) {
+            this.name = Objects.requireNonNull(newName, "name");
+            return self();
+        }
+
+        /** What the team does. */
+        public B description(String newDescription) {
+            this.description = Objects.requireNonNull(newDescription, "description");
+            return self();
+        }
+
+        /** When a run stops; without one (and without {@link #maxTurns}) a run goes on until cancelled. */
+        public B terminationCondition(@Nullable TerminationCondition condition) {
+            this.terminationCondition = condition;
+            return self();
+        }
+
+        /** The most turns one run takes; counted afresh in each run. */
+        public B maxTurns(@Nullable Integer turns) {
+            this.maxTurns = turns;
+            return self();
+        }
+
+        /** The Core runtime hosting the team; the team makes its own when none is given. */
+        public B runtime(@Nullable AgentRuntime agentRuntime) {
+            this.runtime = agentRuntime;
+            return self();
+        }
+
+        /** Custom message types the participants produce, so the team can read them back from state. */
+        @SafeVarargs
+        public final B customMessageTypes(Class<? extends BaseMessage>... types) {
+            customMessageTypes.addAll(List.of(types));
+            return self();
+        }
+
+        /** Whether team events such as {@code SelectSpeakerEvent} appear in the output. */
+        public B emitTeamEvents(boolean emit) {
+            this.emitTeamEvents = emit;
+            return self();
+        }
+    }
+}
