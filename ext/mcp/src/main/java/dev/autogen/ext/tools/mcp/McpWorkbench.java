@@ -57,6 +57,7 @@ public final class McpWorkbench implements Workbench, Component<McpWorkbenchConf
     public static final String PROVIDER = "autogen_ext.tools.mcp.McpWorkbench";
 
     private static final Logger LOG = LoggerFactory.getLogger(McpWorkbench.class);
+    private static final String RESTART_HINT = "\nCall start() on the workbench to start the server again.";
 
     private final McpServerParams serverParams;
     private final Map<String, ToolOverride> toolOverrides;
@@ -179,6 +180,23 @@ public final class McpWorkbench implements Workbench, Component<McpWorkbenchConf
         return session().initializeResult();
     }
 
+    /**
+     * Sends a request over the running session (opened if there is none); a failure because the
+     * session ended says how to restart it.
+     */
+    private <T> T request(String method, Function<io.modelcontextprotocol.client.McpAsyncClient, reactor.core.publisher.Mono<T>> call,
+            @Nullable CancellationToken token) {
+        McpSession current = session();
+        try {
+            return current.request(method, call, token);
+        } catch (McpSessionException e) {
+            if (current.isAlive()) {
+                throw e;
+            }
+            throw new McpSessionException(e.getMessage() + RESTART_HINT, e);
+        }
+    }
+
     /** The running session, opened if there is none; an error if its server has died. */
     McpSession session() {
         McpSession current = session;
@@ -191,8 +209,7 @@ public final class McpWorkbench implements Workbench, Component<McpWorkbenchConf
         }
         if (!current.isAlive()) {
             McpSessionException reason = current.endReason();
-            throw new McpSessionException(reason.getMessage() + "\nCall start() on the workbench to start the server again.",
-                    reason);
+            throw new McpSessionException(reason.getMessage() + RESTART_HINT, reason);
         }
         return current;
     }
@@ -213,12 +230,11 @@ public final class McpWorkbench implements Workbench, Component<McpWorkbenchConf
 
     /** The server's tools as MCP describes them, every page. */
     List<McpSchema.Tool> listMcpTools() {
-        McpSession s = session();
         List<McpSchema.Tool> tools = new ArrayList<>();
         String cursor = null;
         do {
             String page = cursor;
-            McpSchema.ListToolsResult result = s.request("tools/list", c -> c.listTools(page), null);
+            McpSchema.ListToolsResult result = request("tools/list", c -> c.listTools(page), null);
             tools.addAll(result.tools());
             cursor = result.nextCursor();
         } while (cursor != null && !cursor.isEmpty());
@@ -241,7 +257,7 @@ public final class McpWorkbench implements Workbench, Component<McpWorkbenchConf
         String original = overrideNameToOriginal.getOrDefault(name, name);
         try {
             Map<String, Object> args = McpConversions.arguments(name, arguments);
-            McpSchema.CallToolResult result = session().request("tools/call",
+            McpSchema.CallToolResult result = request("tools/call",
                     c -> c.callTool(new McpSchema.CallToolRequest(original, args)), cancellationToken);
             return McpConversions.toolResult(name, result);
         } catch (CancellationException e) {
@@ -258,12 +274,11 @@ public final class McpWorkbench implements Workbench, Component<McpWorkbenchConf
      * @throws McpSessionException if the server has no resources capability, cannot be reached or refuses
      */
     public List<McpSchema.Resource> listResources() {
-        McpSession s = session();
         List<McpSchema.Resource> resources = new ArrayList<>();
         String cursor = null;
         do {
             String page = cursor;
-            McpSchema.ListResourcesResult result = s.request("resources/list", c -> c.listResources(page), null);
+            McpSchema.ListResourcesResult result = request("resources/list", c -> c.listResources(page), null);
             resources.addAll(result.resources());
             cursor = result.nextCursor();
         } while (cursor != null && !cursor.isEmpty());
@@ -276,13 +291,12 @@ public final class McpWorkbench implements Workbench, Component<McpWorkbenchConf
      * @throws McpSessionException if the server has no resources capability, cannot be reached or refuses
      */
     public List<McpSchema.ResourceTemplate> listResourceTemplates() {
-        McpSession s = session();
         List<McpSchema.ResourceTemplate> templates = new ArrayList<>();
         String cursor = null;
         do {
             String page = cursor;
             McpSchema.ListResourceTemplatesResult result =
-                    s.request("resources/templates/list", c -> c.listResourceTemplates(page), null);
+                    request("resources/templates/list", c -> c.listResourceTemplates(page), null);
             templates.addAll(result.resourceTemplates());
             cursor = result.nextCursor();
         } while (cursor != null && !cursor.isEmpty());
@@ -296,7 +310,7 @@ public final class McpWorkbench implements Workbench, Component<McpWorkbenchConf
      */
     public McpSchema.ReadResourceResult readResource(String uri) {
         Objects.requireNonNull(uri, "uri");
-        return session().request("resources/read", c -> c.readResource(new McpSchema.ReadResourceRequest(uri)), null);
+        return request("resources/read", c -> c.readResource(new McpSchema.ReadResourceRequest(uri)), null);
     }
 
     /**
@@ -305,12 +319,11 @@ public final class McpWorkbench implements Workbench, Component<McpWorkbenchConf
      * @throws McpSessionException if the server has no prompts capability, cannot be reached or refuses
      */
     public List<McpSchema.Prompt> listPrompts() {
-        McpSession s = session();
         List<McpSchema.Prompt> prompts = new ArrayList<>();
         String cursor = null;
         do {
             String page = cursor;
-            McpSchema.ListPromptsResult result = s.request("prompts/list", c -> c.listPrompts(page), null);
+            McpSchema.ListPromptsResult result = request("prompts/list", c -> c.listPrompts(page), null);
             prompts.addAll(result.prompts());
             cursor = result.nextCursor();
         } while (cursor != null && !cursor.isEmpty());
@@ -326,7 +339,7 @@ public final class McpWorkbench implements Workbench, Component<McpWorkbenchConf
     public McpSchema.GetPromptResult getPrompt(String name, Map<String, String> arguments) {
         Objects.requireNonNull(name, "name");
         Map<String, Object> args = new LinkedHashMap<>(arguments);
-        return session().request("prompts/get", c -> c.getPrompt(new McpSchema.GetPromptRequest(name, args)), null);
+        return request("prompts/get", c -> c.getPrompt(new McpSchema.GetPromptRequest(name, args)), null);
     }
 
     /** {@link #getPrompt(String, Map)} without arguments. */

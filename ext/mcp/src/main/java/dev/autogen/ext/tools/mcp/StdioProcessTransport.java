@@ -238,13 +238,12 @@ final class StdioProcessTransport implements McpClientTransport {
 
     /** The reason the session ended, waiting briefly for the exit to be seen after a broken pipe. */
     private @Nullable McpSessionException waitForEndReason() {
-        Process p = process;
-        if (p != null) {
-            try {
-                p.waitFor(500, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        try {
+            ended.get(EXIT_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // done (exceptionally) or still running: decided below
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         return ended.isDone() ? endReason() : null;
     }
