@@ -109,7 +109,8 @@ final class McpSession implements AutoCloseable {
             session.initializeResult = session.await("initialize", client.initialize(), null, initializationTimeout);
         } catch (McpSessionException e) {
             session.close();
-            throw new McpSessionException("cannot start a session with " + params.describe() + ": " + e.getMessage(), e);
+            String reason = String.valueOf(e.getMessage()).replace("initialize to " + params.describe() + " failed: ", "");
+            throw new McpSessionException("cannot start a session with " + params.describe() + ": " + reason, e);
         }
         LOG.debug("session with {} initialized", params.describe());
         return session;
@@ -209,8 +210,22 @@ final class McpSession implements AutoCloseable {
         if (cause instanceof McpError e) {
             return new McpSessionException(params.describe() + " refused " + method + ": " + e.getMessage(), e);
         }
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return new McpSessionException(method + " to " + params.describe() + " failed: " + message, cause);
+        return new McpSessionException(method + " to " + params.describe() + " failed: " + causes(cause), cause);
+    }
+
+    /** The messages along a cause chain, e.g. {@code Client failed to initialize: ConnectException: Connection refused}. */
+    static String causes(Throwable error) {
+        var parts = new java.util.ArrayList<String>();
+        var seen = new java.util.HashSet<Throwable>();
+        for (Throwable t = error; t != null && seen.add(t); t = t.getCause()) {
+            String message = t.getMessage();
+            String part = message == null || message.isBlank() ? t.getClass().getSimpleName()
+                    : t == error ? message : t.getClass().getSimpleName() + ": " + message;
+            if (parts.isEmpty() || !parts.getLast().contains(message == null ? part : message)) {
+                parts.add(part);
+            }
+        }
+        return String.join(": ", parts);
     }
 
     /** Ends the session; for stdio, ends the server process and the processes it started. */
