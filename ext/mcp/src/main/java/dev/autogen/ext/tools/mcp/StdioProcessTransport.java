@@ -63,6 +63,7 @@ final class StdioProcessTransport implements McpClientTransport {
     private volatile @Nullable Writer stdin;
     private volatile boolean closing;
     private volatile @Nullable Thread stderrReader;
+    private volatile @Nullable Thread exitHook;
 
     StdioProcessTransport(StdioServerParams params, McpJsonMapper json) {
         this.params = params;
@@ -100,6 +101,9 @@ final class StdioProcessTransport implements McpClientTransport {
                     + "; check that '" + params.command() + "' is installed and on the PATH", e);
         }
         process = started;
+        Thread hook = new Thread(() -> killTree(started.toHandle()), "mcp-exit-" + started.pid());
+        Runtime.getRuntime().addShutdownHook(hook);
+        exitHook = hook;
         Charset charset = Charset.forName(params.encoding());
         CharsetEncoder encoder = charset.newEncoder()
                 .onMalformedInput(errorAction()).onUnmappableCharacter(errorAction());
@@ -301,6 +305,7 @@ final class StdioProcessTransport implements McpClientTransport {
             return;
         }
         closing = true;
+        removeExitHook();
         List<ProcessHandle> descendants = p.descendants().toList();
         try {
             Writer in = stdin;
@@ -315,6 +320,24 @@ final class StdioProcessTransport implements McpClientTransport {
         descendants.forEach(StdioProcessTransport::terminate);
         ended.completeExceptionally(new McpSessionException("the session with " + params.describe() + " was closed"));
         LOG.debug("stopped {} (process {})", params.describe(), p.pid());
+    }
+
+    private void removeExitHook() {
+        Thread hook = exitHook;
+        exitHook = null;
+        if (hook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException jvmExiting) {
+                // the hook is running or about to
+            }
+        }
+    }
+
+    /** On JVM exit, a server whose workbench was never closed is killed rather than left running. */
+    private static void killTree(ProcessHandle root) {
+        root.descendants().forEach(ProcessHandle::destroyForcibly);
+        root.destroyForcibly();
     }
 
     private static void terminate(ProcessHandle handle) {
