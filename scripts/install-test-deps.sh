@@ -9,6 +9,7 @@ set -uo pipefail
 requirements=(
   "redis-server|redis-server"
   "py:ipykernel|python3-ipykernel"
+  "npm|npm"
 )
 
 present() {
@@ -22,7 +23,9 @@ missing=()
 for r in "${requirements[@]}"; do
   present "${r%%|*}" || missing+=("${r##*|}")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+# MCP servers from npm for ext/mcp (needs npm, so after the Debian packages).
+mcp_servers() { "$(dirname "$(readlink -f "$0")")/install-mcp-test-servers.sh"; }
+[ ${#missing[@]} -eq 0 ] && { mcp_servers; exit $?; }
 
 if [ "$(id -u)" -eq 0 ]; then sudo=""; elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo="sudo -n"; else
   echo "install-test-deps: missing Debian packages: ${missing[*]} (run as root: apt-get install ${missing[*]})" >&2
@@ -39,4 +42,5 @@ status=0
 for r in "${requirements[@]}"; do
   present "${r%%|*}" || { echo "install-test-deps: still missing after install: ${r##*|}" >&2; status=1; }
 done
+[ $status -eq 0 ] && { mcp_servers || status=1; }
 exit $status
