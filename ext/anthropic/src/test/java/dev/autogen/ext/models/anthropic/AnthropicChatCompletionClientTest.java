@@ -584,6 +584,11 @@ class AnthropicChatCompletionClientTest {
             try (var loaded = ComponentLoader.loadComponent(json, ChatCompletionClient.class)) {
                 assertThat(loaded.dumpComponent().toJson()).isEqualTo(json);
             }
+            String byJavaName = json.replace(AnthropicChatCompletionClient.PROVIDER,
+                    AnthropicChatCompletionClient.class.getName());
+            try (var loaded = ComponentLoader.loadComponent(byJavaName, ChatCompletionClient.class)) {
+                assertThat(loaded).isInstanceOf(AnthropicChatCompletionClient.class);
+            }
         }
     }
 

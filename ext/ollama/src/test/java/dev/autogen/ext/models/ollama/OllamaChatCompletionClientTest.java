@@ -435,6 +435,10 @@ class OllamaChatCompletionClientTest {
                     Map.of("model", "qwen2.5:7b", "host", server.url(), "follow_redirects", true,
                             "options", Map.of("temperature", 0.1))));
         }
+        String byJavaName = json.replace(OllamaChatCompletionClient.PROVIDER, OllamaChatCompletionClient.class.getName());
+        try (var client = ComponentLoader.loadComponent(byJavaName, ChatCompletionClient.class)) {
+            assertThat(client).isInstanceOf(OllamaChatCompletionClient.class);
+        }
     }
 
     @Test
