@@ -81,7 +81,8 @@ import org.slf4j.LoggerFactory;
  * structured output ({@link JsonOutput#structured(Class)} or {@code response_format}) sends the
  * type's JSON schema as {@code format}. Usage comes from {@code prompt_eval_count} and
  * {@code eval_count}; a reasoning model's {@code thinking} (ask for it with {@code think}) becomes
- * {@link CreateResult#thought()}. Ollama gives no tool-call ids, so the client numbers them.
+ * {@link CreateResult#thought()}, as does a {@code <think>...</think>} prefix written by an R1-family
+ * model. Ollama gives no tool-call ids, so the client numbers them.
  * {@link ToolChoice#NONE} sends no tools and a named tool choice sends only that tool (Ollama cannot
  * force a call). Cancelling the request's token, or closing a stream, aborts the HTTP exchange.
  * Thread-safe.
@@ -198,7 +199,7 @@ public final class OllamaChatCompletionClient implements ChatCompletionClient, C
         }
         token.throwIfCancelled();
         JsonNode json = OllamaResponses.parse(text, where());
-        CreateResult result = OllamaResponses.fromResponse(json, this::nextToolCallId);
+        CreateResult result = OllamaResponses.fromResponse(json, this::nextToolCallId, isR1());
         TRACE.debug("Ollama call: request={} response={}", body, json);
         warnOnModelMismatch(json);
         recordUsage(result.usage());
@@ -212,7 +213,7 @@ public final class OllamaChatCompletionClient implements ChatCompletionClient, C
         ObjectNode body = requestBody(request, true);
         return ChatCompletionStream.produce(token, sink -> {
             HttpResponse<InputStream> response = send(body, token);
-            var accumulator = new OllamaResponses.Accumulator(this::nextToolCallId, sink);
+            var accumulator = new OllamaResponses.Accumulator(this::nextToolCallId, isR1(), sink);
             try (InputStream in = response.body(); var registration = token.onCancel(() -> closeQuietly(in))) {
                 var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
                 String line;
@@ -393,6 +394,11 @@ public final class OllamaChatCompletionClient implements ChatCompletionClient, C
 
     private String where() {
         return "POST " + chatEndpoint;
+    }
+
+    /** R1-family models may write their reasoning inline as {@code <think>...</think>}. */
+    private boolean isR1() {
+        return ModelFamily.R1.equals(modelInfo.family());
     }
 
     private String nextToolCallId() {

@@ -61,10 +61,25 @@ final class OllamaResponses {
         }
     }
 
-    static CreateResult fromResponse(JsonNode response, Supplier<String> nextId) {
-        var accumulator = new Accumulator(nextId, item -> { });
+    static CreateResult fromResponse(JsonNode response, Supplier<String> nextId, boolean r1) {
+        var accumulator = new Accumulator(nextId, r1, item -> { });
         accumulator.accept(response);
         return accumulator.finish();
+    }
+
+    /**
+     * Splits an R1-style answer {@code <think>reasoning</think>answer} into {thought or null, answer},
+     * as Python's {@code parse_r1_content}.
+     */
+    static @Nullable String[] splitThinkTags(String text) {
+        int open = text.indexOf("<think>");
+        int close = text.indexOf("</think>");
+        if (open < 0 || close < open) {
+            return new String[] {null, text};
+        }
+        String thought = text.substring(open + "<think>".length(), close).strip();
+        String answer = text.substring(close + "</think>".length()).strip();
+        return new String[] {thought, answer};
     }
 
     static String abbreviate(String text) {
@@ -74,6 +89,7 @@ final class OllamaResponses {
     /** Folds response objects (one, or the lines of a stream), handing content on as chunks. */
     static final class Accumulator {
         private final Supplier<String> nextId;
+        private final boolean r1;
         private final Consumer<CreateStreamItem> sink;
         private final StringBuilder content = new StringBuilder();
         private final StringBuilder thinking = new StringBuilder();
@@ -83,8 +99,9 @@ final class OllamaResponses {
         private int completionTokens;
         private boolean done;
 
-        Accumulator(Supplier<String> nextId, Consumer<CreateStreamItem> sink) {
+        Accumulator(Supplier<String> nextId, boolean r1, Consumer<CreateStreamItem> sink) {
             this.nextId = nextId;
+            this.r1 = r1;
             this.sink = sink;
         }
 
@@ -125,7 +142,13 @@ final class OllamaResponses {
                     thought = thought == null ? content.toString() : thought + "\n" + content;
                 }
             } else {
-                result = new ModelContent.Text(content.toString());
+                String text = content.toString();
+                if (r1 && thought == null) {
+                    String[] split = splitThinkTags(text);
+                    thought = split[0];
+                    text = split[1];
+                }
+                result = new ModelContent.Text(text);
             }
             return new CreateResult(finishReason(doneReason, !calls.isEmpty()), result,
                     new RequestUsage(promptTokens, completionTokens), false, null, thought);

@@ -261,6 +261,17 @@ class OllamaChatCompletionClientTest {
     }
 
     @Test
+    void r1ReasoningInThinkTagsBecomesTheThought() {
+        server.thenJson(200, done("{\"role\":\"assistant\",\"content\":\"<think>\\nSimple sum.\\n</think>\\n\\n42\"}",
+                "stop", 5, 9));
+        try (var client = OllamaChatCompletionClient.builder("deepseek-r1:7b").host(server.url()).build()) {
+            CreateResult result = client.create(HELLO);
+            assertThat(result.content()).isEqualTo(ModelContent.text("42"));
+            assertThat(result.thought()).isEqualTo("Simple sum.");
+        }
+    }
+
+    @Test
     void errorStatusIsReportedWithOllamasMessage() {
         server.thenJson(404, "{\"error\":\"model \\\"llama3.2\\\" not found, try pulling it first\"}");
         try (var client = client().build()) {
