@@ -14,7 +14,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,8 +33,8 @@ class JupyterKernelTest {
 
     private JupyterCodeExecutor executor;
 
-    @BeforeAll
-    static void requireIpykernel() {
+    @BeforeEach
+    void requireIpykernel() {
         KernelAvailability.assumeIpykernel();
     }
 

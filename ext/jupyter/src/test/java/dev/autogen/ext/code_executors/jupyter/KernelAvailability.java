@@ -13,9 +13,15 @@ final class KernelAvailability {
     private KernelAvailability() {
     }
 
+    private static volatile String cached;
+
     static void assumeIpykernel() {
-        String problem = problem();
-        if (problem == null) {
+        if (cached == null) {
+            String found = problem();
+            cached = found == null ? "" : found;
+        }
+        String problem = cached;
+        if (problem.isEmpty()) {
             return;
         }
         String message = "Jupyter kernel tests need " + PYTHON + " with ipykernel (Debian package python3-ipykernel, "
