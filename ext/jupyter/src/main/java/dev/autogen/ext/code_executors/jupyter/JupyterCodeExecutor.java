@@ -164,7 +164,8 @@ public final class JupyterCodeExecutor implements CodeExecutor, Component<Jupyte
     }
 
     /**
-     * Starts the kernel and waits until it answers; does nothing if it is running.
+     * Starts the kernel and waits until it answers; does nothing if it is running, and replaces a
+     * kernel that has died.
      *
      * @throws IllegalStateException if no kernel can be found or started, or it does not answer
      *     within 60 seconds; the message includes the kernel's own output
@@ -173,8 +174,13 @@ public final class JupyterCodeExecutor implements CodeExecutor, Component<Jupyte
     public void start() {
         lifecycle.lock();
         try {
-            if (kernel != null) {
+            Kernel current = kernel;
+            if (current != null && current.isAlive()) {
                 return;
+            }
+            if (current != null) {
+                kernel = null;
+                current.close();
             }
             outputDir();
             kernel = Kernel.start(kernelSpec(), null);

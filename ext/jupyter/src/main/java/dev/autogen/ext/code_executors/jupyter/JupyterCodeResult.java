@@ -1,5 +1,8 @@
 package dev.autogen.ext.code_executors.jupyter;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import dev.autogen.core.code_executor.CodeResult;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,9 +15,13 @@ import java.util.Objects;
  * @param exitCode {@code 0} on success, {@code 1} when a block raised an error, {@code 124} when a
  *     block ran past the timeout
  * @param output the text outputs of the blocks that ran, joined by newlines
+ * <p>JSON: {@code {"exit_code": 0, "output": "...", "output_files": ["/tmp/out/3f...c1.png"]}}.
+ *
  * @param outputFiles absolute paths of the saved images and HTML documents, in output order
  */
-public record JupyterCodeResult(int exitCode, String output, List<Path> outputFiles) implements CodeResult {
+@JsonDeserialize(as = JupyterCodeResult.class)
+public record JupyterCodeResult(int exitCode, String output,
+        @JsonSerialize(contentUsing = ToStringSerializer.class) List<Path> outputFiles) implements CodeResult {
     public JupyterCodeResult {
         Objects.requireNonNull(output, "output");
         outputFiles = List.copyOf(outputFiles);

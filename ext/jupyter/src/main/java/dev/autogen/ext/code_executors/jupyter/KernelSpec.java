@@ -21,7 +21,8 @@ import java.util.Optional;
  * @param name the kernel name
  * @param argv the command
  * @param env environment entries added to the kernel's
- * @param resourceDir the directory holding {@code kernel.json}, or {@code null} for a built-in spec
+ * @param resourceDir the directory holding {@code kernel.json} (for specs not read from a file, a
+ *     directory of the executor's)
  */
 record KernelSpec(String name, List<String> argv, Map<String, String> env, Path resourceDir) {
     static final String CONNECTION_FILE = "{connection_file}";

@@ -93,4 +93,16 @@ class JupyterCodeExecutorTest {
                 CodeExecutor.class))
                 .isInstanceOf(ComponentLoadException.class).hasMessageContaining("timeout must be at least 1 second");
     }
+
+    @Test
+    void resultJsonUsesPythonsFieldNamesAndPlainPaths() throws Exception {
+        var mapper = AutogenJson.mapper();
+        var result = new JupyterCodeResult(0, "42\n", List.of(outputDir.resolve("a.png")));
+
+        String json = mapper.writeValueAsString(result);
+
+        assertThat(mapper.readTree(json)).isEqualTo(mapper.createObjectNode().put("exit_code", 0).put("output", "42\n")
+                .set("output_files", mapper.createArrayNode().add(outputDir.resolve("a.png").toString())));
+        assertThat(mapper.readValue(json, JupyterCodeResult.class)).isEqualTo(result);
+    }
 }

@@ -169,4 +169,18 @@ class JupyterKernelTest {
         assertThat(Files.readString(html)).isEqualTo("<b>bold</b>");
         assertThat(result.output()).contains("<IPython.core.display.HTML object>");
     }
+
+    @Test
+    void aKernelThatDiesIsReportedAndRestartGivesANewOne() {
+        var executor = started(Duration.ofSeconds(30));
+
+        JupyterCodeResult died = run(executor, "import os\nos._exit(1)");
+
+        assertThat(died.exitCode()).isEqualTo(1);
+        assertThat(died.output()).contains("kernel died");
+        assertThatThrownBy(() -> run(executor, "print(1)"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("call restart()");
+        executor.restart();
+        assertThat(run(executor, "print('alive')").output()).isEqualTo("alive\n");
+    }
 }
