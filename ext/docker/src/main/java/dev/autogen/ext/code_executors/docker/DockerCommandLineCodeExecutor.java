@@ -233,8 +233,9 @@ public final class DockerCommandLineCodeExecutor implements CodeExecutor, Compon
                 tempDir = Files.createTempDirectory("autogen-docker-");
                 createdTemp = true;
             }
-            DockerEngine newEngine = DockerEngine.connect(dockerHost);
+            DockerEngine newEngine = null;
             try {
+                newEngine = DockerEngine.connect(dockerHost);
                 newEngine.ping();
                 newEngine.ensureImage(image);
                 newEngine.removeIfPresent(containerName);
@@ -247,15 +248,18 @@ public final class DockerCommandLineCodeExecutor implements CodeExecutor, Compon
                 engine = newEngine;
                 containerId = id;
                 if (stopContainer) {
+                    DockerEngine hookEngine = newEngine;
                     shutdownHook = Thread.ofPlatform().name("autogen-docker-stop-" + containerName).unstarted(() -> {
                         LOG.info("stopping container {} as the JVM exits", containerName);
-                        newEngine.stop(id);
+                        hookEngine.stop(id);
                     });
                     Runtime.getRuntime().addShutdownHook(shutdownHook);
                 }
                 LOG.debug("container {} ({}) is running from image {}", containerName, id, image);
             } catch (RuntimeException e) {
-                newEngine.close();
+                if (newEngine != null) {
+                    newEngine.close();
+                }
                 if (createdTemp) {
                     deleteTree(tempDir);
                     tempDir = null;

@@ -211,8 +211,11 @@ class DockerCommandLineCodeExecutorTest {
         assertThatThrownBy(() -> builder.containerName("bad name")).hasMessageContaining("container_name 'bad name'");
         assertThatThrownBy(() -> builder.extraVolumes(Map.of("/data", Map.of("bind", "/mnt", "mode", "rx"))))
                 .hasMessageContaining("extra_volumes['/data']").hasMessageContaining("mode 'rx'");
-        assertThatThrownBy(() -> builder.dockerHost("not a host").build().start())
+        var badHost = builder.dockerHost("not a host").build();
+        assertThatThrownBy(badHost::start)
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'not a host'");
+        assertThatThrownBy(badHost::workDir).as("the temporary work_dir is removed when start() fails")
+                .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> builder.build().executeCodeBlocks(List.of(), new CancellationToken()))
                 .hasMessage("No code blocks to execute.");
     }
