@@ -46,7 +46,8 @@ public final class AzureOpenAIChatCompletionClient extends BaseOpenAIChatComplet
             new Provider();
 
     private final AzureOpenAIClientConfiguration config;
-    private final URI endpoint;
+    private final @Nullable URI endpoint;
+    private final @Nullable String endpointProblem;
     private final @Nullable String apiKey;
     private final @Nullable String adToken;
     private final @Nullable Supplier<String> tokenProvider;
@@ -69,19 +70,23 @@ public final class AzureOpenAIChatCompletionClient extends BaseOpenAIChatComplet
         while (base.endsWith("/")) {
             base = base.substring(0, base.length() - 1);
         }
-        URI uri;
+        URI uri = null;
+        String problem = null;
         try {
             uri = URI.create(base + "/openai/deployments/" + URLEncoder.encode(deployment, StandardCharsets.UTF_8)
                     + "/chat/completions?api-version=" + URLEncoder.encode(config.apiVersion(), StandardCharsets.UTF_8));
+            if (uri.getScheme() == null || !uri.getScheme().startsWith("http") || uri.getHost() == null) {
+                problem = "is not an http(s) URL";
+                uri = null;
+            }
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("azure_endpoint '" + config.azureEndpoint() + "' is not a valid URL: "
-                    + e.getMessage(), e);
+            problem = "is not a valid URL (" + e.getMessage() + ")";
         }
-        if (uri.getScheme() == null || !uri.getScheme().startsWith("http") || uri.getHost() == null) {
-            throw new IllegalArgumentException("azure_endpoint '" + config.azureEndpoint()
-                    + "' must be an http(s) URL such as https://my-resource.openai.azure.com/");
-        }
+        // A template config (AutoGen Studio's gallery has "https://{your-custom-endpoint}.openai.azure.com/")
+        // still loads; the first call reports the endpoint.
         this.endpoint = uri;
+        this.endpointProblem = problem == null ? null : "azure_endpoint '" + config.azureEndpoint() + "' " + problem
+                + "; set it to your resource's endpoint, such as https://my-resource.openai.azure.com/";
     }
 
     /**
@@ -98,9 +103,16 @@ public final class AzureOpenAIChatCompletionClient extends BaseOpenAIChatComplet
         return new Builder();
     }
 
-    /** The chat-completions URL of the deployment, with the API version. */
+    /**
+     * The chat-completions URL of the deployment, with the API version.
+     *
+     * @throws IllegalStateException if the configured endpoint is not a URL
+     */
     @Override
     public URI endpoint() {
+        if (endpoint == null) {
+            throw new IllegalStateException(endpointProblem);
+        }
         return endpoint;
     }
 
@@ -118,7 +130,7 @@ public final class AzureOpenAIChatCompletionClient extends BaseOpenAIChatComplet
             }
             headers.put("Authorization", "Bearer " + token);
         } else {
-            throw new IllegalStateException("Missing credentials for Azure OpenAI at " + endpoint.getHost()
+            throw new IllegalStateException("Missing credentials for Azure OpenAI at " + endpoint().getHost()
                     + ": pass apiKey(...), azureAdToken(...) or azureAdTokenProvider(...) to the builder, or set the"
                     + " AZURE_OPENAI_API_KEY or AZURE_OPENAI_AD_TOKEN environment variable");
         }
