@@ -1,13 +1,13 @@
 package dev.autogen.core.models;
 
 import dev.autogen.core.CancellationToken;
+import dev.autogen.core.utils.ProducerIterator;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -66,64 +66,13 @@ public final class ChatCompletionStream implements Iterable<CreateStreamItem>, A
     public static ChatCompletionStream produce(CancellationToken token, Consumer<Consumer<CreateStreamItem>> producer) {
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(producer, "producer");
-        var queue = new SynchronousQueue<Object>();
-        Object end = new Object();
-        Thread thread = Thread.ofVirtual().name("autogen-model-stream").unstarted(() -> {
-            Object last = end;
-            try {
-                producer.accept(item -> {
-                    try {
-                        queue.put(Objects.requireNonNull(item, "stream item"));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new CancellationException("stream closed");
-                    }
-                });
-            } catch (RuntimeException | Error e) {
-                last = e;
-            }
-            try {
-                queue.put(last);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        ProducerIterator<CreateStreamItem, Void> iterator = ProducerIterator.start("autogen-model-stream", emit -> {
+            producer.accept(emit);
+            return null;
         });
-        Iterator<CreateStreamItem> iterator = new Iterator<>() {
-            private @Nullable Object next;
-
-            @Override
-            public boolean hasNext() {
-                if (next == null) {
-                    try {
-                        next = queue.take();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new CancellationException("interrupted while waiting for the model stream");
-                    }
-                }
-                if (next instanceof RuntimeException e) {
-                    throw e;
-                }
-                if (next instanceof Error e) {
-                    throw e;
-                }
-                return next != end;
-            }
-
-            @Override
-            public CreateStreamItem next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                var item = (CreateStreamItem) next;
-                next = null;
-                return item;
-            }
-        };
-        thread.start();
         return new ChatCompletionStream(iterator, () -> {
             token.cancel();
-            thread.interrupt();
+            iterator.stop();
         });
     }
 

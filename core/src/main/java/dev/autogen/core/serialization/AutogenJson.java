@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Instant;
 
 /**
  * The JSON conventions shared with Python AutoGen: snake_case field names ({@code models_usage},
- * {@code call_id}), ISO-8601 timestamps, nulls written out as Python's {@code model_dump} does, and
+ * {@code call_id}), timestamps as pydantic writes them ({@code 2025-01-02T03:04:05.123456Z}), nulls written out as Python's {@code model_dump} does, and
  * unknown fields ignored on read (as pydantic does by default).
  */
 public final class AutogenJson {
@@ -28,6 +30,7 @@ public final class AutogenJson {
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .addModule(new Jdk8Module())
                 .addModule(new JavaTimeModule())
+                .addModule(new SimpleModule("autogen-python-datetimes").addSerializer(Instant.class, new PythonInstantSerializer()))
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -2,6 +2,7 @@ package dev.autogen.core.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autogen.core.CancellationToken;
+import dev.autogen.core.FunctionCall;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -18,4 +19,15 @@ public interface StreamWorkbench extends Workbench {
      */
     ToolResult callToolStream(String name, @Nullable JsonNode arguments, @Nullable CancellationToken cancellationToken,
             @Nullable String callId, Consumer<Object> events);
+
+    /**
+     * Calls the tool a model asked for, streaming its events; malformed JSON arguments give an error
+     * result instead of a call.
+     */
+    default ToolResult callToolStream(FunctionCall call, @Nullable CancellationToken cancellationToken,
+            Consumer<Object> events) {
+        var parsed = FunctionCallArguments.parse(call);
+        return parsed.error() != null ? parsed.error()
+                : callToolStream(call.name(), parsed.arguments(), cancellationToken, call.id(), events);
+    }
 }

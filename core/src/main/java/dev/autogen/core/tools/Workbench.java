@@ -1,11 +1,9 @@
 package dev.autogen.core.tools;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autogen.core.CancellationToken;
 import dev.autogen.core.FunctionCall;
 import dev.autogen.core.component.ComponentBase;
-import dev.autogen.core.serialization.AutogenJson;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -50,14 +48,9 @@ public interface Workbench extends AutoCloseable, ComponentBase {
      * error result naming the tool and the problem.
      */
     default ToolResult callTool(FunctionCall call, @Nullable CancellationToken cancellationToken) {
-        JsonNode args;
-        try {
-            args = call.arguments().isBlank() ? null : AutogenJson.mapper().readTree(call.arguments());
-        } catch (JsonProcessingException e) {
-            return ToolResult.error(call.name(), "Invalid JSON arguments for tool '" + call.name() + "': "
-                    + e.getOriginalMessage() + "; arguments were: " + call.arguments());
-        }
-        return callTool(call.name(), args, cancellationToken, call.id());
+        var parsed = FunctionCallArguments.parse(call);
+        return parsed.error() != null ? parsed.error()
+                : callTool(call.name(), parsed.arguments(), cancellationToken, call.id());
     }
 
     /** Starts the workbench (connects, launches processes); a no-op for static tools. */

@@ -1,0 +1,113 @@
+package dev.autogen.agentchat.agents;
+
+import dev.autogen.agentchat.base.Handoff;
+import dev.autogen.agentchat.messages.BaseMessage;
+import dev.autogen.core.CancellationToken;
+import dev.autogen.core.FunctionCall;
+import dev.autogen.core.models.FunctionExecutionResult;
+import dev.autogen.core.tools.StreamWorkbench;
+import dev.autogen.core.tools.ToolResult;
+import dev.autogen.core.tools.ToolSchema;
+import dev.autogen.core.tools.Workbench;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Executes the tool calls of one model response, all at once on virtual threads, returning results in
+ * call order. A failure never escapes: a crashing tool, unknown tool or malformed arguments become
+ * error results the model can read.
+ */
+final class ToolCallRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(ToolCallRunner.class);
+
+    private final List<Workbench> workbenches;
+    private final Map<String, Handoff> handoffs;
+
+    ToolCallRunner(List<Workbench> workbenches, Map<String, Handoff> handoffs) {
+        this.workbenches = workbenches;
+        this.handoffs = handoffs;
+    }
+
+    /**
+     * Runs {@code calls} concurrently. Events that streaming tools emit go to {@code events} (from the
+     * tools' threads, one at a time).
+     *
+     * @throws CancellationException when {@code token} is cancelled or the caller is interrupted
+     */
+    List<FunctionExecutionResult> runAll(List<FunctionCall> calls, CancellationToken token, Consumer<BaseMessage> events) {
+        if (calls.size() == 1) {
+            return List.of(run(calls.get(0), token, events));
+        }
+        Object lock = new Object();
+        Consumer<BaseMessage> serialized = message -> {
+            synchronized (lock) {
+                events.accept(message);
+            }
+        };
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<FunctionExecutionResult>> futures = new ArrayList<>(calls.size());
+            for (FunctionCall call : calls) {
+                futures.add(executor.submit(() -> run(call, token, serialized)));
+            }
+            try (var registration = token.onCancel(() -> futures.forEach(f -> f.cancel(true)))) {
+                List<FunctionExecutionResult> results = new ArrayList<>(calls.size());
+                for (Future<FunctionExecutionResult> future : futures) {
+                    results.add(future.get());
+                }
+                return results;
+            } catch (InterruptedException e) {
+                futures.forEach(f -> f.cancel(true));
+                Thread.currentThread().interrupt();
+                throw new CancellationException("interrupted while tools were running");
+            } catch (CancellationException e) {
+                throw new CancellationException("tool calls cancelled");
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("tool call runner failed", e.getCause());
+            }
+        }
+    }
+
+    private FunctionExecutionResult run(FunctionCall call, CancellationToken token, Consumer<BaseMessage> events) {
+        Handoff handoff = handoffs.get(call.name());
+        if (handoff != null) {
+            return new FunctionExecutionResult(handoff.message(), call.name(), call.id(), false);
+        }
+        for (Workbench workbench : workbenches) {
+            List<ToolSchema> tools = workbench.listTools();
+            if (tools.stream().noneMatch(t -> t.name().equals(call.name()))) {
+                continue;
+            }
+            ToolResult result;
+            try {
+                result = workbench instanceof StreamWorkbench stream
+                        ? callStreaming(stream, call, token, events)
+                        : workbench.callTool(call, token);
+            } catch (CancellationException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                LOG.warn("tool '{}' failed", call.name(), e);
+                result = ToolResult.error(call.name(), "Error: " + e);
+            }
+            return new FunctionExecutionResult(result.toText(), call.name(), call.id(), result.isError());
+        }
+        return new FunctionExecutionResult("Error: tool '" + call.name() + "' not found in any workbench",
+                call.name(), call.id(), true);
+    }
+
+    private static ToolResult callStreaming(StreamWorkbench workbench, FunctionCall call, CancellationToken token,
+            Consumer<BaseMessage> events) {
+        return workbench.callToolStream(call, token, event -> {
+            if (event instanceof BaseMessage message) {
+                events.accept(message);
+            }
+        });
+    }
+}

@@ -1,0 +1,71 @@
+package dev.autogen.agentchat.base;
+
+import dev.autogen.agentchat.messages.BaseChatMessage;
+import dev.autogen.agentchat.messages.BaseMessage;
+import dev.autogen.core.CancellationToken;
+import dev.autogen.core.component.ComponentBase;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * An agent of AgentChat: it receives new chat messages, answers with a {@link Response}, and keeps
+ * whatever state it needs between calls. Agents are stateful and not safe for concurrent use: give
+ * each its own thread of conversation, or put it in a team.
+ *
+ * <p>Extend {@link dev.autogen.agentchat.agents.BaseChatAgent} rather than implementing this directly.
+ */
+public interface ChatAgent extends TaskRunner, ComponentBase, AutoCloseable {
+    /** The agent's name, unique within a team. */
+    String name();
+
+    /** What the agent does; teams use it to choose speakers. */
+    String description();
+
+    /** The chat message types the agent can put in {@link Response#chatMessage()}. */
+    List<Class<? extends BaseChatMessage>> producedMessageTypes();
+
+    /**
+     * Handles messages new since the last call (never the whole history) and answers.
+     *
+     * @throws java.util.concurrent.CancellationException when {@code cancellationToken} is cancelled
+     */
+    Response onMessages(List<? extends BaseChatMessage> messages, CancellationToken cancellationToken);
+
+    /**
+     * As {@link #onMessages}, handing each inner event and message (streaming chunks included) to
+     * {@code events} as it happens, on the calling thread. Teams use this form.
+     */
+    Response onMessagesStream(List<? extends BaseChatMessage> messages, CancellationToken cancellationToken,
+            Consumer<? super BaseMessage> events);
+
+    /** As {@link #onMessages}, streaming the inner events and messages as they happen. */
+    default MessageStream<Response> onMessagesStream(List<? extends BaseChatMessage> messages,
+            CancellationToken cancellationToken) {
+        List<BaseChatMessage> input = List.copyOf(messages);
+        return MessageStream.produce("autogen-agent-" + name(), cancellationToken,
+                emit -> onMessagesStream(input, cancellationToken, emit));
+    }
+
+    /** Returns the agent to its initial state. */
+    void onReset(CancellationToken cancellationToken);
+
+    /** Called when the team running this agent pauses; no-op unless overridden. */
+    default void onPause(CancellationToken cancellationToken) {
+    }
+
+    /** Called when the team running this agent resumes; no-op unless overridden. */
+    default void onResume(CancellationToken cancellationToken) {
+    }
+
+    /** The agent's state as Python-compatible JSON-ready data. */
+    Map<String, Object> saveState();
+
+    /** Restores a state written by {@link #saveState()}. */
+    void loadState(Map<String, ?> state);
+
+    /** Releases resources the agent holds; no-op unless overridden. */
+    @Override
+    default void close() {
+    }
+}
