@@ -1,0 +1,257 @@
+package dev.autogen.ext.models.openai;
+
+import dev.autogen.core.component.AbstractComponentProvider;
+import dev.autogen.core.component.Component;
+import dev.autogen.core.component.ComponentContext;
+import dev.autogen.core.component.ComponentProvider;
+import dev.autogen.core.component.ComponentTypes;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A chat completion client for models deployed on Azure OpenAI, the counterpart of Python's
+ * {@code autogen_ext.models.openai.AzureOpenAIChatCompletionClient}. Requests go to
+ * {@code {azure_endpoint}/openai/deployments/{azure_deployment}/chat/completions?api-version={api_version}}.
+ *
+ * <p>Authentication, first found wins: an API key ({@link Builder#apiKey}, else
+ * {@code AZURE_OPENAI_API_KEY}) sent as {@code api-key}; a fixed Entra ID token
+ * ({@link Builder#azureAdToken}, else {@code AZURE_OPENAI_AD_TOKEN}); or a token provider
+ * ({@link Builder#azureAdTokenProvider}) asked for a fresh bearer token before every attempt. The
+ * identity needs the {@code Cognitive Services OpenAI User} role.
+ *
+ * <pre>{@code
+ * // With azure-identity: DefaultAzureCredential credential = new DefaultAzureCredentialBuilder().build();
+ * var client = AzureOpenAIChatCompletionClient.builder()
+ *         .azureDeployment("my-gpt-4o")
+ *         .model("gpt-4o")
+ *         .apiVersion("2024-06-01")
+ *         .azureEndpoint("https://my-resource.openai.azure.com/")
+ *         .azureAdTokenProvider(() -> credential.getTokenSync(new TokenRequestContext()
+ *                 .addScopes("https://cognitiveservices.azure.com/.default")).getToken())
+ *         .build();
+ * }</pre>
+ */
+public final class AzureOpenAIChatCompletionClient extends BaseOpenAIChatCompletionClient
+        implements Component<AzureOpenAIClientConfiguration> {
+    /** The provider string Python writes. */
+    public static final String PROVIDER = "autogen_ext.models.openai.AzureOpenAIChatCompletionClient";
+    private static final ComponentProvider<AzureOpenAIChatCompletionClient, AzureOpenAIClientConfiguration> COMPONENT_PROVIDER =
+            new Provider();
+
+    private final AzureOpenAIClientConfiguration config;
+    private final @Nullable URI endpoint;
+    private final @Nullable String endpointProblem;
+    private final @Nullable String apiKey;
+    private final @Nullable String adToken;
+    private final @Nullable Supplier<String> tokenProvider;
+
+    AzureOpenAIChatCompletionClient(AzureOpenAIClientConfiguration config, @Nullable Supplier<String> tokenProvider,
+            Function<String, @Nullable String> env) {
+        super(config);
+        if (config.azureAdTokenProvider() != null) {
+            throw new IllegalArgumentException("azure_ad_token_provider is a Python component and cannot be loaded in"
+                    + " Java; give api_key or azure_ad_token in the config, set AZURE_OPENAI_API_KEY, or build the client"
+                    + " with AzureOpenAIChatCompletionClient.builder().azureAdTokenProvider(supplier)");
+        }
+        this.config = config;
+        this.tokenProvider = tokenProvider;
+        this.apiKey = config.apiKey() != null ? config.apiKey().value() : nonBlank(env.apply("AZURE_OPENAI_API_KEY"));
+        this.adToken = config.azureAdToken() != null ? config.azureAdToken().value()
+                : nonBlank(env.apply("AZURE_OPENAI_AD_TOKEN"));
+        String deployment = config.azureDeployment() != null ? config.azureDeployment() : config.model();
+        String base = config.azureEndpoint().strip();
+        while (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        URI uri = null;
+        String problem = null;
+        try {
+            uri = URI.create(base + "/openai/deployments/" + URLEncoder.encode(deployment, StandardCharsets.UTF_8)
+                    + "/chat/completions?api-version=" + URLEncoder.encode(config.apiVersion(), StandardCharsets.UTF_8));
+            if (uri.getScheme() == null || !uri.getScheme().startsWith("http") || uri.getHost() == null) {
+                problem = "is not an http(s) URL";
+                uri = null;
+            }
+        } catch (IllegalArgumentException e) {
+            problem = "is not a valid URL (" + e.getMessage() + ")";
+        }
+        // A template config (AutoGen Studio's gallery has "https://{your-custom-endpoint}.openai.azure.com/")
+        // still loads; the first call reports the endpoint.
+        this.endpoint = uri;
+        this.endpointProblem = problem == null ? null : "azure_endpoint '" + config.azureEndpoint() + "' " + problem
+                + "; set it to your resource's endpoint, such as https://my-resource.openai.azure.com/";
+    }
+
+    /**
+     * A client from a component config, reading missing credentials from the environment.
+     *
+     * @throws IllegalArgumentException if the config is invalid or names a token-provider component
+     */
+    public static AzureOpenAIChatCompletionClient fromConfig(AzureOpenAIClientConfiguration config) {
+        return new AzureOpenAIChatCompletionClient(config, null, System::getenv);
+    }
+
+    /** A builder; model, azure endpoint and API version are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The chat-completions URL of the deployment, with the API version.
+     *
+     * @throws IllegalStateException if the configured endpoint is not a URL
+     */
+    @Override
+    public URI endpoint() {
+        if (endpoint == null) {
+            throw new IllegalStateException(endpointProblem);
+        }
+        return endpoint;
+    }
+
+    @Override
+    Map<String, String> headers() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (apiKey != null) {
+            headers.put("api-key", apiKey);
+        } else if (adToken != null) {
+            headers.put("Authorization", "Bearer " + adToken);
+        } else if (tokenProvider != null) {
+            String token = tokenProvider.get();
+            if (token == null || token.isBlank()) {
+                throw new IllegalStateException("the Azure AD token provider returned no token");
+            }
+            headers.put("Authorization", "Bearer " + token);
+        } else {
+            throw new IllegalStateException("Missing credentials for Azure OpenAI at " + endpoint().getHost()
+                    + ": pass apiKey(...), azureAdToken(...) or azureAdTokenProvider(...) to the builder, or set the"
+                    + " AZURE_OPENAI_API_KEY or AZURE_OPENAI_AD_TOKEN environment variable");
+        }
+        if (config.defaultHeaders() != null) {
+            headers.putAll(config.defaultHeaders());
+        }
+        return headers;
+    }
+
+    @Override
+    public ComponentProvider<?, AzureOpenAIClientConfiguration> componentProvider() {
+        return COMPONENT_PROVIDER;
+    }
+
+    /**
+     * The config this client was built from (secrets masked when written).
+     *
+     * @throws UnsupportedOperationException if the client uses a token provider, a Java
+     *     {@code Supplier} that has no config form
+     */
+    @Override
+    public AzureOpenAIClientConfiguration toConfig() {
+        if (tokenProvider != null) {
+            throw new UnsupportedOperationException("azure_ad_token_provider is a Java Supplier and cannot be written to"
+                    + " a component config; dump a client that uses api_key, or add the provider after loading");
+        }
+        return config;
+    }
+
+    private static @Nullable String nonBlank(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    /** Builds an {@link AzureOpenAIChatCompletionClient}; see {@link BaseOpenAIChatCompletionClient.Builder} for the shared options. */
+    public static final class Builder extends BaseOpenAIChatCompletionClient.Builder<Builder> {
+        private @Nullable String azureEndpoint;
+        private @Nullable String azureDeployment;
+        private @Nullable String apiVersion;
+        private @Nullable Secret azureAdToken;
+        private @Nullable Supplier<String> azureAdTokenProvider;
+
+        private Builder() {
+        }
+
+        /** E.g. {@code https://my-resource.openai.azure.com/}; default {@code AZURE_OPENAI_ENDPOINT}. */
+        public Builder azureEndpoint(String endpoint) {
+            this.azureEndpoint = endpoint;
+            return this;
+        }
+
+        /** The deployment name; default the model name. */
+        public Builder azureDeployment(String deployment) {
+            this.azureDeployment = deployment;
+            return this;
+        }
+
+        /** The API version, e.g. {@code 2024-06-01}; default {@code OPENAI_API_VERSION}. */
+        public Builder apiVersion(String apiVersion) {
+            this.apiVersion = apiVersion;
+            return this;
+        }
+
+        /** A fixed Entra ID bearer token. */
+        public Builder azureAdToken(String token) {
+            this.azureAdToken = new Secret(token);
+            return this;
+        }
+
+        /** Supplies an Entra ID bearer token before every attempt (cache and refresh inside the supplier). */
+        public Builder azureAdTokenProvider(Supplier<String> provider) {
+            this.azureAdTokenProvider = Objects.requireNonNull(provider, "provider");
+            return this;
+        }
+
+        /**
+         * The config this builder describes.
+         *
+         * @throws IllegalStateException if the model, endpoint or API version is missing
+         */
+        public AzureOpenAIClientConfiguration toConfig() {
+            String endpoint = azureEndpoint != null ? azureEndpoint : environment.apply("AZURE_OPENAI_ENDPOINT");
+            if (endpoint == null || endpoint.isBlank()) {
+                throw new IllegalStateException("azure endpoint is required: call azureEndpoint(\"https://<resource>"
+                        + ".openai.azure.com/\") or set AZURE_OPENAI_ENDPOINT");
+            }
+            String version = apiVersion != null ? apiVersion : environment.apply("OPENAI_API_VERSION");
+            if (version == null || version.isBlank()) {
+                throw new IllegalStateException("api version is required: call apiVersion(\"2024-06-01\") or set"
+                        + " OPENAI_API_VERSION");
+            }
+            return new AzureOpenAIClientConfiguration(frequencyPenalty, logitBias, maxTokens, null, presencePenalty,
+                    responseFormat, seed, stop, temperature, topP, user, streamOptions, parallelToolCalls, reasoningEffort,
+                    requireModel(), apiKey, timeout, maxRetries, null, modelInfo, addNamePrefixes, includeNameInMessage,
+                    headersOrNull(), endpoint, azureDeployment, version, azureAdToken, null);
+        }
+
+        /**
+         * Builds the client.
+         *
+         * @throws IllegalStateException if the model, endpoint or API version is missing
+         * @throws IllegalArgumentException if the model is unknown and no model info was given
+         */
+        public AzureOpenAIChatCompletionClient build() {
+            return new AzureOpenAIChatCompletionClient(toConfig(), azureAdTokenProvider, environment);
+        }
+    }
+
+    /** Loads and dumps {@code autogen_ext.models.openai.AzureOpenAIChatCompletionClient} configs. */
+    public static final class Provider
+            extends AbstractComponentProvider<AzureOpenAIChatCompletionClient, AzureOpenAIClientConfiguration> {
+        /** Creates the provider; called by {@link java.util.ServiceLoader}. */
+        public Provider() {
+            super(PROVIDER, ComponentTypes.MODEL, AzureOpenAIChatCompletionClient.class,
+                    AzureOpenAIClientConfiguration.class, "Chat completion client for Azure OpenAI hosted models.");
+            withAliases("autogen_ext.models.openai._openai_client.AzureOpenAIChatCompletionClient",
+                    AzureOpenAIChatCompletionClient.class.getName());
+        }
+
+        @Override
+        public AzureOpenAIChatCompletionClient fromConfig(AzureOpenAIClientConfiguration config, ComponentContext context) {
+            return AzureOpenAIChatCompletionClient.fromConfig(config);
+        }
+    }
+}

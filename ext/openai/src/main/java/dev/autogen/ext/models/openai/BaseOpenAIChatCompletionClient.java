@@ -1,0 +1,671 @@
+package dev.autogen.ext.models.openai;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.autogen.core.CancellationToken;
+import dev.autogen.core.Image;
+import dev.autogen.core.logging.LoggerNames;
+import dev.autogen.core.models.ChatCompletionChunk;
+import dev.autogen.core.models.ChatCompletionClient;
+import dev.autogen.core.models.ChatCompletionStream;
+import dev.autogen.core.models.CreateRequest;
+import dev.autogen.core.models.CreateResult;
+import dev.autogen.core.models.JsonOutput;
+import dev.autogen.core.models.LLMMessage;
+import dev.autogen.core.models.ModelFamily;
+import dev.autogen.core.models.ModelInfo;
+import dev.autogen.core.models.RequestUsage;
+import dev.autogen.core.models.UserContent;
+import dev.autogen.core.models.UserMessage;
+import dev.autogen.core.serialization.AutogenJson;
+import dev.autogen.core.tools.ToolSchema;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What {@link OpenAIChatCompletionClient} and {@link AzureOpenAIChatCompletionClient} share: turning
+ * a {@link CreateRequest} into a chat-completions request, sending it (plain or streamed, with
+ * retries and cancellation), turning the answer into a {@link CreateResult}, usage accounting and
+ * token counting. The subclasses supply the URL and the authentication headers.
+ *
+ * <p>Thread-safe: one client may serve many concurrent calls.
+ */
+public abstract sealed class BaseOpenAIChatCompletionClient implements ChatCompletionClient
+        permits OpenAIChatCompletionClient, AzureOpenAIChatCompletionClient {
+    private static final Logger EVENTS = LoggerFactory.getLogger(LoggerNames.EVENT_LOGGER_NAME);
+    private static final Logger TRACE = LoggerFactory.getLogger(LoggerNames.TRACE_LOGGER_NAME);
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(600);
+    private static final int DEFAULT_MAX_RETRIES = 2;
+
+    /** The chat-completion parameters a request may set through {@code extraCreateArgs}. */
+    static final Set<String> CREATE_ARGS = Set.of("frequency_penalty", "logit_bias", "logprobs", "top_logprobs",
+            "max_tokens", "max_completion_tokens", "metadata", "modalities", "parallel_tool_calls", "prediction",
+            "presence_penalty", "reasoning_effort", "response_format", "seed", "service_tier", "stop", "store",
+            "stream_options", "temperature", "tool_choice", "top_p", "user", "audio", "web_search_options",
+            "verbosity", "prompt_cache_key", "safety_identifier", "model", "extra_body");
+    /** Parameters the client sets itself (Python's {@code disallowed_create_args}). */
+    static final Set<String> DISALLOWED_CREATE_ARGS = Set.of("stream", "messages", "function_call", "functions", "n");
+
+    private final BaseOpenAIClientConfiguration config;
+    private final ModelInfo modelInfo;
+    private final String resolvedModel;
+    private final OpenAIHttp http;
+    private final OpenAITokenCounter tokenCounter;
+    private final ReentrantLock usageLock = new ReentrantLock();
+    private RequestUsage actualUsage = RequestUsage.ZERO;
+    private RequestUsage totalUsage = RequestUsage.ZERO;
+    private volatile boolean closed;
+
+    BaseOpenAIChatCompletionClient(BaseOpenAIClientConfiguration config) {
+        this.config = config;
+        this.modelInfo = resolveModelInfo(config);
+        this.resolvedModel = OpenAIModelInfo.resolveModel(config.model());
+        if (config.n() != null) {
+            throw new IllegalArgumentException("Disallowed create args are present: [n]; the client asks for one choice");
+        }
+        JsonNode format = config.responseFormat();
+        if (format != null && "json_object".equals(format.path("type").asText()) && !modelInfo.jsonOutput()) {
+            throw new IllegalArgumentException("Model does not support JSON output.");
+        }
+        if (format != null && "json_schema".equals(format.path("type").asText()) && !modelInfo.structuredOutput()) {
+            throw new IllegalArgumentException("Model does not support structured output.");
+        }
+        Duration timeout = config.timeout() == null ? DEFAULT_TIMEOUT
+                : Duration.ofMillis(Math.round(config.timeout() * 1000));
+        this.http = new OpenAIHttp(timeout, config.maxRetries() == null ? DEFAULT_MAX_RETRIES : config.maxRetries());
+        this.tokenCounter = OpenAITokenCounter.forModel(config.model());
+    }
+
+    private static ModelInfo resolveModelInfo(BaseOpenAIClientConfiguration config) {
+        if (config.modelInfo() != null && config.modelCapabilities() != null) {
+            throw new IllegalArgumentException("model_capabilities and model_info are mutually exclusive");
+        }
+        if (config.modelInfo() != null) {
+            return config.modelInfo();
+        }
+        if (config.modelCapabilities() != null) {
+            TRACE.warn("model_capabilities is deprecated, use model_info instead");
+            var c = config.modelCapabilities();
+            return new ModelInfo(c.vision(), c.functionCalling(), c.jsonOutput(), ModelFamily.UNKNOWN, false, null);
+        }
+        return OpenAIModelInfo.info(config.model()).orElseThrow(() -> new IllegalArgumentException(
+                "model_info is required when model name is not a valid OpenAI model: '" + config.model()
+                        + "' is not among the known models; pass modelInfo(new ModelInfo(vision, functionCalling,"
+                        + " jsonOutput, family, structuredOutput, null)) to the builder (\"model_info\" in a config)"));
+    }
+
+    /** The chat-completions URL. */
+    abstract URI endpoint();
+
+    /**
+     * The headers of one attempt: authentication (evaluated per attempt, so a token provider can
+     * refresh) and the configured default headers.
+     *
+     * @throws IllegalStateException if no credentials are configured; the message says how to give them
+     */
+    abstract Map<String, String> headers();
+
+    /** The config this client was built from; its secrets are masked when written. */
+    BaseOpenAIClientConfiguration configuration() {
+        return config;
+    }
+
+    @Override
+    public CreateResult create(CreateRequest request) {
+        checkOpen();
+        ObjectNode body = requestBody(request, false);
+        headers();
+        CancellationToken token = request.cancellationTokenOrNew();
+        JsonNode completion = http.postJson(endpoint(), this::headers, body, token);
+        CreateResult result = OpenAIResponses.fromCompletion(completion, modelInfo, endpoint().toString());
+        EVENTS.info("{}", LlmEvents.call(body.get("messages"), completion, result.usage().promptTokens(),
+                result.usage().completionTokens()));
+        String answeredModel = OpenAIResponses.textOrNull(completion.get("model"));
+        if (answeredModel != null && !answeredModel.equals(resolvedModel)) {
+            TRACE.debug("Resolved model mismatch: {} != {}. Set the model to {} for better token estimation.",
+                    resolvedModel, answeredModel, answeredModel);
+        }
+        recordUsage(result.usage());
+        return result;
+    }
+
+    @Override
+    public ChatCompletionStream createStream(CreateRequest request) {
+        checkOpen();
+        ObjectNode body = requestBody(request, true);
+        headers();
+        CancellationToken token = request.cancellationTokenOrNew();
+        URI uri = endpoint();
+        return ChatCompletionStream.produce(token, emit -> stream(uri, body, token, emit));
+    }
+
+    private void stream(URI uri, ObjectNode body, CancellationToken token, Consumer<dev.autogen.core.models.CreateStreamItem> emit) {
+        InputStream in = http.postStream(uri, this::headers, body, token);
+        var accumulator = new OpenAIResponses.StreamAccumulator(modelInfo);
+        boolean first = true;
+        try (in; CancellationToken.Registration ignored = token.onCancel(() -> closeQuietly(in))) {
+            var events = new ServerSentEvents(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+            for (ServerSentEvents.Event event = events.next(); event != null; event = events.next()) {
+                if (event.data().equals("[DONE]")) {
+                    break;
+                }
+                JsonNode chunk = parseChunk(uri, event);
+                if (first) {
+                    first = false;
+                    EVENTS.info("{}", LlmEvents.streamStart(body.get("messages")));
+                }
+                for (String text : accumulator.accept(chunk)) {
+                    emit.accept(new ChatCompletionChunk(text));
+                }
+            }
+        } catch (IOException e) {
+            if (token.isCancelled() || Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("the streamed model call to " + uri + " was cancelled");
+            }
+            throw new OpenAIException("the event stream from " + uri + " broke off: " + e.getMessage(), e);
+        }
+        token.throwIfCancelled();
+        for (String text : accumulator.flush()) {
+            emit.accept(new ChatCompletionChunk(text));
+        }
+        CreateResult result = accumulator.finish();
+        EVENTS.info("{}", LlmEvents.streamEnd(AutogenJson.mapper().valueToTree(result), result.usage().promptTokens(),
+                result.usage().completionTokens()));
+        recordUsage(result.usage());
+        emit.accept(result);
+    }
+
+    private static JsonNode parseChunk(URI uri, ServerSentEvents.Event event) {
+        JsonNode chunk;
+        try {
+            chunk = AutogenJson.mapper().readTree(event.data());
+        } catch (JsonProcessingException e) {
+            throw new OpenAIException("the event stream from " + uri + " carried malformed JSON: " + e.getOriginalMessage()
+                    + "; the event data starts with: " + OpenAIResponses.abbreviate(event.data()), e);
+        }
+        if (chunk == null || !chunk.isObject()) {
+            throw new OpenAIException("the event stream from " + uri + " carried " + event.data()
+                    + " where a chat.completion.chunk object was expected");
+        }
+        if (chunk.has("error") || "error".equals(event.name())) {
+            JsonNode error = chunk.has("error") ? chunk.get("error") : chunk;
+            throw new OpenAIException("the server at " + uri + " reported an error mid-stream: "
+                    + error.path("message").asText(error.toString()));
+        }
+        return chunk;
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // the connection is being abandoned anyway
+        }
+    }
+
+    /**
+     * The JSON request for {@code request}, as Python's {@code _process_create_args} prepares it.
+     *
+     * @throws IllegalArgumentException if the request asks for something the model cannot do, or
+     *     has invalid extra create arguments
+     */
+    ObjectNode requestBody(CreateRequest request, boolean stream) {
+        Map<String, Object> extra = request.extraCreateArgs();
+        Set<String> disallowed = new TreeSet<>(extra.keySet());
+        disallowed.retainAll(DISALLOWED_CREATE_ARGS);
+        if (!disallowed.isEmpty()) {
+            throw new IllegalArgumentException("Disallowed create args are present: " + disallowed
+                    + "; the client sets these itself");
+        }
+        Set<String> unknown = new TreeSet<>(extra.keySet());
+        unknown.removeAll(CREATE_ARGS);
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("Extra create args are invalid: " + unknown + "; allowed are "
+                    + new TreeSet<>(CREATE_ARGS) + ". Put server-specific parameters in \"extra_body\", a map merged"
+                    + " into the request body");
+        }
+        JsonOutput jsonOutput = request.jsonOutput();
+        if (jsonOutput instanceof JsonOutput.Mode mode && mode.enabled() && !modelInfo.jsonOutput()) {
+            throw new IllegalArgumentException("Model does not support JSON output.");
+        }
+        if (jsonOutput instanceof JsonOutput.Structured && !modelInfo.structuredOutput()) {
+            throw new IllegalArgumentException("Model does not support structured output.");
+        }
+        if (!modelInfo.vision()) {
+            for (LLMMessage message : request.messages()) {
+                if (message instanceof UserMessage u && u.content() instanceof UserContent.Multi multi
+                        && multi.parts().stream().anyMatch(Image.class::isInstance)) {
+                    throw new IllegalArgumentException("Model does not support vision and image was provided");
+                }
+            }
+        }
+        if (!modelInfo.functionCalling() && !request.tools().isEmpty()) {
+            throw new IllegalArgumentException("Model does not support function calling");
+        }
+        List<LLMMessage> messages = Boolean.FALSE.equals(modelInfo.multipleSystemMessages())
+                ? OpenAIMessages.mergeSystemMessages(request.messages()) : request.messages();
+
+        ObjectNode body = JSON.objectNode();
+        body.set("messages", OpenAIMessages.toOpenAI(messages, Boolean.TRUE.equals(config.addNamePrefixes()),
+                !Boolean.FALSE.equals(config.includeNameInMessage())));
+        body.put("model", config.model());
+        putIfSet(body, "frequency_penalty", config.frequencyPenalty());
+        putIfSet(body, "logit_bias", config.logitBias());
+        putIfSet(body, "max_tokens", config.maxTokens());
+        putIfSet(body, "presence_penalty", config.presencePenalty());
+        putIfSet(body, "response_format", config.responseFormat());
+        putIfSet(body, "seed", config.seed());
+        putIfSet(body, "stop", config.stop());
+        putIfSet(body, "temperature", config.temperature());
+        putIfSet(body, "top_p", config.topP());
+        putIfSet(body, "user", config.user());
+        putIfSet(body, "stream_options", config.streamOptions());
+        putIfSet(body, "parallel_tool_calls", config.parallelToolCalls());
+        putIfSet(body, "reasoning_effort", config.reasoningEffort());
+        @Nullable Object extraBody = null;
+        for (var arg : extra.entrySet()) {
+            if (arg.getKey().equals("extra_body")) {
+                extraBody = arg.getValue();
+            } else {
+                putIfSet(body, arg.getKey(), arg.getValue());
+            }
+        }
+        if (jsonOutput != null) {
+            body.set("response_format", OpenAIMessages.responseFormat(jsonOutput));
+        }
+        if (!request.tools().isEmpty()) {
+            body.set("tools", OpenAIMessages.tools(request.tools()));
+            if (!extra.containsKey("tool_choice")) {
+                body.set("tool_choice", OpenAIMessages.toolChoice(request.toolChoice()));
+            }
+        } else {
+            // OpenAI rejects these without tools.
+            body.remove("parallel_tool_calls");
+            body.remove("tool_choice");
+        }
+        if (stream) {
+            body.put("stream", true);
+            if (!body.has("stream_options")) {
+                body.putObject("stream_options").put("include_usage", true);
+            }
+        } else {
+            body.remove("stream_options");
+        }
+        if (extraBody != null) {
+            JsonNode extraNode = AutogenJson.mapper().valueToTree(extraBody);
+            if (!(extraNode instanceof ObjectNode extraObject)) {
+                throw new IllegalArgumentException("extra_body must be a map of request fields, got " + extraNode);
+            }
+            body.setAll(extraObject);
+        }
+        return body;
+    }
+
+    private static void putIfSet(ObjectNode body, String name, @Nullable Object value) {
+        if (value != null) {
+            body.set(name, AutogenJson.mapper().valueToTree(value));
+        }
+    }
+
+    private void recordUsage(RequestUsage usage) {
+        usageLock.lock();
+        try {
+            actualUsage = usage;
+            totalUsage = totalUsage.plus(usage);
+        } finally {
+            usageLock.unlock();
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException(getClass().getSimpleName() + " for model '" + config.model()
+                    + "' is closed; create a new client");
+        }
+    }
+
+    @Override
+    public RequestUsage actualUsage() {
+        usageLock.lock();
+        try {
+            return actualUsage;
+        } finally {
+            usageLock.unlock();
+        }
+    }
+
+    @Override
+    public RequestUsage totalUsage() {
+        usageLock.lock();
+        try {
+            return totalUsage;
+        } finally {
+            usageLock.unlock();
+        }
+    }
+
+    /** Counts with the model's tokenizer as Python's {@code count_tokens_openai} (cl100k_base for unknown models). */
+    @Override
+    public int countTokens(List<? extends LLMMessage> messages, List<ToolSchema> tools) {
+        return tokenCounter.countTokens(messages, tools);
+    }
+
+    /**
+     * The model's context window minus {@link #countTokens}.
+     *
+     * @throws IllegalStateException if the model's context window is unknown (a model outside
+     *     {@link OpenAIModelInfo})
+     */
+    @Override
+    public int remainingTokens(List<? extends LLMMessage> messages, List<ToolSchema> tools) {
+        int limit = OpenAIModelInfo.tokenLimit(config.model()).orElseThrow(() -> new IllegalStateException(
+                "the context window of model '" + config.model() + "' is unknown, so remaining tokens cannot be computed;"
+                        + " use a model listed in OpenAIModelInfo or count with countTokens(...)"));
+        return limit - countTokens(messages, tools);
+    }
+
+    @Override
+    public ModelInfo modelInfo() {
+        return modelInfo;
+    }
+
+    /** The model name as configured. */
+    public String model() {
+        return config.model();
+    }
+
+    /** How long one attempt may take. */
+    public Duration timeout() {
+        return http.timeout();
+    }
+
+    /** How many times a failed request is retried. */
+    public int maxRetries() {
+        return http.maxRetries();
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            http.close();
+        }
+    }
+
+    /** The minimal server-sent-events reader the chat-completions stream needs. */
+    static final class ServerSentEvents {
+        private final BufferedReader reader;
+
+        ServerSentEvents(BufferedReader reader) {
+            this.reader = reader;
+        }
+
+        /** One event: its {@code event:} name (null if none) and its {@code data:} lines joined by newlines. */
+        record Event(@Nullable String name, String data) {
+        }
+
+        /** The next event with data, or null at the end of the stream. */
+        @Nullable Event next() throws IOException {
+            String name = null;
+            List<String> data = new ArrayList<>();
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isEmpty()) {
+                    if (!data.isEmpty()) {
+                        return new Event(name, String.join("\n", data));
+                    }
+                    name = null;
+                    continue;
+                }
+                if (line.startsWith(":")) {
+                    continue;
+                }
+                int colon = line.indexOf(':');
+                String field = colon < 0 ? line : line.substring(0, colon);
+                String value = colon < 0 ? "" : line.substring(colon + 1);
+                if (value.startsWith(" ")) {
+                    value = value.substring(1);
+                }
+                if (field.equals("data")) {
+                    data.add(value);
+                } else if (field.equals("event")) {
+                    name = value;
+                }
+            }
+            return data.isEmpty() ? null : new Event(name, String.join("\n", data));
+        }
+    }
+
+    /**
+     * The options both clients share; every one maps to a field of Python's config. Unset options
+     * are not sent, so the server's defaults apply.
+     *
+     * @param <B> the concrete builder
+     */
+    public abstract static class Builder<B extends Builder<B>> {
+        @Nullable String model;
+        @Nullable Secret apiKey;
+        @Nullable Double timeout;
+        @Nullable Integer maxRetries;
+        @Nullable ModelInfo modelInfo;
+        @Nullable Double frequencyPenalty;
+        @Nullable Map<String, Integer> logitBias;
+        @Nullable Integer maxTokens;
+        @Nullable Double presencePenalty;
+        @Nullable JsonNode responseFormat;
+        @Nullable Long seed;
+        @Nullable JsonNode stop;
+        @Nullable Double temperature;
+        @Nullable Double topP;
+        @Nullable String user;
+        @Nullable JsonNode streamOptions;
+        @Nullable Boolean parallelToolCalls;
+        @Nullable String reasoningEffort;
+        @Nullable Boolean addNamePrefixes;
+        @Nullable Boolean includeNameInMessage;
+        final Map<String, String> defaultHeaders = new java.util.LinkedHashMap<>();
+        java.util.function.Function<String, @Nullable String> environment = System::getenv;
+
+        Builder() {
+        }
+
+        @SuppressWarnings("unchecked")
+        private B self() {
+            return (B) this;
+        }
+
+        /** The model name, e.g. {@code gpt-4o} (required). */
+        public B model(String model) {
+            this.model = java.util.Objects.requireNonNull(model, "model");
+            return self();
+        }
+
+        /** The API key; without one the client reads the provider's environment variable. */
+        public B apiKey(String apiKey) {
+            this.apiKey = new Secret(apiKey);
+            return self();
+        }
+
+        /**
+         * How long one attempt may take (default 600 s).
+         *
+         * @throws IllegalArgumentException if not positive
+         */
+        public B timeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+            }
+            this.timeout = timeout.toNanos() / 1e9;
+            return self();
+        }
+
+        /**
+         * How many times to retry a request that failed with 408, 409, 429, 5xx, a timeout or a
+         * connection error (default 2).
+         *
+         * @throws IllegalArgumentException if negative
+         */
+        public B maxRetries(int maxRetries) {
+            if (maxRetries < 0) {
+                throw new IllegalArgumentException("maxRetries must be 0 or more, got " + maxRetries);
+            }
+            this.maxRetries = maxRetries;
+            return self();
+        }
+
+        /** What the model can do; required for a model not in {@link OpenAIModelInfo}. */
+        public B modelInfo(ModelInfo modelInfo) {
+            this.modelInfo = modelInfo;
+            return self();
+        }
+
+        /** Sampling temperature, 0 to 2. */
+        public B temperature(double temperature) {
+            this.temperature = temperature;
+            return self();
+        }
+
+        /** Nucleus sampling probability mass. */
+        public B topP(double topP) {
+            this.topP = topP;
+            return self();
+        }
+
+        /** Seed for best-effort deterministic sampling. */
+        public B seed(long seed) {
+            this.seed = seed;
+            return self();
+        }
+
+        /** The most tokens to generate. */
+        public B maxTokens(int maxTokens) {
+            this.maxTokens = maxTokens;
+            return self();
+        }
+
+        /** Stop sequences (up to four). */
+        public B stop(String... stop) {
+            this.stop = stop.length == 1 ? JSON.textNode(stop[0]) : AutogenJson.mapper().valueToTree(List.of(stop));
+            return self();
+        }
+
+        /** Penalty for tokens already present, -2.0 to 2.0. */
+        public B presencePenalty(double penalty) {
+            this.presencePenalty = penalty;
+            return self();
+        }
+
+        /** Penalty for tokens by their frequency so far, -2.0 to 2.0. */
+        public B frequencyPenalty(double penalty) {
+            this.frequencyPenalty = penalty;
+            return self();
+        }
+
+        /** Biases for token ids, -100 to 100. */
+        public B logitBias(Map<String, Integer> bias) {
+            this.logitBias = Map.copyOf(bias);
+            return self();
+        }
+
+        /** An end-user id for abuse monitoring. */
+        public B user(String user) {
+            this.user = user;
+            return self();
+        }
+
+        /**
+         * Structured output by default: every answer follows the JSON schema of {@code type} (a
+         * record, usually), sent as a strict {@code json_schema} response format. A request's own
+         * {@link CreateRequest#jsonOutput()} takes precedence.
+         */
+        public B responseFormat(Class<?> type) {
+            this.responseFormat = OpenAIMessages.jsonSchemaFormat(type.getSimpleName(),
+                    dev.autogen.core.tools.JsonSchemas.forType(type));
+            return self();
+        }
+
+        /** A raw {@code response_format}, e.g. {@code {"type": "json_object"}}. */
+        public B responseFormat(JsonNode responseFormat) {
+            this.responseFormat = responseFormat;
+            return self();
+        }
+
+        /** Whether streamed calls ask for token usage in a last chunk (default true). */
+        public B includeUsageInStream(boolean include) {
+            this.streamOptions = JSON.objectNode().put("include_usage", include);
+            return self();
+        }
+
+        /** Whether the model may call several tools in one turn (server default: true). */
+        public B parallelToolCalls(boolean parallel) {
+            this.parallelToolCalls = parallel;
+            return self();
+        }
+
+        /** Reasoning effort for reasoning models: {@code minimal}, {@code low}, {@code medium} or {@code high}. */
+        public B reasoningEffort(String effort) {
+            this.reasoningEffort = effort;
+            return self();
+        }
+
+        /** Adds a header sent with every request. */
+        public B defaultHeader(String name, String value) {
+            defaultHeaders.put(name, value);
+            return self();
+        }
+
+        /** Adds headers sent with every request. */
+        public B defaultHeaders(Map<String, String> headers) {
+            defaultHeaders.putAll(headers);
+            return self();
+        }
+
+        /** Prefix user text with {@code "<source> said:\n"}, for models that ignore the {@code name} field. */
+        public B addNamePrefixes(boolean add) {
+            this.addNamePrefixes = add;
+            return self();
+        }
+
+        /** Whether messages carry the {@code name} field (default true); turn off for servers that reject it. */
+        public B includeNameInMessage(boolean include) {
+            this.includeNameInMessage = include;
+            return self();
+        }
+
+        /** Where environment variables are read from (tests); {@code System::getenv} by default. */
+        B environment(java.util.function.Function<String, @Nullable String> environment) {
+            this.environment = environment;
+            return self();
+        }
+
+        String requireModel() {
+            if (model == null) {
+                throw new IllegalStateException("model is required: call model(\"gpt-4o\") (or another model name)");
+            }
+            return model;
+        }
+
+        @Nullable Map<String, String> headersOrNull() {
+            return defaultHeaders.isEmpty() ? null : Map.copyOf(defaultHeaders);
+        }
+    }
+}
