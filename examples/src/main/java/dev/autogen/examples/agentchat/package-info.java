@@ -5,7 +5,8 @@
  * ({@link dev.autogen.examples.agentchat.StreamingTokensExample}), structured output
  * ({@link dev.autogen.examples.agentchat.StructuredOutputExample}) and custom agents
  * ({@link dev.autogen.examples.agentchat.CountDownAgentExample},
- * {@link dev.autogen.examples.agentchat.NestedCountingExample}). Examples that need a model get it
+ * {@link dev.autogen.examples.agentchat.NestedCountingExample}) and saving state
+ * ({@link dev.autogen.examples.agentchat.AgentStateExample}). Examples that need a model get it
  * from {@link dev.autogen.examples.agentchat.ExampleModels}, which falls back to scripted replies so
  * they run offline.
  */

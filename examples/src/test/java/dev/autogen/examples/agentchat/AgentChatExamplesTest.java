@@ -16,10 +16,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Runs each example on its scripted model and compares what it prints with its golden file. */
 class AgentChatExamplesTest {
@@ -105,5 +108,18 @@ class AgentChatExamplesTest {
         assertThat(again.innerMessages()).extracting(BaseMessage::source, BaseMessage::toText)
                 .containsExactly(tuple("a", "11"), tuple("b", "12"));
         assertThat(again.chatMessage().toText()).isEqualTo("13");
+    }
+
+    @Test
+    void agentStateIsSavedAsPythonJsonAndLoadingItForgetsTheLaterChat(@TempDir Path dir) throws IOException {
+        var model = AgentStateExample.scriptedModel();
+        Path stateFile = dir.resolve("assistant_state.json");
+
+        AgentStateExample.run(model, out, stateFile);
+
+        assertThat(printed()).isEqualTo(golden("AgentStateExample"));
+        assertThat(Files.readString(stateFile)).contains("\"type\" : \"AssistantAgentState\"");
+        // After loading, the model is sent exactly what it was sent before the first joke.
+        assertThat(model.createCalls().get(2).messages()).isEqualTo(model.createCalls().get(1).messages());
     }
 }
