@@ -3,7 +3,7 @@
  * ({@link dev.autogen.examples.agentchat.WeatherAgentExample}) and with
  * ({@link dev.autogen.examples.agentchat.ToolReflectionExample}) reflection, streaming tokens
  * ({@link dev.autogen.examples.agentchat.StreamingTokensExample}), structured output
- * ({@link dev.autogen.examples.agentchat.StructuredOutputExample}) and custom agents
+ * ({@link dev.autogen.examples.agentchat.StructuredOutputExample}), custom agents
  * ({@link dev.autogen.examples.agentchat.CountDownAgentExample},
  * {@link dev.autogen.examples.agentchat.NestedCountingExample}) and saving state
  * ({@link dev.autogen.examples.agentchat.AgentStateExample}). Examples that need a model get it
