@@ -1,0 +1,125 @@
+package dev.autogen.examples.agentchat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.autogen.agentchat.base.Response;
+import dev.autogen.agentchat.messages.BaseMessage;
+import dev.autogen.agentchat.messages.TextMessage;
+import dev.autogen.core.CancellationToken;
+import dev.autogen.examples.agentchat.CountDownAgentExample.CountDownAgent;
+import dev.autogen.examples.agentchat.NestedCountingExample.CountingAgent;
+import dev.autogen.examples.agentchat.NestedCountingExample.NestedCountingAgent;
+import dev.autogen.examples.agentchat.NestedCountingExample.RoundRobinLoop;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs each example on its scripted model and compares what it prints with its golden file. */
+class AgentChatExamplesTest {
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    private final InstantSource clock = new StepClock(Duration.ofMillis(1150));
+
+    private String printed() {
+        return bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
+    }
+
+    private static String golden(String example) throws IOException {
+        try (InputStream in = AgentChatExamplesTest.class.getResourceAsStream("/agentchat/" + example + ".txt")) {
+            assertThat(in).as("golden file for %s", example).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void weatherAgentPrintsBothQuickstartRunsWithTheSeedsTokenCounts() throws IOException {
+        WeatherAgentExample.run(WeatherAgentExample.scriptedModel(), out, clock);
+
+        assertThat(printed()).isEqualTo(golden("WeatherAgentExample"));
+    }
+
+    @Test
+    void toolReflectionAnswersInTheModelsWordsAfterTheToolEvents() throws IOException {
+        Response response = ToolReflectionExample.run(ToolReflectionExample.scriptedModel(), out, clock);
+
+        assertThat(printed()).isEqualTo(golden("ToolReflectionExample"));
+        assertThat(response.chatMessage()).isInstanceOf(TextMessage.class);
+    }
+
+    @Test
+    void streamingTokensPrintsEveryChunkThenLetsTheConsoleJoinThem() throws IOException {
+        StreamingTokensExample.run(StreamingTokensExample.scriptedModel(), out, clock);
+
+        assertThat(printed()).isEqualTo(golden("StreamingTokensExample"));
+    }
+
+    @Test
+    void structuredOutputReadsTheReplyIntoTheRecord() throws IOException {
+        var answer = StructuredOutputExample.run(StructuredOutputExample.scriptedModel(), out, clock);
+
+        assertThat(printed()).isEqualTo(golden("StructuredOutputExample"));
+        assertThat(answer).isEqualTo(new StructuredOutputExample.AgentResponse(
+                "The user explicitly states that they are happy.", StructuredOutputExample.Mood.HAPPY));
+    }
+
+    @Test
+    void countDownAgentStreamsEachStep() throws IOException {
+        Response response = CountDownAgentExample.run(out);
+
+        assertThat(printed()).isEqualTo(golden("CountDownAgentExample"));
+        assertThat(response.innerMessages()).extracting(BaseMessage::toText).containsExactly("3...", "2...", "1...");
+    }
+
+    @Test
+    void countDownAgentAnswersTheSameWithoutStreaming() {
+        Response response = new CountDownAgent("countdown", 2).onMessages(List.of(), new CancellationToken());
+
+        assertThat(response.chatMessage().toText()).isEqualTo("Done!");
+        assertThat(response.innerMessages()).extracting(BaseMessage::toText).containsExactly("2...", "1...");
+    }
+
+    @Test
+    void nestedCountingPrintsTheSeedsOutput() throws IOException {
+        Response response = NestedCountingExample.run(out);
+
+        assertThat(printed()).isEqualTo(golden("NestedCountingExample"));
+        assertThat(response.chatMessage().toText()).isEqualTo("6");
+    }
+
+    @Test
+    void aResetNestedAgentCountsFromTheNewMessageWithTheFirstAgentAgain() {
+        var loop = new RoundRobinLoop(List.of(new CountingAgent("a"), new CountingAgent("b")), 3);
+        var nested = new NestedCountingAgent("nested", loop);
+        nested.onMessages(List.of(new TextMessage("1", "user")), new CancellationToken());
+
+        nested.onReset(new CancellationToken());
+        Response again = nested.onMessages(List.of(new TextMessage("10", "user")), new CancellationToken());
+
+        assertThat(again.innerMessages()).extracting(BaseMessage::source, BaseMessage::toText)
+                .containsExactly(tuple("a", "11"), tuple("b", "12"));
+        assertThat(again.chatMessage().toText()).isEqualTo("13");
+    }
+
+    @Test
+    void agentStateIsSavedAsPythonJsonAndLoadingItForgetsTheLaterChat(@TempDir Path dir) throws IOException {
+        var model = AgentStateExample.scriptedModel();
+        Path stateFile = dir.resolve("assistant_state.json");
+
+        AgentStateExample.run(model, out, stateFile);
+
+        assertThat(printed()).isEqualTo(golden("AgentStateExample"));
+        assertThat(Files.readString(stateFile)).contains("\"type\" : \"AssistantAgentState\"");
+        // After loading, the model is sent exactly what it was sent before the first joke.
+        assertThat(model.createCalls().get(2).messages()).isEqualTo(model.createCalls().get(1).messages());
+    }
+}
