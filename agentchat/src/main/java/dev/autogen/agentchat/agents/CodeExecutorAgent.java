@@ -20,6 +20,7 @@ import dev.autogen.core.code_executor.CodeExecutor;
 import dev.autogen.core.code_executor.CodeResult;
 import dev.autogen.core.code_executor.CommandLineCodeResult;
 import dev.autogen.core.component.Component;
+import dev.autogen.core.component.ComponentModel;
 import dev.autogen.core.component.ComponentProvider;
 import dev.autogen.core.model_context.ChatCompletionContext;
 import dev.autogen.core.model_context.UnboundedChatCompletionContext;
@@ -410,6 +411,12 @@ public class CodeExecutorAgent extends BaseChatAgent implements Component<CodeEx
         CodeExecutorAgentState loaded = AgentChatState.fromMap(state, CodeExecutorAgentState.class,
                 CodeExecutorAgentState.TYPE);
         modelContext.loadState(loaded.llmContext());
+    }
+
+    /** Its component model (BaseChatAgent's refusal applies only to agents without a config). */
+    @Override
+    public ComponentModel dumpComponent() {
+        return Component.super.dumpComponent();
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.autogen.agentchat.state.AgentChatState;
 import dev.autogen.agentchat.state.MessageFilterAgentState;
 import dev.autogen.core.CancellationToken;
 import dev.autogen.core.component.Component;
+import dev.autogen.core.component.ComponentModel;
 import dev.autogen.core.component.ComponentProvider;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,6 +123,12 @@ public class MessageFilterAgent extends BaseChatAgent implements Component<Messa
     @Override
     public void close() {
         wrappedAgent.close();
+    }
+
+    /** Its component model (BaseChatAgent's refusal applies only to agents without a config). */
+    @Override
+    public ComponentModel dumpComponent() {
+        return Component.super.dumpComponent();
     }
 
     @Override

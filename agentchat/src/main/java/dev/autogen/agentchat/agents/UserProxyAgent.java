@@ -8,6 +8,7 @@ import dev.autogen.agentchat.messages.TextMessage;
 import dev.autogen.agentchat.messages.UserInputRequestedEvent;
 import dev.autogen.core.CancellationToken;
 import dev.autogen.core.component.Component;
+import dev.autogen.core.component.ComponentModel;
 import dev.autogen.core.component.ComponentProvider;
 import java.time.Duration;
 import java.util.List;
@@ -161,6 +162,12 @@ public class UserProxyAgent extends BaseChatAgent implements Component<UserProxy
     /** Nothing to reset: the agent keeps no state. */
     @Override
     public void onReset(CancellationToken cancellationToken) {
+    }
+
+    /** Its component model (BaseChatAgent's refusal applies only to agents without a config). */
+    @Override
+    public ComponentModel dumpComponent() {
+        return Component.super.dumpComponent();
     }
 
     @Override
