@@ -37,8 +37,6 @@ import dev.autogen.core.models.LLMMessage;
 import dev.autogen.core.models.ModelContent;
 import dev.autogen.core.models.SystemMessage;
 import dev.autogen.core.models.ToolChoice;
-import dev.autogen.core.models.UserContent;
-import dev.autogen.core.models.UserMessage;
 import dev.autogen.core.serialization.AutogenJson;
 import dev.autogen.core.tools.FunctionTool;
 import dev.autogen.core.tools.StaticStreamWorkbench;
@@ -223,7 +221,9 @@ public class AssistantAgent extends BaseChatAgent implements Component<Assistant
         Objects.requireNonNull(cancellationToken, "cancellationToken");
         List<BaseMessage> inner = new ArrayList<>();
         Consumer<BaseMessage> emitInner = message -> {
-            inner.add(message);
+            if (!(message instanceof ModelClientStreamingChunkEvent)) {
+                inner.add(message); // chunks streamed by tools (e.g. an AgentTool) are transient too
+            }
             events.accept(message);
         };
         addToContext(messages);
@@ -297,7 +297,7 @@ public class AssistantAgent extends BaseChatAgent implements Component<Assistant
             messages.add(new SystemMessage(systemMessage));
         }
         messages.addAll(modelContext.getMessages());
-        CreateRequest.Builder request = CreateRequest.builder(compatible(messages))
+        CreateRequest.Builder request = CreateRequest.builder(ModelMessages.compatible(modelClient, messages))
                 .toolSchemas(tools)
                 .cancellationToken(token);
         if (!tools.isEmpty()) {
@@ -320,23 +320,6 @@ public class AssistantAgent extends BaseChatAgent implements Component<Assistant
             }
             return new ModelCall(stream.result(), messageId);
         }
-    }
-
-    /** Replaces images by text for models without vision, as Python's {@code remove_images}. */
-    private List<LLMMessage> compatible(List<LLMMessage> messages) {
-        if (modelClient.modelInfo().vision()) {
-            return messages;
-        }
-        List<LLMMessage> result = new ArrayList<>(messages.size());
-        for (LLMMessage message : messages) {
-            if (message instanceof UserMessage user && user.content() instanceof UserContent.Multi multi) {
-                List<String> parts = multi.parts().stream().map(p -> p instanceof String s ? s : "<image>").toList();
-                result.add(new UserMessage(String.join("\n", parts), user.source()));
-            } else {
-                result.add(message);
-            }
-        }
-        return result;
     }
 
     private void recordAssistantTurn(CreateResult result, Consumer<BaseMessage> emitInner) {

@@ -31,7 +31,8 @@ class RoundRobinGroupChatTest {
     RoundRobinGroupChat pythonScenario() {
         return new RoundRobinGroupChat(List.of(
                 agent("alice", "Hi Bob, alice here (1).", "alice again (2)."),
-                agent("bob", "Hello alice, bob here (1).", "bob again (2).")), new CountingTermination(5));
+                agent("bob", "Hello alice, bob here (1).", "bob again (2).")),
+                new dev.autogen.agentchat.conditions.MaxMessageTermination(5));
     }
 
     static List<String> texts(TaskResult result) {
