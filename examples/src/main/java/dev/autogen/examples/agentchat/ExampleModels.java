@@ -40,6 +40,7 @@ public final class ExampleModels {
         ChatCompletionClient real = configured(System.getenv());
         if (real != null) {
             scripted.close();
+            notes.println("(Using a real model: " + real.getClass().getSimpleName() + ".)");
             return real;
         }
         notes.println("(Using scripted model replies: no real model client is configured for the examples.)");
