@@ -63,7 +63,7 @@ class RoundRobinOverOpenAITest {
         try (var client = client()) {
             var agent = AssistantAgent.builder("weather_agent", client).tools(WEATHER).reflectOnToolUse(true).build();
             try (var team = RoundRobinGroupChat.builder(List.of(agent))
-                    .terminationCondition(new TextMentionStop("TERMINATE")).maxTurns(5).build()) {
+                    .terminationCondition(new dev.autogen.agentchat.conditions.TextMentionTermination("TERMINATE")).maxTurns(5).build()) {
                 result = team.run("What is the weather in Paris?");
             }
         }
@@ -106,7 +106,7 @@ class RoundRobinOverOpenAITest {
         try (var client = client()) {
             var agent = AssistantAgent.builder("weather_agent", client).tools(WEATHER).build();
             try (var team = RoundRobinGroupChat.builder(List.of(agent))
-                    .terminationCondition(new TextMentionStop("TERMINATE")).maxTurns(5).build()) {
+                    .terminationCondition(new dev.autogen.agentchat.conditions.TextMentionTermination("TERMINATE")).maxTurns(5).build()) {
                 result = team.run("What is the weather in Paris?");
             }
         }
