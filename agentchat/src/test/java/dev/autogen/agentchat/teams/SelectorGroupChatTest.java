@@ -200,6 +200,14 @@ class SelectorGroupChatTest {
     }
 
     @Test
+    void aSelectorEventReadsBackFromItsPythonJson() {
+        var event = new SelectorEvent("I pick b", "SelectorGroupChatManager");
+        JsonNode json = AutogenJson.mapper().valueToTree(event);
+        assertThat(json.get("type").asText()).isEqualTo("SelectorEvent");
+        assertThat(new dev.autogen.agentchat.messages.MessageFactory().create(json)).isEqualTo(event);
+    }
+
+    @Test
     void theModelContextDecidesWhichHistoryTheSelectorReadsAndResetClearsIt() {
         var model = selector("b", "a", "c", "a");
         var context = new BufferedChatCompletionContext(1, List.of(new UserMessage("earlier", "user")));
