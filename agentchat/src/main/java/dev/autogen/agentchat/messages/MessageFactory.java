@@ -24,7 +24,7 @@ public final class MessageFactory {
             TextMessage.class, MultiModalMessage.class, StopMessage.class, ToolCallSummaryMessage.class,
             HandoffMessage.class, ToolCallRequestEvent.class, ToolCallExecutionEvent.class, MemoryQueryEvent.class,
             UserInputRequestedEvent.class, ModelClientStreamingChunkEvent.class, ThoughtEvent.class,
-            SelectSpeakerEvent.class, CodeGenerationEvent.class, CodeExecutionEvent.class);
+            SelectSpeakerEvent.class, CodeGenerationEvent.class, CodeExecutionEvent.class, SelectorEvent.class);
 
     private final Map<String, JavaType> types = new ConcurrentHashMap<>();
 
