@@ -103,13 +103,13 @@ class SelectorAndSwarmConfigTest {
             }
             replaceModelClients(copy);
             copy.findParents("tools").forEach(p -> ((ObjectNode) p).putArray("tools"));
-            ((ObjectNode) copy.get("config")).remove("termination_condition");
             loaded.add(ComponentLoader.loadComponent(model(copy), SelectorGroupChat.class));
         }
         assertThat(loaded).hasSize(2);
         assertThat(loaded.get(0).participants()).hasSize(2);
         assertThat(loaded.get(1).allowRepeatedSpeaker()).isTrue();
         assertThat(loaded.get(1).modelClient()).isInstanceOf(ReplayChatCompletionClient.class);
+        assertThat(loaded).allSatisfy(team -> assertThat(team.terminationCondition()).isNotNull());
     }
 
     private static void replaceModelClients(JsonNode node) throws Exception {
