@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * var team = MagenticOneGroupChat.builder(List.of(assistant), modelClient).maxTurns(10).build();
- * Console.run(team.runStream("Provide a different proof for Fermat's Last Theorem"));
+ * Console.print(team.runStream("Provide a different proof for Fermat's Last Theorem"));
  * }</pre>
  *
  * <p>Participants must be agents, not teams. A termination condition is optional: without one the run
