@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.autogen.agentchat.base.Response;
 import dev.autogen.agentchat.messages.BaseMessage;
 import dev.autogen.agentchat.messages.TextMessage;
+import dev.autogen.agentchat.teams.RoundRobinGroupChat;
 import dev.autogen.core.CancellationToken;
 import dev.autogen.examples.agentchat.CountDownAgentExample.CountDownAgent;
 import dev.autogen.examples.agentchat.NestedCountingExample.CountingAgent;
 import dev.autogen.examples.agentchat.NestedCountingExample.NestedCountingAgent;
-import dev.autogen.examples.agentchat.NestedCountingExample.RoundRobinLoop;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -98,16 +98,33 @@ class AgentChatExamplesTest {
 
     @Test
     void aResetNestedAgentCountsFromTheNewMessageWithTheFirstAgentAgain() {
-        var loop = new RoundRobinLoop(List.of(new CountingAgent("a"), new CountingAgent("b")), 3);
-        var nested = new NestedCountingAgent("nested", loop);
-        nested.onMessages(List.of(new TextMessage("1", "user")), new CancellationToken());
+        try (var team = RoundRobinGroupChat.builder(List.of(new CountingAgent("a"), new CountingAgent("b")))
+                .maxTurns(3).build()) {
+            var nested = new NestedCountingAgent("nested", team);
+            nested.onMessages(List.of(new TextMessage("1", "user")), new CancellationToken());
 
-        nested.onReset(new CancellationToken());
-        Response again = nested.onMessages(List.of(new TextMessage("10", "user")), new CancellationToken());
+            nested.onReset(new CancellationToken());
+            Response again = nested.onMessages(List.of(new TextMessage("10", "user")), new CancellationToken());
 
-        assertThat(again.innerMessages()).extracting(BaseMessage::source, BaseMessage::toText)
-                .containsExactly(tuple("a", "11"), tuple("b", "12"));
-        assertThat(again.chatMessage().toText()).isEqualTo("13");
+            assertThat(again.innerMessages()).extracting(BaseMessage::source, BaseMessage::toText)
+                    .containsExactly(tuple("a", "11"), tuple("b", "12"));
+            assertThat(again.chatMessage().toText()).isEqualTo("13");
+        }
+    }
+
+    @Test
+    void aNestedAgentThatIsNotResetGoesOnWithTheNextSpeakerOfItsTeam() {
+        try (var team = RoundRobinGroupChat.builder(List.of(new CountingAgent("a"), new CountingAgent("b")))
+                .maxTurns(2).build()) {
+            var nested = new NestedCountingAgent("nested", team);
+            nested.onMessages(List.of(new TextMessage("1", "user")), new CancellationToken());
+
+            Response again = nested.onMessages(List.of(new TextMessage("10", "user")), new CancellationToken());
+
+            assertThat(again.innerMessages()).extracting(BaseMessage::source, BaseMessage::toText)
+                    .containsExactly(tuple("a", "11"));
+            assertThat(again.chatMessage().source()).isEqualTo("b");
+        }
     }
 
     @Test
