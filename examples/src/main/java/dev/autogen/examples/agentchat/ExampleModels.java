@@ -50,7 +50,8 @@ public final class ExampleModels {
         Iterator<String> answers = List.of(scripted).iterator();
         return InputFunction.of(prompt -> {
             if (!answers.hasNext()) {
-                throw new IllegalStateException("the example's script has no answer left for the prompt '" + prompt + "'");
+                throw new IllegalStateException(
+                        "the example's script has no answer left for the prompt '" + prompt + "'");
             }
             return answers.next();
         });

@@ -33,9 +33,11 @@ public final class HandoffTerminationExample {
     /** The seeds' two runs: the handoff call, then two replies once the user has answered. */
     public static ReplayChatCompletionClient scriptedModel() {
         return new ReplayChatCompletionClient(List.of(
-                CreateResult.ofCalls(List.of(new FunctionCall("call_EAcMgrLGHdLw0e7iJGoMgxuu", "{}", "transfer_to_user")),
+                CreateResult.ofCalls(
+                        List.of(new FunctionCall("call_EAcMgrLGHdLw0e7iJGoMgxuu", "{}", "transfer_to_user")),
                         new RequestUsage(69, 12)),
-                CreateResult.ofText("Great! Enjoy the sunny weather in New York! Is there anything else you'd like to know?",
+                CreateResult.ofText(
+                        "Great! Enjoy the sunny weather in New York! Is there anything else you'd like to know?",
                         new RequestUsage(110, 21)),
                 CreateResult.ofText("TERMINATE", new RequestUsage(137, 5))),
                 new ModelInfo(false, true, false, ModelFamily.UNKNOWN, false, null));

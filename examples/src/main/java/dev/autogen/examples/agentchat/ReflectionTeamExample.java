@@ -41,7 +41,8 @@ public final class ReflectionTeamExample {
                         + "Fall's embrace, a gentle call, \n"
                         + "To savor beauty before snowfalls. ",
                         new RequestUsage(28, 99)),
-                CreateResult.ofText("Your poem beautifully captures the essence of the fall season, creating a vivid and cozy "
+                CreateResult.ofText("Your poem beautifully captures the essence of the fall season, "
+                        + "creating a vivid and cozy "
                         + "atmosphere. The imagery of golden leaves and amber hues paints a picturesque scene that "
                         + "many can easily relate to. I particularly appreciate the personification of pumpkins and "
                         + "the gentle embrace of sweaters, which adds warmth to your verses. \n"
@@ -55,7 +56,8 @@ public final class ReflectionTeamExample {
                         + "Overall, it's a lovely and evocative depiction of fall, evoking feelings of comfort and "
                         + "appreciation for nature's changing beauty. Great work!",
                         new RequestUsage(144, 157)),
-                CreateResult.ofText("Thank you for your thoughtful feedback! I'm glad you enjoyed the imagery and warmth in "
+                CreateResult.ofText("Thank you for your thoughtful feedback! "
+                        + "I'm glad you enjoyed the imagery and warmth in "
                         + "the poem. To enhance the sensory experience and emotional depth, here's a revised version "
                         + "incorporating your suggestions:\n"
                         + "\n"
@@ -96,7 +98,8 @@ public final class ReflectionTeamExample {
                 .systemMessage("You are a helpful AI assistant.")
                 .build();
         AssistantAgent critic = AssistantAgent.builder("critic", model)
-                .systemMessage("Provide constructive feedback. Respond with 'APPROVE' to when your feedbacks are addressed.")
+                .systemMessage("Provide constructive feedback. "
+                        + "Respond with 'APPROVE' to when your feedbacks are addressed.")
                 .build();
         Console console = Console.builder().output(out).clock(clock).outputStats(true).build();
         try (RoundRobinGroupChat team = RoundRobinGroupChat.builder(List.of(primary, critic))
