@@ -1,5 +1,6 @@
 package dev.autogen.examples.agentchat;
 
+import dev.autogen.agentchat.agents.InputFunction;
 import dev.autogen.core.models.ChatCompletionClient;
 import dev.autogen.core.models.ModelFamily;
 import dev.autogen.core.models.ModelInfo;
@@ -11,6 +12,8 @@ import dev.autogen.ext.models.openai.OpenAIChatCompletionClient;
 import dev.autogen.ext.models.openai.OpenAIModelInfo;
 import dev.autogen.ext.models.replay.ReplayChatCompletionClient;
 import java.io.PrintStream;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -45,6 +48,29 @@ public final class ExampleModels {
         }
         notes.println("(Using scripted model replies: no real model client is configured for the examples.)");
         return scripted;
+    }
+
+    /** Whether {@code model} is an example's scripted client, so its human's answers should be scripted too. */
+    public static boolean isScripted(ChatCompletionClient model) {
+        return model instanceof ReplayChatCompletionClient;
+    }
+
+    /**
+     * The human of a human-in-the-loop example: {@code scripted} answers in order when the model is
+     * scripted (they fit its replies), otherwise the real user at the console ({@link InputFunction#console()}).
+     */
+    public static InputFunction humanFor(ChatCompletionClient model, String... scripted) {
+        if (!isScripted(model)) {
+            return InputFunction.console();
+        }
+        Iterator<String> answers = List.of(scripted).iterator();
+        return InputFunction.of(prompt -> {
+            if (!answers.hasNext()) {
+                throw new IllegalStateException(
+                        "the example's script has no answer left for the prompt '" + prompt + "'");
+            }
+            return answers.next();
+        });
     }
 
     /**

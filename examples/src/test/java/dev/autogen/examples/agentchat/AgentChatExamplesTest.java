@@ -1,16 +1,23 @@
 package dev.autogen.examples.agentchat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.autogen.agentchat.agents.InputFunction;
 import dev.autogen.agentchat.base.Response;
+import dev.autogen.agentchat.base.TaskResult;
 import dev.autogen.agentchat.messages.BaseMessage;
+import dev.autogen.agentchat.messages.HandoffMessage;
 import dev.autogen.agentchat.messages.TextMessage;
+import dev.autogen.agentchat.messages.ToolCallSummaryMessage;
+import dev.autogen.agentchat.messages.UserInputRequestedEvent;
+import dev.autogen.agentchat.teams.RoundRobinGroupChat;
 import dev.autogen.core.CancellationToken;
 import dev.autogen.examples.agentchat.CountDownAgentExample.CountDownAgent;
 import dev.autogen.examples.agentchat.NestedCountingExample.CountingAgent;
 import dev.autogen.examples.agentchat.NestedCountingExample.NestedCountingAgent;
-import dev.autogen.examples.agentchat.NestedCountingExample.RoundRobinLoop;
+import dev.autogen.ext.models.replay.ReplayChatCompletionClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,16 +106,33 @@ class AgentChatExamplesTest {
 
     @Test
     void aResetNestedAgentCountsFromTheNewMessageWithTheFirstAgentAgain() {
-        var loop = new RoundRobinLoop(List.of(new CountingAgent("a"), new CountingAgent("b")), 3);
-        var nested = new NestedCountingAgent("nested", loop);
-        nested.onMessages(List.of(new TextMessage("1", "user")), new CancellationToken());
+        try (var team = RoundRobinGroupChat.builder(List.of(new CountingAgent("a"), new CountingAgent("b")))
+                .maxTurns(3).build()) {
+            var nested = new NestedCountingAgent("nested", team);
+            nested.onMessages(List.of(new TextMessage("1", "user")), new CancellationToken());
 
-        nested.onReset(new CancellationToken());
-        Response again = nested.onMessages(List.of(new TextMessage("10", "user")), new CancellationToken());
+            nested.onReset(new CancellationToken());
+            Response again = nested.onMessages(List.of(new TextMessage("10", "user")), new CancellationToken());
 
-        assertThat(again.innerMessages()).extracting(BaseMessage::source, BaseMessage::toText)
-                .containsExactly(tuple("a", "11"), tuple("b", "12"));
-        assertThat(again.chatMessage().toText()).isEqualTo("13");
+            assertThat(again.innerMessages()).extracting(BaseMessage::source, BaseMessage::toText)
+                    .containsExactly(tuple("a", "11"), tuple("b", "12"));
+            assertThat(again.chatMessage().toText()).isEqualTo("13");
+        }
+    }
+
+    @Test
+    void aNestedAgentThatIsNotResetGoesOnWithTheNextSpeakerOfItsTeam() {
+        try (var team = RoundRobinGroupChat.builder(List.of(new CountingAgent("a"), new CountingAgent("b")))
+                .maxTurns(2).build()) {
+            var nested = new NestedCountingAgent("nested", team);
+            nested.onMessages(List.of(new TextMessage("1", "user")), new CancellationToken());
+
+            Response again = nested.onMessages(List.of(new TextMessage("10", "user")), new CancellationToken());
+
+            assertThat(again.innerMessages()).extracting(BaseMessage::source, BaseMessage::toText)
+                    .containsExactly(tuple("a", "11"));
+            assertThat(again.chatMessage().source()).isEqualTo("b");
+        }
     }
 
     @Test
@@ -121,5 +146,75 @@ class AgentChatExamplesTest {
         assertThat(Files.readString(stateFile)).contains("\"type\" : \"AssistantAgentState\"");
         // After loading, the model is sent exactly what it was sent before the first joke.
         assertThat(model.createCalls().get(2).messages()).isEqualTo(model.createCalls().get(1).messages());
+    }
+
+    @Test
+    void reflectionTeamStopsWhenTheCriticApproves() throws IOException {
+        TaskResult result = ReflectionTeamExample.run(ReflectionTeamExample.scriptedModel(), out, clock);
+
+        assertThat(printed()).isEqualTo(golden("ReflectionTeamExample"));
+        assertThat(result.stopReason()).isEqualTo("Text 'APPROVE' mentioned");
+        assertThat(result.messages()).extracting(BaseMessage::source)
+                .containsExactly("user", "primary", "critic", "primary", "critic");
+    }
+
+    @Test
+    void loopedAssistantCallsItsToolUntilItAnswersInText() throws IOException {
+        TaskResult result = LoopedAssistantExample.run(LoopedAssistantExample.scriptedModel(), out, clock);
+
+        assertThat(printed()).isEqualTo(golden("LoopedAssistantExample"));
+        assertThat(result.stopReason()).isEqualTo("Text message received from 'looped_assistant'");
+        assertThat(result.messages()).filteredOn(ToolCallSummaryMessage.class::isInstance)
+                .extracting(BaseMessage::toText).containsExactly("6", "7", "8", "9", "10");
+    }
+
+    @Test
+    void userProxyApprovesThePoemDuringTheRun() throws IOException {
+        TaskResult result = UserProxyApprovalExample.run(UserProxyApprovalExample.scriptedModel(),
+                (prompt, token) -> "APPROVE", out, clock);
+
+        assertThat(printed()).isEqualTo(golden("UserProxyApprovalExample"));
+        assertThat(result.stopReason()).isEqualTo("Text 'APPROVE' mentioned");
+        assertThat(result.messages()).hasAtLeastOneElementOfType(UserInputRequestedEvent.class);
+    }
+
+    @Test
+    void maxTurnsStopsAfterEachAnswerAndTheFeedbackResumesTheConversation() throws Exception {
+        ReplayChatCompletionClient model = MaxTurnsFeedbackExample.scriptedModel();
+        List<String> prompts = new ArrayList<>();
+        var answers = List.of("Can you make it about a person and its relationship with the ocean", "exit").iterator();
+
+        List<TaskResult> results = MaxTurnsFeedbackExample.run(model, (prompt, token) -> {
+            prompts.add(prompt);
+            return answers.next();
+        }, out, clock);
+
+        assertThat(printed()).isEqualTo(golden("MaxTurnsFeedbackExample"));
+        assertThat(results).extracting(TaskResult::stopReason)
+                .containsOnly("Maximum number of turns 1 reached.").hasSize(2);
+        assertThat(prompts).containsOnly("Enter your feedback (type 'exit' to leave): ");
+        // The second run sees the first poem: the team kept its conversation.
+        assertThat(model.createCalls().get(1).messages()).hasSize(model.createCalls().get(0).messages().size() + 2);
+    }
+
+    @Test
+    void handoffGivesControlBackAndTheUsersAnswerResumesTheTeam() throws Exception {
+        List<TaskResult> results = HandoffTerminationExample.run(HandoffTerminationExample.scriptedModel(),
+                (prompt, token) -> "The weather in New York is sunny.", out, clock);
+
+        assertThat(printed()).isEqualTo(golden("HandoffTerminationExample"));
+        assertThat(results).extracting(TaskResult::stopReason)
+                .containsExactly("Handoff to user from lazy_assistant detected.", "Text 'TERMINATE' mentioned");
+        assertThat(results.get(0).messages().getLast()).isInstanceOfSatisfying(HandoffMessage.class,
+                handoff -> assertThat(handoff.target()).isEqualTo("user"));
+    }
+
+    @Test
+    void scriptedHumanAnswersInOrderAndSaysWhenTheScriptIsExhausted() throws Exception {
+        InputFunction human = ExampleModels.humanFor(ReflectionTeamExample.scriptedModel(), "yes");
+
+        assertThat(human.getInput("first? ", new CancellationToken())).isEqualTo("yes");
+        assertThatThrownBy(() -> human.getInput("second? ", new CancellationToken()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("'second? '");
     }
 }
