@@ -217,6 +217,32 @@ class RoundRobinGroupChatTest {
         }
     }
 
+    record Nothing() {
+    }
+
+    @Test
+    void externalTerminationLetsTheCurrentSpeakerFinishItsTurn() {
+        var external = new dev.autogen.agentchat.conditions.ExternalTermination();
+        var stopButton = dev.autogen.core.tools.FunctionTool.of("press_stop", "Asks the team to stop.", Nothing.class,
+                args -> {
+                    external.set();
+                    return "stop requested";
+                });
+        var a = AssistantAgent.builder("a", new ReplayChatCompletionClient(List.of(
+                        dev.autogen.core.models.CreateResult.ofCalls(List.of(new dev.autogen.core.FunctionCall("1", "{}",
+                                "press_stop")), dev.autogen.core.models.RequestUsage.ZERO), "I pressed stop."),
+                        new dev.autogen.core.models.ModelInfo(false, true, true, "unknown", true, null)))
+                .tools(stopButton).reflectOnToolUse(true).build();
+        var team = new RoundRobinGroupChat(List.of(a, agent("b", "b1")), external);
+
+        TaskResult result = team.run("go");
+
+        assertThat(result.stopReason()).isEqualTo("External termination requested");
+        assertThat(result.messages().getLast().toText()).isEqualTo("I pressed stop.");
+        assertThat(result.messages()).noneMatch(m -> m.source().equals("b"));
+        assertThat(external.terminated()).as("reset after the run").isFalse();
+    }
+
     @Test
     void participantNamesMustBeUnique() {
         assertThatThrownBy(() -> new RoundRobinGroupChat(List.of(agent("a"), agent("a")), null))
