@@ -226,6 +226,24 @@ class AgentChatExamplesTest {
     }
 
     @Test
+    void swarmHandsOffToTheUserAndTheAnswerGoesBackToTheAgentThatAsked() throws Exception {
+        List<String> prompts = new ArrayList<>();
+
+        List<TaskResult> results = SwarmExample.run(SwarmExample.scriptedModel(), (prompt, token) -> {
+            prompts.add(prompt);
+            return "507811";
+        }, out, clock);
+
+        assertThat(printed()).isEqualTo(golden("SwarmExample"));
+        assertThat(prompts).containsExactly("User: ");
+        assertThat(results).extracting(TaskResult::stopReason)
+                .containsExactly("Handoff to user from flights_refunder detected.", "Text 'TERMINATE' mentioned");
+        assertThat(results.get(1).messages()).filteredOn(HandoffMessage.class::isInstance)
+                .extracting(BaseMessage::source, m -> ((HandoffMessage) m).target())
+                .containsExactly(tuple("user", "flights_refunder"), tuple("flights_refunder", "travel_agent"));
+    }
+
+    @Test
     void scriptedHumanAnswersInOrderAndSaysWhenTheScriptIsExhausted() throws Exception {
         InputFunction human = ExampleModels.humanFor(ReflectionTeamExample.scriptedModel(), "yes");
 
