@@ -244,6 +244,16 @@ class AgentChatExamplesTest {
     }
 
     @Test
+    void graphFlowLoopsBackToTheWriterUntilApprovedThenTranslates() throws IOException {
+        TaskResult result = GraphFlowExample.run(GraphFlowExample.scriptedModel(), out, clock);
+
+        assertThat(printed()).isEqualTo(golden("GraphFlowExample"));
+        assertThat(result.stopReason()).isEqualTo("Digraph execution is complete");
+        assertThat(result.messages()).extracting(BaseMessage::source)
+                .containsExactly("user", "A", "B", "A", "B", "C");
+    }
+
+    @Test
     void scriptedHumanAnswersInOrderAndSaysWhenTheScriptIsExhausted() throws Exception {
         InputFunction human = ExampleModels.humanFor(ReflectionTeamExample.scriptedModel(), "yes");
 
