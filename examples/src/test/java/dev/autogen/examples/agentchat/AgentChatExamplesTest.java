@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.autogen.agentchat.agents.InputFunction;
 import dev.autogen.agentchat.base.Response;
 import dev.autogen.agentchat.base.TaskResult;
+import dev.autogen.agentchat.messages.BaseChatMessage;
 import dev.autogen.agentchat.messages.BaseMessage;
 import dev.autogen.agentchat.messages.HandoffMessage;
 import dev.autogen.agentchat.messages.TextMessage;
@@ -207,6 +208,49 @@ class AgentChatExamplesTest {
                 .containsExactly("Handoff to user from lazy_assistant detected.", "Text 'TERMINATE' mentioned");
         assertThat(results.get(0).messages().getLast()).isInstanceOfSatisfying(HandoffMessage.class,
                 handoff -> assertThat(handoff.target()).isEqualTo("user"));
+    }
+
+    @Test
+    void selectorFunctionHandsEveryTurnBackToThePlannerAndTheModelPicksTheOthers() throws IOException {
+        ReplayChatCompletionClient model = SelectorTeamExample.scriptedModel();
+
+        TaskResult result = SelectorTeamExample.run(model, out, clock);
+
+        assertThat(printed()).isEqualTo(golden("SelectorTeamExample"));
+        assertThat(result.stopReason()).isEqualTo("Text 'TERMINATE' mentioned");
+        assertThat(result.messages()).filteredOn(BaseChatMessage.class::isInstance).extracting(BaseMessage::source)
+                .containsExactly("user", "PlanningAgent", "WebSearchAgent", "PlanningAgent", "DataAnalystAgent",
+                        "PlanningAgent");
+        // The agents' five model calls and the selector's two.
+        assertThat(model.createCalls()).hasSize(7);
+    }
+
+    @Test
+    void swarmHandsOffToTheUserAndTheAnswerGoesBackToTheAgentThatAsked() throws Exception {
+        List<String> prompts = new ArrayList<>();
+
+        List<TaskResult> results = SwarmExample.run(SwarmExample.scriptedModel(), (prompt, token) -> {
+            prompts.add(prompt);
+            return "507811";
+        }, out, clock);
+
+        assertThat(printed()).isEqualTo(golden("SwarmExample"));
+        assertThat(prompts).containsExactly("User: ");
+        assertThat(results).extracting(TaskResult::stopReason)
+                .containsExactly("Handoff to user from flights_refunder detected.", "Text 'TERMINATE' mentioned");
+        assertThat(results.get(1).messages()).filteredOn(HandoffMessage.class::isInstance)
+                .extracting(BaseMessage::source, m -> ((HandoffMessage) m).target())
+                .containsExactly(tuple("user", "flights_refunder"), tuple("flights_refunder", "travel_agent"));
+    }
+
+    @Test
+    void graphFlowLoopsBackToTheWriterUntilApprovedThenTranslates() throws IOException {
+        TaskResult result = GraphFlowExample.run(GraphFlowExample.scriptedModel(), out, clock);
+
+        assertThat(printed()).isEqualTo(golden("GraphFlowExample"));
+        assertThat(result.stopReason()).isEqualTo("Digraph execution is complete");
+        assertThat(result.messages()).extracting(BaseMessage::source)
+                .containsExactly("user", "A", "B", "A", "B", "C");
     }
 
     @Test
