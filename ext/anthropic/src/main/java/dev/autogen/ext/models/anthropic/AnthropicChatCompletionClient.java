@@ -33,6 +33,7 @@ import dev.autogen.core.models.ModelFamily;
 import dev.autogen.core.models.ModelInfo;
 import dev.autogen.core.models.RequestUsage;
 import dev.autogen.core.models.SystemMessage;
+import dev.autogen.core.models.UsageTracker;
 import dev.autogen.core.models.UserContent;
 import dev.autogen.core.models.UserMessage;
 import dev.autogen.core.serialization.AutogenJson;
@@ -49,7 +50,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -108,10 +108,8 @@ public final class AnthropicChatCompletionClient implements ChatCompletionClient
     private final ModelInfo modelInfo;
     private final @Nullable String apiKey;
     private final AnthropicHttp http;
-    private final ReentrantLock lock = new ReentrantLock();
+    private final UsageTracker usage = new UsageTracker();
     private final AtomicReference<ArrayNode> lastUsedTools = new AtomicReference<>(JSON.createArrayNode());
-    private RequestUsage actualUsage = RequestUsage.ZERO;
-    private RequestUsage totalUsage = RequestUsage.ZERO;
 
     /**
      * A client from its config.
@@ -191,7 +189,7 @@ public final class AnthropicChatCompletionClient implements ChatCompletionClient
         token.throwIfCancelled();
         CreateResult result = AnthropicResponses.fromMessage(message, where);
         TRACE.debug("Anthropic call: request={} response={}", body, message);
-        recordUsage(result.usage());
+        usage.record(result.usage());
         return result;
     }
 
@@ -215,7 +213,7 @@ public final class AnthropicChatCompletionClient implements ChatCompletionClient
             }
             token.throwIfCancelled();
             CreateResult result = state.finish();
-            recordUsage(result.usage());
+            usage.record(result.usage());
             sink.accept(result);
         });
     }
@@ -344,34 +342,14 @@ public final class AnthropicChatCompletionClient implements ChatCompletionClient
         }
     }
 
-    private void recordUsage(RequestUsage usage) {
-        lock.lock();
-        try {
-            actualUsage = usage;
-            totalUsage = totalUsage.plus(usage);
-        } finally {
-            lock.unlock();
-        }
-    }
-
     @Override
     public RequestUsage actualUsage() {
-        lock.lock();
-        try {
-            return actualUsage;
-        } finally {
-            lock.unlock();
-        }
+        return usage.actual();
     }
 
     @Override
     public RequestUsage totalUsage() {
-        lock.lock();
-        try {
-            return totalUsage;
-        } finally {
-            lock.unlock();
-        }
+        return usage.total();
     }
 
     /**

@@ -32,6 +32,7 @@ import dev.autogen.core.models.ModelInfo;
 import dev.autogen.core.models.RequestUsage;
 import dev.autogen.core.models.SystemMessage;
 import dev.autogen.core.models.ToolChoice;
+import dev.autogen.core.models.UsageTracker;
 import dev.autogen.core.models.UserContent;
 import dev.autogen.core.models.UserMessage;
 import dev.autogen.core.serialization.AutogenJson;
@@ -59,7 +60,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -109,9 +109,7 @@ public final class OllamaChatCompletionClient implements ChatCompletionClient, C
     private final @Nullable Duration timeout;
     private final HttpClient http;
     private final AtomicLong toolCallIds = new AtomicLong();
-    private final ReentrantLock lock = new ReentrantLock();
-    private RequestUsage actualUsage = RequestUsage.ZERO;
-    private RequestUsage totalUsage = RequestUsage.ZERO;
+    private final UsageTracker usage = new UsageTracker();
 
     /**
      * A client from its config.
@@ -202,7 +200,7 @@ public final class OllamaChatCompletionClient implements ChatCompletionClient, C
         CreateResult result = OllamaResponses.fromResponse(json, this::nextToolCallId, isR1());
         TRACE.debug("Ollama call: request={} response={}", body, json);
         warnOnModelMismatch(json);
-        recordUsage(result.usage());
+        usage.record(result.usage());
         return result;
     }
 
@@ -231,7 +229,7 @@ public final class OllamaChatCompletionClient implements ChatCompletionClient, C
                         + " object (connection closed early?)", 200);
             }
             CreateResult result = accumulator.finish();
-            recordUsage(result.usage());
+            usage.record(result.usage());
             sink.accept(result);
         });
     }
@@ -420,34 +418,14 @@ public final class OllamaChatCompletionClient implements ChatCompletionClient, C
         }
     }
 
-    private void recordUsage(RequestUsage usage) {
-        lock.lock();
-        try {
-            actualUsage = usage;
-            totalUsage = totalUsage.plus(usage);
-        } finally {
-            lock.unlock();
-        }
-    }
-
     @Override
     public RequestUsage actualUsage() {
-        lock.lock();
-        try {
-            return actualUsage;
-        } finally {
-            lock.unlock();
-        }
+        return usage.actual();
     }
 
     @Override
     public RequestUsage totalUsage() {
-        lock.lock();
-        try {
-            return totalUsage;
-        } finally {
-            lock.unlock();
-        }
+        return usage.total();
     }
 
     /**

@@ -17,6 +17,7 @@ import dev.autogen.core.models.LLMMessage;
 import dev.autogen.core.models.ModelFamily;
 import dev.autogen.core.models.ModelInfo;
 import dev.autogen.core.models.RequestUsage;
+import dev.autogen.core.models.UsageTracker;
 import dev.autogen.core.models.UserContent;
 import dev.autogen.core.models.UserMessage;
 import dev.autogen.core.serialization.AutogenJson;
@@ -34,7 +35,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -70,9 +70,7 @@ public abstract sealed class BaseOpenAIChatCompletionClient implements ChatCompl
     private final String resolvedModel;
     private final OpenAIHttp http;
     private final OpenAITokenCounter tokenCounter;
-    private final ReentrantLock usageLock = new ReentrantLock();
-    private RequestUsage actualUsage = RequestUsage.ZERO;
-    private RequestUsage totalUsage = RequestUsage.ZERO;
+    private final UsageTracker usage = new UsageTracker();
     private volatile boolean closed;
 
     BaseOpenAIChatCompletionClient(BaseOpenAIClientConfiguration config) {
@@ -144,7 +142,7 @@ public abstract sealed class BaseOpenAIChatCompletionClient implements ChatCompl
             TRACE.debug("Resolved model mismatch: {} != {}. Set the model to {} for better token estimation.",
                     resolvedModel, answeredModel, answeredModel);
         }
-        recordUsage(result.usage());
+        usage.record(result.usage());
         return result;
     }
 
@@ -190,7 +188,7 @@ public abstract sealed class BaseOpenAIChatCompletionClient implements ChatCompl
         CreateResult result = accumulator.finish();
         EVENTS.info("{}", LlmEvents.streamEnd(AutogenJson.mapper().valueToTree(result), result.usage().promptTokens(),
                 result.usage().completionTokens()));
-        recordUsage(result.usage());
+        usage.record(result.usage());
         emit.accept(result);
     }
 
@@ -326,16 +324,6 @@ public abstract sealed class BaseOpenAIChatCompletionClient implements ChatCompl
         }
     }
 
-    private void recordUsage(RequestUsage usage) {
-        usageLock.lock();
-        try {
-            actualUsage = usage;
-            totalUsage = totalUsage.plus(usage);
-        } finally {
-            usageLock.unlock();
-        }
-    }
-
     private void checkOpen() {
         if (closed) {
             throw new IllegalStateException(getClass().getSimpleName() + " for model '" + config.model()
@@ -345,22 +333,12 @@ public abstract sealed class BaseOpenAIChatCompletionClient implements ChatCompl
 
     @Override
     public RequestUsage actualUsage() {
-        usageLock.lock();
-        try {
-            return actualUsage;
-        } finally {
-            usageLock.unlock();
-        }
+        return usage.actual();
     }
 
     @Override
     public RequestUsage totalUsage() {
-        usageLock.lock();
-        try {
-            return totalUsage;
-        } finally {
-            usageLock.unlock();
-        }
+        return usage.total();
     }
 
     /** Counts with the model's tokenizer as Python's {@code count_tokens_openai} (cl100k_base for unknown models). */
