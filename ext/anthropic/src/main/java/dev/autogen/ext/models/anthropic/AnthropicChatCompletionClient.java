@@ -17,6 +17,9 @@ import dev.autogen.core.component.ComponentContext;
 import dev.autogen.core.component.ComponentModel;
 import dev.autogen.core.component.ComponentProvider;
 import dev.autogen.core.component.ComponentTypes;
+import dev.autogen.core.logging.LLMCallEvent;
+import dev.autogen.core.logging.LLMStreamEndEvent;
+import dev.autogen.core.logging.LLMStreamStartEvent;
 import dev.autogen.core.logging.LoggerNames;
 import dev.autogen.core.models.AssistantMessage;
 import dev.autogen.core.models.ChatCompletionClient;
@@ -98,6 +101,7 @@ public final class AnthropicChatCompletionClient implements ChatCompletionClient
 
     private static final Logger LOG = LoggerFactory.getLogger(AnthropicChatCompletionClient.class);
     private static final Logger TRACE = LoggerFactory.getLogger(LoggerNames.TRACE_LOGGER_NAME);
+    private static final Logger EVENTS = LoggerFactory.getLogger(LoggerNames.EVENT_LOGGER_NAME);
     private static final ObjectMapper JSON = AutogenJson.mapper();
     private static final Set<String> DISALLOWED_CREATE_ARGS = Set.of("stream", "messages");
     /** Create args that are AutoGen's, not the API's: never sent. */
@@ -189,6 +193,8 @@ public final class AnthropicChatCompletionClient implements ChatCompletionClient
         token.throwIfCancelled();
         CreateResult result = AnthropicResponses.fromMessage(message, where);
         TRACE.debug("Anthropic call: request={} response={}", body, message);
+        EVENTS.info("{}", new LLMCallEvent(body.get("messages"), JSON.valueToTree(result), result.usage().promptTokens(),
+                result.usage().completionTokens()));
         usage.record(result.usage());
         return result;
     }
@@ -203,7 +209,14 @@ public final class AnthropicChatCompletionClient implements ChatCompletionClient
             HttpResponse<InputStream> response = http.post(body.toString(), true, token);
             var state = new AnthropicResponses.StreamState(where, sink);
             try (InputStream in = response.body(); var registration = token.onCancel(() -> closeQuietly(in))) {
-                ServerSentEvents.read(in, state::onEvent);
+                var started = new boolean[1];
+                ServerSentEvents.read(in, (event, data) -> {
+                    if (!started[0]) {
+                        started[0] = true;
+                        EVENTS.info("{}", new LLMStreamStartEvent(body.get("messages")));
+                    }
+                    state.onEvent(event, data);
+                });
             } catch (IOException e) {
                 if (token.isCancelled()) {
                     throw new CancellationException("the Anthropic stream was cancelled");
@@ -213,6 +226,8 @@ public final class AnthropicChatCompletionClient implements ChatCompletionClient
             }
             token.throwIfCancelled();
             CreateResult result = state.finish();
+            EVENTS.info("{}", new LLMStreamEndEvent(JSON.valueToTree(result), result.usage().promptTokens(),
+                    result.usage().completionTokens()));
             usage.record(result.usage());
             sink.accept(result);
         });

@@ -15,6 +15,9 @@ import dev.autogen.core.component.ComponentContext;
 import dev.autogen.core.component.ComponentModel;
 import dev.autogen.core.component.ComponentProvider;
 import dev.autogen.core.component.ComponentTypes;
+import dev.autogen.core.logging.LLMCallEvent;
+import dev.autogen.core.logging.LLMStreamEndEvent;
+import dev.autogen.core.logging.LLMStreamStartEvent;
 import dev.autogen.core.logging.LoggerNames;
 import dev.autogen.core.models.AssistantMessage;
 import dev.autogen.core.models.ChatCompletionClient;
@@ -99,6 +102,7 @@ public final class OllamaChatCompletionClient implements ChatCompletionClient, C
 
     private static final Logger LOG = LoggerFactory.getLogger(OllamaChatCompletionClient.class);
     private static final Logger TRACE = LoggerFactory.getLogger(LoggerNames.TRACE_LOGGER_NAME);
+    private static final Logger EVENTS = LoggerFactory.getLogger(LoggerNames.EVENT_LOGGER_NAME);
     private static final ObjectMapper JSON = AutogenJson.mapper();
     private static final Set<String> DISALLOWED_CREATE_ARGS = Set.of("stream", "messages");
     private static final Encoding ENCODING = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
@@ -200,6 +204,8 @@ public final class OllamaChatCompletionClient implements ChatCompletionClient, C
         CreateResult result = OllamaResponses.fromResponse(json, this::nextToolCallId, isR1());
         TRACE.debug("Ollama call: request={} response={}", body, json);
         warnOnModelMismatch(json);
+        EVENTS.info("{}", new LLMCallEvent(body.get("messages"), JSON.valueToTree(result), result.usage().promptTokens(),
+                result.usage().completionTokens()));
         usage.record(result.usage());
         return result;
     }
@@ -215,8 +221,13 @@ public final class OllamaChatCompletionClient implements ChatCompletionClient, C
             try (InputStream in = response.body(); var registration = token.onCancel(() -> closeQuietly(in))) {
                 var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
                 String line;
+                boolean started = false;
                 while (!accumulator.done() && (line = reader.readLine()) != null) {
                     if (!line.isBlank()) {
+                        if (!started) {
+                            started = true;
+                            EVENTS.info("{}", new LLMStreamStartEvent(body.get("messages")));
+                        }
                         accumulator.accept(OllamaResponses.parse(line, where()));
                     }
                 }
@@ -229,6 +240,8 @@ public final class OllamaChatCompletionClient implements ChatCompletionClient, C
                         + " object (connection closed early?)", 200);
             }
             CreateResult result = accumulator.finish();
+            EVENTS.info("{}", new LLMStreamEndEvent(JSON.valueToTree(result), result.usage().promptTokens(),
+                    result.usage().completionTokens()));
             usage.record(result.usage());
             sink.accept(result);
         });

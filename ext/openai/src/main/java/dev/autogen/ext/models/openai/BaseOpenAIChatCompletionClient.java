@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autogen.core.CancellationToken;
 import dev.autogen.core.Image;
+import dev.autogen.core.logging.LLMCallEvent;
+import dev.autogen.core.logging.LLMStreamEndEvent;
+import dev.autogen.core.logging.LLMStreamStartEvent;
 import dev.autogen.core.logging.LoggerNames;
 import dev.autogen.core.models.ChatCompletionChunk;
 import dev.autogen.core.models.ChatCompletionClient;
@@ -135,7 +138,7 @@ public abstract sealed class BaseOpenAIChatCompletionClient implements ChatCompl
         CancellationToken token = request.cancellationTokenOrNew();
         JsonNode completion = http.postJson(endpoint(), this::headers, body, token);
         CreateResult result = OpenAIResponses.fromCompletion(completion, modelInfo, endpoint().toString());
-        EVENTS.info("{}", LlmEvents.call(body.get("messages"), completion, result.usage().promptTokens(),
+        EVENTS.info("{}", new LLMCallEvent(body.get("messages"), completion, result.usage().promptTokens(),
                 result.usage().completionTokens()));
         String answeredModel = OpenAIResponses.textOrNull(completion.get("model"));
         if (answeredModel != null && !answeredModel.equals(resolvedModel)) {
@@ -169,7 +172,7 @@ public abstract sealed class BaseOpenAIChatCompletionClient implements ChatCompl
                 JsonNode chunk = parseChunk(uri, event);
                 if (first) {
                     first = false;
-                    EVENTS.info("{}", LlmEvents.streamStart(body.get("messages")));
+                    EVENTS.info("{}", new LLMStreamStartEvent(body.get("messages")));
                 }
                 for (String text : accumulator.accept(chunk)) {
                     emit.accept(new ChatCompletionChunk(text));
@@ -186,7 +189,7 @@ public abstract sealed class BaseOpenAIChatCompletionClient implements ChatCompl
             emit.accept(new ChatCompletionChunk(text));
         }
         CreateResult result = accumulator.finish();
-        EVENTS.info("{}", LlmEvents.streamEnd(AutogenJson.mapper().valueToTree(result), result.usage().promptTokens(),
+        EVENTS.info("{}", new LLMStreamEndEvent(AutogenJson.mapper().valueToTree(result), result.usage().promptTokens(),
                 result.usage().completionTokens()));
         usage.record(result.usage());
         emit.accept(result);
