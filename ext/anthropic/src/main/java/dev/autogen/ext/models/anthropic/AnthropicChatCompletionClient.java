@@ -37,6 +37,8 @@ import dev.autogen.core.models.ModelInfo;
 import dev.autogen.core.models.RequestUsage;
 import dev.autogen.core.models.SystemMessage;
 import dev.autogen.core.models.UsageTracker;
+import dev.autogen.core.models.http.HttpBodies;
+import dev.autogen.core.models.http.ServerSentEvents;
 import dev.autogen.core.models.UserContent;
 import dev.autogen.core.models.UserMessage;
 import dev.autogen.core.serialization.AutogenJson;
@@ -180,7 +182,7 @@ public final class AnthropicChatCompletionClient implements ChatCompletionClient
         String where = "POST " + http.endpoint();
         HttpResponse<InputStream> response = http.post(body.toString(), false, token);
         JsonNode message;
-        try (InputStream in = response.body(); var registration = token.onCancel(() -> closeQuietly(in))) {
+        try (InputStream in = response.body(); var registration = token.onCancel(() -> HttpBodies.closeQuietly(in))) {
             byte[] bytes = in.readAllBytes();
             message = parseJson(bytes, where);
         } catch (IOException e) {
@@ -208,15 +210,16 @@ public final class AnthropicChatCompletionClient implements ChatCompletionClient
         return ChatCompletionStream.produce(token, sink -> {
             HttpResponse<InputStream> response = http.post(body.toString(), true, token);
             var state = new AnthropicResponses.StreamState(where, sink);
-            try (InputStream in = response.body(); var registration = token.onCancel(() -> closeQuietly(in))) {
-                var started = new boolean[1];
-                ServerSentEvents.read(in, (event, data) -> {
-                    if (!started[0]) {
-                        started[0] = true;
+            boolean first = true;
+            try (InputStream in = response.body(); var registration = token.onCancel(() -> HttpBodies.closeQuietly(in))) {
+                var events = new ServerSentEvents(in);
+                for (var event = events.next(); event != null; event = events.next()) {
+                    if (first) {
+                        first = false;
                         EVENTS.info("{}", new LLMStreamStartEvent(body.get("messages")));
                     }
-                    state.onEvent(event, data);
-                });
+                    state.onEvent(event.name(), event.data());
+                }
             } catch (IOException e) {
                 if (token.isCancelled()) {
                     throw new CancellationException("the Anthropic stream was cancelled");
@@ -346,14 +349,6 @@ public final class AnthropicChatCompletionClient implements ChatCompletionClient
                     null, e);
         } catch (IOException e) {
             throw new AnthropicApiException("Anthropic response from " + where + " could not be read: " + e, 200, null, e);
-        }
-    }
-
-    private static void closeQuietly(InputStream in) {
-        try {
-            in.close();
-        } catch (IOException e) {
-            LOG.debug("closing a cancelled Anthropic response failed", e);
         }
     }
 

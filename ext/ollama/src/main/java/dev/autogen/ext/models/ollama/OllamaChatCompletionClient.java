@@ -36,6 +36,8 @@ import dev.autogen.core.models.RequestUsage;
 import dev.autogen.core.models.SystemMessage;
 import dev.autogen.core.models.ToolChoice;
 import dev.autogen.core.models.UsageTracker;
+import dev.autogen.core.models.http.HttpBodies;
+import dev.autogen.core.models.http.HttpExchanges;
 import dev.autogen.core.models.UserContent;
 import dev.autogen.core.models.UserMessage;
 import dev.autogen.core.serialization.AutogenJson;
@@ -60,8 +62,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -194,7 +194,7 @@ public final class OllamaChatCompletionClient implements ChatCompletionClient, C
         ObjectNode body = requestBody(request, false);
         HttpResponse<InputStream> response = send(body, token);
         String text;
-        try (InputStream in = response.body(); var registration = token.onCancel(() -> closeQuietly(in))) {
+        try (InputStream in = response.body(); var registration = token.onCancel(() -> HttpBodies.closeQuietly(in))) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw readFailure(e, token);
@@ -218,7 +218,7 @@ public final class OllamaChatCompletionClient implements ChatCompletionClient, C
         return ChatCompletionStream.produce(token, sink -> {
             HttpResponse<InputStream> response = send(body, token);
             var accumulator = new OllamaResponses.Accumulator(this::nextToolCallId, isR1(), sink);
-            try (InputStream in = response.body(); var registration = token.onCancel(() -> closeQuietly(in))) {
+            try (InputStream in = response.body(); var registration = token.onCancel(() -> HttpBodies.closeQuietly(in))) {
                 var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
                 String line;
                 boolean started = false;
@@ -345,41 +345,23 @@ public final class OllamaChatCompletionClient implements ChatCompletionClient, C
         if (config.headers() != null) {
             config.headers().forEach(builder::setHeader);
         }
-        CompletableFuture<HttpResponse<InputStream>> future =
-                http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
         HttpResponse<InputStream> response;
-        try (var registration = token.onCancel(() -> future.cancel(true))) {
-            response = future.get();
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted while waiting for Ollama");
-        } catch (CancellationException e) {
-            throw new CancellationException("the Ollama request was cancelled");
-        } catch (ExecutionException e) {
-            if (token.isCancelled()) {
-                throw new CancellationException("the Ollama request was cancelled");
-            }
-            Throwable cause = e.getCause();
-            if (cause instanceof HttpTimeoutException) {
-                throw new OllamaApiException("Ollama request to " + where() + " timed out after " + timeout.toMillis()
-                        + " ms (timeout=" + timeout.toMillis() / 1000.0 + " s); a large model may need a longer timeout"
-                        + " while it loads", 0, cause);
-            }
-            if (cause instanceof ConnectException) {
-                throw new OllamaApiException("could not connect to Ollama at " + chatEndpoint.resolve("/")
-                        + ": is `ollama serve` running? Set the host with host(...) or " + HOST_ENV, 0, cause);
-            }
-            throw new OllamaApiException("Ollama request to " + where() + " failed: " + cause, 0, cause);
+        try {
+            response = HttpExchanges.send(http, builder.build(), HttpResponse.BodyHandlers.ofInputStream(), token, null,
+                    "Ollama request");
+        } catch (HttpTimeoutException e) {
+            throw new OllamaApiException("Ollama request to " + where() + " timed out after " + timeout.toMillis()
+                    + " ms (timeout=" + timeout.toMillis() / 1000.0 + " s); a large model may need a longer timeout"
+                    + " while it loads", 0, e);
+        } catch (ConnectException e) {
+            throw new OllamaApiException("could not connect to Ollama at " + chatEndpoint.resolve("/")
+                    + ": is `ollama serve` running? Set the host with host(...) or " + HOST_ENV, 0, e);
+        } catch (IOException e) {
+            throw new OllamaApiException("Ollama request to " + where() + " failed: " + e, 0, e);
         }
         int status = response.statusCode();
         if (status < 200 || status >= 300) {
-            String text;
-            try (InputStream in = response.body()) {
-                text = new String(in.readNBytes(16 * 1024), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                text = "";
-            }
+            String text = HttpBodies.readPrefix(response.body(), 16 * 1024);
             String message = text.strip();
             try {
                 JsonNode error = JSON.readTree(text).path("error");
@@ -420,14 +402,6 @@ public final class OllamaChatCompletionClient implements ChatCompletionClient, C
         String served = response.path("model").asText(null);
         if (served != null && !served.equals(config.model()) && !served.equals(config.model() + ":latest")) {
             LOG.debug("Ollama answered with model '{}' for requested model '{}'", served, config.model());
-        }
-    }
-
-    private static void closeQuietly(InputStream in) {
-        try {
-            in.close();
-        } catch (IOException e) {
-            LOG.debug("closing a cancelled Ollama response failed", e);
         }
     }
 

@@ -21,18 +21,16 @@ import dev.autogen.core.models.ModelFamily;
 import dev.autogen.core.models.ModelInfo;
 import dev.autogen.core.models.RequestUsage;
 import dev.autogen.core.models.UsageTracker;
+import dev.autogen.core.models.http.HttpBodies;
+import dev.autogen.core.models.http.ServerSentEvents;
 import dev.autogen.core.models.UserContent;
 import dev.autogen.core.models.UserMessage;
 import dev.autogen.core.serialization.AutogenJson;
 import dev.autogen.core.tools.ToolSchema;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -163,8 +161,8 @@ public abstract sealed class BaseOpenAIChatCompletionClient implements ChatCompl
         InputStream in = http.postStream(uri, this::headers, body, token);
         var accumulator = new OpenAIResponses.StreamAccumulator(modelInfo);
         boolean first = true;
-        try (in; CancellationToken.Registration ignored = token.onCancel(() -> closeQuietly(in))) {
-            var events = new ServerSentEvents(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+        try (in; CancellationToken.Registration ignored = token.onCancel(() -> HttpBodies.closeQuietly(in))) {
+            var events = new ServerSentEvents(in);
             for (ServerSentEvents.Event event = events.next(); event != null; event = events.next()) {
                 if (event.data().equals("[DONE]")) {
                     break;
@@ -213,14 +211,6 @@ public abstract sealed class BaseOpenAIChatCompletionClient implements ChatCompl
                     + error.path("message").asText(error.toString()));
         }
         return chunk;
-    }
-
-    private static void closeQuietly(InputStream in) {
-        try {
-            in.close();
-        } catch (IOException ignored) {
-            // the connection is being abandoned anyway
-        }
     }
 
     /**
@@ -389,50 +379,6 @@ public abstract sealed class BaseOpenAIChatCompletionClient implements ChatCompl
         if (!closed) {
             closed = true;
             http.close();
-        }
-    }
-
-    /** The minimal server-sent-events reader the chat-completions stream needs. */
-    static final class ServerSentEvents {
-        private final BufferedReader reader;
-
-        ServerSentEvents(BufferedReader reader) {
-            this.reader = reader;
-        }
-
-        /** One event: its {@code event:} name (null if none) and its {@code data:} lines joined by newlines. */
-        record Event(@Nullable String name, String data) {
-        }
-
-        /** The next event with data, or null at the end of the stream. */
-        @Nullable Event next() throws IOException {
-            String name = null;
-            List<String> data = new ArrayList<>();
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isEmpty()) {
-                    if (!data.isEmpty()) {
-                        return new Event(name, String.join("\n", data));
-                    }
-                    name = null;
-                    continue;
-                }
-                if (line.startsWith(":")) {
-                    continue;
-                }
-                int colon = line.indexOf(':');
-                String field = colon < 0 ? line : line.substring(0, colon);
-                String value = colon < 0 ? "" : line.substring(colon + 1);
-                if (value.startsWith(" ")) {
-                    value = value.substring(1);
-                }
-                if (field.equals("data")) {
-                    data.add(value);
-                } else if (field.equals("event")) {
-                    name = value;
-                }
-            }
-            return data.isEmpty() ? null : new Event(name, String.join("\n", data));
         }
     }
 
