@@ -9,6 +9,7 @@ import dev.autogen.core.component.Component;
 import dev.autogen.core.component.ComponentContext;
 import dev.autogen.core.component.ComponentProvider;
 import dev.autogen.core.component.ComponentTypes;
+import dev.autogen.core.utils.PythonText;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -93,7 +94,7 @@ public final class TimeoutTermination implements TerminationCondition, Component
         }
         if (nanoClock.getAsLong() - startNanos >= timeoutNanos) {
             terminated = true;
-            return new StopMessage("Timeout of " + Conditions.pythonFloat(timeoutSeconds) + " seconds reached",
+            return new StopMessage("Timeout of " + PythonText.floatRepr(timeoutSeconds) + " seconds reached",
                     "TimeoutTermination");
         }
         return null;

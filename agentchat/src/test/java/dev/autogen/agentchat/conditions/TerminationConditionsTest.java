@@ -190,17 +190,6 @@ class TerminationConditionsTest {
     }
 
     @Test
-    void pythonFloatReadsAsPythonsStr() {
-        assertThat(Conditions.pythonFloat(300)).isEqualTo("300.0");
-        assertThat(Conditions.pythonFloat(0.1)).isEqualTo("0.1");
-        assertThat(Conditions.pythonFloat(1e-5)).isEqualTo("1e-05");
-        assertThat(Conditions.pythonFloat(0.0001)).isEqualTo("0.0001");
-        assertThat(Conditions.pythonFloat(12345678.9)).isEqualTo("12345678.9");
-        assertThat(Conditions.pythonFloat(1e16)).isEqualTo("1e+16");
-        assertThat(Conditions.pythonFloat(1.5e22)).isEqualTo("1.5e+22");
-    }
-
-    @Test
     void externalStopsAtTheNextCheckAfterSetFromAnotherThread() throws Exception {
         var condition = new ExternalTermination();
         assertThat(condition.check(List.of(text("hi", "a")))).isNull();

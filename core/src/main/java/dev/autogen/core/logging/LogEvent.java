@@ -12,7 +12,7 @@ public interface LogEvent {
     /** The {@code type} field, e.g. {@code Message} or {@code MessageDropped}. */
     String type();
 
-    /** The fields in Python's order, {@code type} last; values are strings or null. */
+    /** The fields in Python's order; values are strings, numbers, JSON-like data or null. */
     Map<String, @Nullable Object> fields();
 
     /** The event as JSON, formatted as Python's {@code json.dumps} does. */

@@ -17,6 +17,9 @@ import dev.autogen.core.component.ComponentContext;
 import dev.autogen.core.component.ComponentModel;
 import dev.autogen.core.component.ComponentProvider;
 import dev.autogen.core.component.ComponentTypes;
+import dev.autogen.core.logging.LLMCallEvent;
+import dev.autogen.core.logging.LLMStreamEndEvent;
+import dev.autogen.core.logging.LLMStreamStartEvent;
 import dev.autogen.core.logging.LoggerNames;
 import dev.autogen.core.models.AssistantMessage;
 import dev.autogen.core.models.ChatCompletionClient;
@@ -33,6 +36,9 @@ import dev.autogen.core.models.ModelFamily;
 import dev.autogen.core.models.ModelInfo;
 import dev.autogen.core.models.RequestUsage;
 import dev.autogen.core.models.SystemMessage;
+import dev.autogen.core.models.UsageTracker;
+import dev.autogen.core.models.http.HttpBodies;
+import dev.autogen.core.models.http.ServerSentEvents;
 import dev.autogen.core.models.UserContent;
 import dev.autogen.core.models.UserMessage;
 import dev.autogen.core.serialization.AutogenJson;
@@ -49,7 +55,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -98,6 +103,7 @@ public final class AnthropicChatCompletionClient implements ChatCompletionClient
 
     private static final Logger LOG = LoggerFactory.getLogger(AnthropicChatCompletionClient.class);
     private static final Logger TRACE = LoggerFactory.getLogger(LoggerNames.TRACE_LOGGER_NAME);
+    private static final Logger EVENTS = LoggerFactory.getLogger(LoggerNames.EVENT_LOGGER_NAME);
     private static final ObjectMapper JSON = AutogenJson.mapper();
     private static final Set<String> DISALLOWED_CREATE_ARGS = Set.of("stream", "messages");
     /** Create args that are AutoGen's, not the API's: never sent. */
@@ -108,10 +114,8 @@ public final class AnthropicChatCompletionClient implements ChatCompletionClient
     private final ModelInfo modelInfo;
     private final @Nullable String apiKey;
     private final AnthropicHttp http;
-    private final ReentrantLock lock = new ReentrantLock();
+    private final UsageTracker usage = new UsageTracker();
     private final AtomicReference<ArrayNode> lastUsedTools = new AtomicReference<>(JSON.createArrayNode());
-    private RequestUsage actualUsage = RequestUsage.ZERO;
-    private RequestUsage totalUsage = RequestUsage.ZERO;
 
     /**
      * A client from its config.
@@ -178,7 +182,7 @@ public final class AnthropicChatCompletionClient implements ChatCompletionClient
         String where = "POST " + http.endpoint();
         HttpResponse<InputStream> response = http.post(body.toString(), false, token);
         JsonNode message;
-        try (InputStream in = response.body(); var registration = token.onCancel(() -> closeQuietly(in))) {
+        try (InputStream in = response.body(); var registration = token.onCancel(() -> HttpBodies.closeQuietly(in))) {
             byte[] bytes = in.readAllBytes();
             message = parseJson(bytes, where);
         } catch (IOException e) {
@@ -191,7 +195,9 @@ public final class AnthropicChatCompletionClient implements ChatCompletionClient
         token.throwIfCancelled();
         CreateResult result = AnthropicResponses.fromMessage(message, where);
         TRACE.debug("Anthropic call: request={} response={}", body, message);
-        recordUsage(result.usage());
+        EVENTS.info("{}", new LLMCallEvent(body.get("messages"), JSON.valueToTree(result), result.usage().promptTokens(),
+                result.usage().completionTokens()));
+        usage.record(result.usage());
         return result;
     }
 
@@ -204,8 +210,16 @@ public final class AnthropicChatCompletionClient implements ChatCompletionClient
         return ChatCompletionStream.produce(token, sink -> {
             HttpResponse<InputStream> response = http.post(body.toString(), true, token);
             var state = new AnthropicResponses.StreamState(where, sink);
-            try (InputStream in = response.body(); var registration = token.onCancel(() -> closeQuietly(in))) {
-                ServerSentEvents.read(in, state::onEvent);
+            boolean first = true;
+            try (InputStream in = response.body(); var registration = token.onCancel(() -> HttpBodies.closeQuietly(in))) {
+                var events = new ServerSentEvents(in);
+                for (var event = events.next(); event != null; event = events.next()) {
+                    if (first) {
+                        first = false;
+                        EVENTS.info("{}", new LLMStreamStartEvent(body.get("messages")));
+                    }
+                    state.onEvent(event.name(), event.data());
+                }
             } catch (IOException e) {
                 if (token.isCancelled()) {
                     throw new CancellationException("the Anthropic stream was cancelled");
@@ -215,7 +229,9 @@ public final class AnthropicChatCompletionClient implements ChatCompletionClient
             }
             token.throwIfCancelled();
             CreateResult result = state.finish();
-            recordUsage(result.usage());
+            EVENTS.info("{}", new LLMStreamEndEvent(JSON.valueToTree(result), result.usage().promptTokens(),
+                    result.usage().completionTokens()));
+            usage.record(result.usage());
             sink.accept(result);
         });
     }
@@ -336,42 +352,14 @@ public final class AnthropicChatCompletionClient implements ChatCompletionClient
         }
     }
 
-    private static void closeQuietly(InputStream in) {
-        try {
-            in.close();
-        } catch (IOException e) {
-            LOG.debug("closing a cancelled Anthropic response failed", e);
-        }
-    }
-
-    private void recordUsage(RequestUsage usage) {
-        lock.lock();
-        try {
-            actualUsage = usage;
-            totalUsage = totalUsage.plus(usage);
-        } finally {
-            lock.unlock();
-        }
-    }
-
     @Override
     public RequestUsage actualUsage() {
-        lock.lock();
-        try {
-            return actualUsage;
-        } finally {
-            lock.unlock();
-        }
+        return usage.actual();
     }
 
     @Override
     public RequestUsage totalUsage() {
-        lock.lock();
-        try {
-            return totalUsage;
-        } finally {
-            lock.unlock();
-        }
+        return usage.total();
     }
 
     /**

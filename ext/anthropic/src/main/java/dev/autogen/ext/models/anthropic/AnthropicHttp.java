@@ -3,6 +3,9 @@ package dev.autogen.ext.models.anthropic;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autogen.core.CancellationToken;
+import dev.autogen.core.models.http.HttpBodies;
+import dev.autogen.core.models.http.HttpExchanges;
+import dev.autogen.core.models.http.HttpRetries;
 import dev.autogen.core.serialization.AutogenJson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,17 +16,9 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +36,8 @@ final class AnthropicHttp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AnthropicHttp.class);
     private static final ObjectMapper JSON = AutogenJson.mapper();
     private static final int MAX_ERROR_BODY = 16 * 1024;
+    private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
+    private static final String WHAT = "Anthropic request";
 
     private final HttpClient http;
     private final URI endpoint;
@@ -93,10 +90,10 @@ final class AnthropicHttp implements AutoCloseable {
             } catch (IOException e) {
                 boolean timedOut = e instanceof HttpTimeoutException;
                 if (attempt < maxRetries) {
-                    Duration delay = backoff(attempt);
+                    Duration delay = HttpRetries.backoff(attempt);
                     LOG.info("Anthropic request {} ({}); retrying in {} ms (retry {} of {})",
                             timedOut ? "timed out" : "failed", e.toString(), delay.toMillis(), attempt + 1, maxRetries);
-                    sleep(delay, token);
+                    HttpRetries.sleep(delay, token, WHAT);
                     continue;
                 }
                 throw transportFailure(e, timedOut, attempt);
@@ -105,12 +102,12 @@ final class AnthropicHttp implements AutoCloseable {
             if (status >= 200 && status < 300) {
                 return response;
             }
-            String errorBody = readErrorBody(response);
-            if (attempt < maxRetries && shouldRetry(response)) {
+            String errorBody = HttpBodies.readPrefix(response.body(), MAX_ERROR_BODY);
+            if (attempt < maxRetries && HttpRetries.shouldRetry(response)) {
                 Duration delay = retryDelay(response, attempt);
                 LOG.info("Anthropic API answered {}; retrying in {} ms (retry {} of {})", status, delay.toMillis(),
                         attempt + 1, maxRetries);
-                sleep(delay, token);
+                HttpRetries.sleep(delay, token, WHAT);
                 continue;
             }
             throw statusFailure(status, errorBody, attempt);
@@ -132,105 +129,14 @@ final class AnthropicHttp implements AutoCloseable {
 
     /** One exchange; cancelling the token aborts it. */
     private HttpResponse<InputStream> sendOnce(HttpRequest request, CancellationToken token) throws IOException {
-        CompletableFuture<HttpResponse<InputStream>> future =
-                http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
-        try (var registration = token.onCancel(() -> future.cancel(true))) {
-            return future.get();
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted while waiting for the Anthropic API");
-        } catch (CancellationException e) {
-            throw new CancellationException("the Anthropic request was cancelled");
-        } catch (ExecutionException e) {
-            if (token.isCancelled()) {
-                throw new CancellationException("the Anthropic request was cancelled");
-            }
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new AnthropicApiException("Anthropic request to " + endpoint + " failed: " + e.getCause(), 0,
-                    "connection_error", e.getCause());
-        }
+        return HttpExchanges.send(http, request, HttpResponse.BodyHandlers.ofInputStream(), token, null, WHAT);
     }
 
-    private static String readErrorBody(HttpResponse<InputStream> response) {
-        try (InputStream in = response.body()) {
-            return new String(in.readNBytes(MAX_ERROR_BODY), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private static boolean shouldRetry(HttpResponse<?> response) {
-        String header = response.headers().firstValue("x-should-retry").orElse("");
-        if (header.equals("true")) {
-            return true;
-        }
-        if (header.equals("false")) {
-            return false;
-        }
-        int status = response.statusCode();
-        return status == 408 || status == 409 || status == 429 || status >= 500;
-    }
-
+    /** The server's {@code retry-after(-ms)} when it asks for at most 60 s, else the backoff (as the SDKs). */
     static Duration retryDelay(HttpResponse<?> response, int attempt) {
-        Double seconds = null;
-        var headers = response.headers();
-        var millis = headers.firstValue("retry-after-ms");
-        if (millis.isPresent()) {
-            seconds = parseDouble(millis.get());
-            seconds = seconds == null ? null : seconds / 1000;
-        }
-        if (seconds == null) {
-            seconds = headers.firstValue("retry-after").map(AnthropicHttp::parseRetryAfter).orElse(null);
-        }
-        if (seconds != null && seconds >= 0 && seconds <= 60) {
-            return Duration.ofMillis(Math.round(seconds * 1000));
-        }
-        return backoff(attempt);
-    }
-
-    private static @Nullable Double parseRetryAfter(String value) {
-        Double seconds = parseDouble(value);
-        if (seconds != null) {
-            return seconds;
-        }
-        try {
-            ZonedDateTime at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-            return (at.toInstant().toEpochMilli() - System.currentTimeMillis()) / 1000.0;
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static @Nullable Double parseDouble(String value) {
-        try {
-            return Double.parseDouble(value.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    static Duration backoff(int attempt) {
-        double seconds = Math.min(0.5 * Math.pow(2, attempt), 8.0);
-        double jitter = 1 - 0.25 * ThreadLocalRandom.current().nextDouble();
-        return Duration.ofMillis(Math.round(seconds * jitter * 1000));
-    }
-
-    private static void sleep(Duration delay, CancellationToken token) {
-        var cancelled = new CompletableFuture<Void>();
-        try (var registration = token.onCancel(() -> cancelled.complete(null))) {
-            cancelled.get(delay.toMillis(), TimeUnit.MILLISECONDS);
-            throw new CancellationException("the Anthropic request was cancelled while waiting to retry");
-        } catch (TimeoutException e) {
-            // waited the full delay
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted while waiting to retry the Anthropic request");
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e);
-        }
+        return HttpRetries.retryAfter(response.headers())
+                .filter(delay -> delay.compareTo(MAX_RETRY_AFTER) <= 0)
+                .orElseGet(() -> HttpRetries.backoff(attempt));
     }
 
     private AnthropicApiException transportFailure(IOException e, boolean timedOut, int retries) {

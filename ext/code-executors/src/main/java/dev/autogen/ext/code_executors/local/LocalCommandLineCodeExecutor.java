@@ -3,6 +3,7 @@ package dev.autogen.ext.code_executors.local;
 import dev.autogen.core.CancellationToken;
 import dev.autogen.core.code_executor.CodeBlock;
 import dev.autogen.core.code_executor.CodeExecutor;
+import dev.autogen.core.code_executor.CodeFileRules;
 import dev.autogen.core.code_executor.CommandLineCodeResult;
 import dev.autogen.core.component.AbstractComponentProvider;
 import dev.autogen.core.component.Component;
@@ -15,12 +16,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -79,7 +77,7 @@ public final class LocalCommandLineCodeExecutor
     public static final String DESCRIPTION =
             "A code executor class that executes code through a local command line\n    environment.";
     /** The languages accepted, as Python's {@code SUPPORTED_LANGUAGES}. */
-    public static final List<String> SUPPORTED_LANGUAGES = Languages.SUPPORTED;
+    public static final List<String> SUPPORTED_LANGUAGES = CodeFileRules.SUPPORTED_LANGUAGES;
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalCommandLineCodeExecutor.class);
     private static final Provider COMPONENT_PROVIDER = new Provider();
@@ -191,17 +189,17 @@ public final class LocalCommandLineCodeExecutor
         int exitCode = 0;
         try {
             for (CodeBlock block : codeBlocks) {
-                String lang = Languages.normalize(block.language());
-                String code = Languages.silencePip(block.code(), lang);
-                if (!Languages.isSupported(lang)) {
+                String lang = CodeFileRules.normalize(block.language());
+                String code = CodeFileRules.silencePip(block.code(), lang);
+                if (!CodeFileRules.isSupported(lang)) {
                     exitCode = 1;
                     logs.append("\nunknown language ").append(lang);
                     break;
                 }
                 String fileName;
                 try {
-                    fileName = Languages.fileNameFromContent(code, dir)
-                            .orElseGet(() -> "tmp_code_" + sha256(code) + "." + Languages.fileExtension(lang));
+                    fileName = CodeFileRules.fileNameFromContent(code, dir)
+                            .orElseGet(() -> CodeFileRules.defaultFileName(code, lang));
                 } catch (IllegalArgumentException e) {
                     return new CommandLineCodeResult(1, "Filename is not in the workspace", null);
                 }
@@ -262,7 +260,7 @@ public final class LocalCommandLineCodeExecutor
             return List.of(python, path);
         }
         String program = Languages.shellCommand(lang);
-        if (Languages.isPowerShell(lang)) {
+        if (CodeFileRules.isPowerShell(lang)) {
             return List.of(program, "-NoProfile", "-ExecutionPolicy", "Bypass", "-File", path);
         }
         return List.of(program, path);
@@ -292,15 +290,6 @@ public final class LocalCommandLineCodeExecutor
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write code file '" + file + "': " + e.getMessage(), e);
-        }
-    }
-
-    private static String sha256(String code) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }
     }
 

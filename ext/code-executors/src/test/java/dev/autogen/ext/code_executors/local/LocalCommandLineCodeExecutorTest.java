@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autogen.core.CancellationToken;
 import dev.autogen.core.code_executor.CodeBlock;
 import dev.autogen.core.code_executor.CodeExecutor;
+import dev.autogen.core.code_executor.CodeFileRules;
 import dev.autogen.core.code_executor.CommandLineCodeResult;
 import dev.autogen.core.component.ComponentLoadException;
 import dev.autogen.core.component.ComponentLoader;
@@ -143,9 +144,9 @@ class LocalCommandLineCodeExecutorTest {
 
     @Test
     void pipInstallLinesAreSilenced() {
-        assertThat(Languages.silencePip("pip install numpy\necho", "bash")).isEqualTo("pip install -qqq numpy\necho");
-        assertThat(Languages.silencePip("! pip install numpy", "python")).isEqualTo("! pip install -qqq numpy");
-        assertThat(Languages.silencePip("pip install -qqq x", "sh")).isEqualTo("pip install -qqq x");
+        assertThat(CodeFileRules.silencePip("pip install numpy\necho", "bash")).isEqualTo("pip install -qqq numpy\necho");
+        assertThat(CodeFileRules.silencePip("! pip install numpy", "python")).isEqualTo("! pip install -qqq numpy");
+        assertThat(CodeFileRules.silencePip("pip install -qqq x", "sh")).isEqualTo("pip install -qqq x");
     }
 
     @Test

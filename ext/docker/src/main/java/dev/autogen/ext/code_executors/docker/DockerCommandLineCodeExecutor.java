@@ -6,6 +6,7 @@ import com.github.dockerjava.api.model.HostConfig;
 import dev.autogen.core.CancellationToken;
 import dev.autogen.core.code_executor.CodeBlock;
 import dev.autogen.core.code_executor.CodeExecutor;
+import dev.autogen.core.code_executor.CodeFileRules;
 import dev.autogen.core.code_executor.CommandLineCodeResult;
 import dev.autogen.core.component.AbstractComponentProvider;
 import dev.autogen.core.component.Component;
@@ -83,7 +84,7 @@ public final class DockerCommandLineCodeExecutor implements CodeExecutor, Compon
     /** The image used unless another is given, as in Python. */
     public static final String DEFAULT_IMAGE = "python:3-slim";
     /** The languages accepted, as Python's {@code SUPPORTED_LANGUAGES}. */
-    public static final List<String> SUPPORTED_LANGUAGES = CodeFiles.SUPPORTED_LANGUAGES;
+    public static final List<String> SUPPORTED_LANGUAGES = CodeFileRules.SUPPORTED_LANGUAGES;
     /** Where the working directory is mounted in the container, and the directory code runs in. */
     public static final String CONTAINER_WORKSPACE = "/workspace";
 
@@ -413,17 +414,17 @@ public final class DockerCommandLineCodeExecutor implements CodeExecutor, Compon
         try {
             for (CodeBlock block : codeBlocks) {
                 token.throwIfCancelled();
-                String lang = CodeFiles.normalize(block.language());
-                String code = CodeFiles.silencePip(block.code(), lang);
-                if (!CodeFiles.isSupported(lang)) {
+                String lang = CodeFileRules.normalize(block.language());
+                String code = CodeFileRules.silencePip(block.code(), lang);
+                if (!CodeFileRules.isSupported(lang)) {
                     outputs.append("\nunknown language ").append(lang);
                     exitCode = 1;
                     break;
                 }
                 String fileName;
                 try {
-                    fileName = CodeFiles.fileNameFromContent(code, dir)
-                            .orElseGet(() -> CodeFiles.defaultFileName(code, lang));
+                    fileName = CodeFileRules.fileNameFromContent(code, dir).map(name -> name.replace('\\', '/'))
+                            .orElseGet(() -> CodeFileRules.defaultFileName(code, lang));
                 } catch (IllegalArgumentException e) {
                     outputs.append("Filename is not in the workspace");
                     exitCode = 1;

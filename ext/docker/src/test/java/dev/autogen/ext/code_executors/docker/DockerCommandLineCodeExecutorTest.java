@@ -8,6 +8,7 @@ import com.github.dockerjava.api.model.Bind;
 import dev.autogen.core.CancellationToken;
 import dev.autogen.core.code_executor.CodeBlock;
 import dev.autogen.core.code_executor.CodeExecutor;
+import dev.autogen.core.code_executor.CodeFileRules;
 import dev.autogen.core.component.ComponentLoadException;
 import dev.autogen.core.component.ComponentLoader;
 import dev.autogen.core.serialization.AutogenJson;
@@ -131,7 +132,7 @@ class DockerCommandLineCodeExecutorTest {
     void blocksRunUnderTheContainersTimeoutCommand() {
         assertThat(CodeFiles.command("python", "tmp_code_ab.py", 60)).containsExactly("timeout", "60", "python",
                 "tmp_code_ab.py");
-        assertThat(CodeFiles.command(CodeFiles.normalize("Py"), "x.py", 5)).containsExactly("timeout", "5", "python", "x.py");
+        assertThat(CodeFiles.command(CodeFileRules.normalize("Py"), "x.py", 5)).containsExactly("timeout", "5", "python", "x.py");
         assertThat(CodeFiles.command("shell", "x.shell", 5)).containsExactly("timeout", "5", "sh", "x.shell");
         assertThat(CodeFiles.command("bash", "x.bash", 5)).containsExactly("timeout", "5", "bash", "x.bash");
         assertThat(CodeFiles.command("ps1", "x.ps1", 5)).containsExactly("timeout", "5", "pwsh", "x.ps1");
@@ -142,13 +143,13 @@ class DockerCommandLineCodeExecutorTest {
 
     @Test
     void codeFilesAreNamedByHashOrByTheirFilenameComment() {
-        assertThat(CodeFiles.defaultFileName("print(1)", "python")).matches("tmp_code_[0-9a-f]{64}\\.py");
-        assertThat(CodeFiles.defaultFileName("echo", "sh")).endsWith(".sh");
-        assertThat(CodeFiles.fileNameFromContent("# filename: sub/app.py\nprint(1)", dir)).contains("sub/app.py");
-        assertThat(CodeFiles.fileNameFromContent("print(1)", dir)).isEmpty();
-        assertThatThrownBy(() -> CodeFiles.fileNameFromContent("# filename: ../escape.py\n", dir))
+        assertThat(CodeFileRules.defaultFileName("print(1)", "python")).matches("tmp_code_[0-9a-f]{64}\\.py");
+        assertThat(CodeFileRules.defaultFileName("echo", "sh")).endsWith(".sh");
+        assertThat(CodeFileRules.fileNameFromContent("# filename: sub/app.py\nprint(1)", dir)).contains("sub/app.py");
+        assertThat(CodeFileRules.fileNameFromContent("print(1)", dir)).isEmpty();
+        assertThatThrownBy(() -> CodeFileRules.fileNameFromContent("# filename: ../escape.py\n", dir))
                 .hasMessageContaining("is not in the workspace");
-        assertThat(CodeFiles.silencePip("pip install numpy", "sh")).isEqualTo("pip install -qqq numpy");
+        assertThat(CodeFileRules.silencePip("pip install numpy", "sh")).isEqualTo("pip install -qqq numpy");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.autogen.ext.code_executors.jupyter;
 import dev.autogen.core.CancellationToken;
 import dev.autogen.core.code_executor.CodeBlock;
 import dev.autogen.core.code_executor.CodeExecutor;
+import dev.autogen.core.code_executor.CodeFileRules;
 import dev.autogen.core.component.AbstractComponentProvider;
 import dev.autogen.core.component.Component;
 import dev.autogen.core.component.ComponentContext;
@@ -20,8 +21,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -75,8 +74,6 @@ public final class JupyterCodeExecutor implements CodeExecutor, Component<Jupyte
 
     private static final Logger LOG = LoggerFactory.getLogger(JupyterCodeExecutor.class);
     private static final Provider COMPONENT_PROVIDER = new Provider();
-    private static final Pattern PYTHON_PIP = Pattern.compile("^! ?pip install");
-    private static final Pattern SHELL_PIP = Pattern.compile("^pip install");
 
     private final String kernelName;
     private final Duration timeout;
@@ -252,7 +249,7 @@ public final class JupyterCodeExecutor implements CodeExecutor, Component<Jupyte
                     throw new IllegalStateException("the Jupyter kernel (pid " + k.pid() + ") is not running: "
                             + "call restart() to start a new one");
                 }
-                Kernel.Execution execution = k.execute(silencePip(block.code(), block.language()), timeout,
+                Kernel.Execution execution = k.execute(CodeFileRules.silencePip(block.code(), block.language()), timeout,
                         cancellationToken);
                 boolean interrupted = execution.ending() != Kernel.Ending.COMPLETED;
                 CellOutputs cell = CellOutputs.collect(execution.outputs(), outputDir(), interrupted);
@@ -301,26 +298,6 @@ public final class JupyterCodeExecutor implements CodeExecutor, Component<Jupyte
                 .orElseThrow(() -> new IllegalStateException("no kernelspec named '" + kernelName + "' in " + dirs
                         + ": install one (e.g. python3 -m ipykernel install --user --name " + kernelName
                         + ") or give the builder a kernelCommand"));
-    }
-
-    /** Adds {@code -qqq} to {@code pip install} lines, as Python's {@code silence_pip}. */
-    static String silencePip(String code, String language) {
-        Pattern pattern;
-        if (language.equals("python")) {
-            pattern = PYTHON_PIP;
-        } else if (List.of("bash", "shell", "sh", "pwsh", "powershell", "ps1").contains(language)) {
-            pattern = SHELL_PIP;
-        } else {
-            return code;
-        }
-        String[] lines = code.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            Matcher m = pattern.matcher(lines[i]);
-            if (m.find() && !lines[i].contains("-qqq")) {
-                lines[i] = lines[i].replace(m.group(), m.group() + " -qqq");
-            }
-        }
-        return String.join("\n", lines);
     }
 
     private static void deleteTree(Path root) {

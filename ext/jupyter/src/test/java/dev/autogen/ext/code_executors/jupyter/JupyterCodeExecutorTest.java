@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.autogen.core.code_executor.CodeExecutor;
+import dev.autogen.core.code_executor.CodeFileRules;
 import dev.autogen.core.component.ComponentLoadException;
 import dev.autogen.core.component.ComponentLoader;
 import dev.autogen.core.serialization.AutogenJson;
@@ -30,10 +31,10 @@ class JupyterCodeExecutorTest {
 
     @Test
     void pipInstallLinesAreSilenced() {
-        assertThat(JupyterCodeExecutor.silencePip("!pip install numpy\nx = 1", "python"))
+        assertThat(CodeFileRules.silencePip("!pip install numpy\nx = 1", "python"))
                 .isEqualTo("!pip install -qqq numpy\nx = 1");
-        assertThat(JupyterCodeExecutor.silencePip("pip install -qqq numpy", "sh")).isEqualTo("pip install -qqq numpy");
-        assertThat(JupyterCodeExecutor.silencePip("pip install numpy", "r")).isEqualTo("pip install numpy");
+        assertThat(CodeFileRules.silencePip("pip install -qqq numpy", "sh")).isEqualTo("pip install -qqq numpy");
+        assertThat(CodeFileRules.silencePip("pip install numpy", "r")).isEqualTo("pip install numpy");
     }
 
     @Test

@@ -1,13 +1,10 @@
 package dev.autogen.ext.models.cache;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
+import dev.autogen.core.utils.PythonText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a JSON tree exactly as Python's {@code json.dumps(obj, sort_keys=...)} does with its
@@ -108,74 +105,9 @@ final class PythonJsonDumps {
         if (node.isIntegralNumber()) {
             out.append(node.bigIntegerValue());
         } else {
-            out.append(floatRepr(node.doubleValue()));
+            double d = node.doubleValue();
+            out.append(Double.isNaN(d) ? "NaN" : Double.isInfinite(d) ? (d > 0 ? "Infinity" : "-Infinity")
+                    : PythonText.floatRepr(d));
         }
-    }
-
-    /**
-     * Python's {@code repr(float)}: the shortest digits that read back to the same double, in fixed
-     * notation when the decimal exponent is in {@code (-4, 16]}, otherwise as {@code 1e-05} / {@code 1.5e+16}.
-     */
-    static String floatRepr(double d) {
-        if (Double.isNaN(d)) {
-            return "NaN";
-        }
-        if (Double.isInfinite(d)) {
-            return d > 0 ? "Infinity" : "-Infinity";
-        }
-        if (d == 0) {
-            return (1 / d < 0) ? "-0.0" : "0.0";
-        }
-        BigDecimal shortest = shortestDigits(Math.abs(d));
-        String digits = shortest.unscaledValue().toString();
-        int decpt = digits.length() - shortest.scale();
-        var out = new StringBuilder(digits.length() + 8);
-        if (d < 0) {
-            out.append('-');
-        }
-        if (decpt > -4 && decpt <= 16) {
-            if (decpt <= 0) {
-                out.append("0.").append("0".repeat(-decpt)).append(digits);
-            } else if (decpt >= digits.length()) {
-                out.append(digits).append("0".repeat(decpt - digits.length())).append(".0");
-            } else {
-                out.append(digits, 0, decpt).append('.').append(digits, decpt, digits.length());
-            }
-        } else {
-            out.append(digits.charAt(0));
-            if (digits.length() > 1) {
-                out.append('.').append(digits, 1, digits.length());
-            }
-            int exponent = decpt - 1;
-            out.append('e').append(exponent < 0 ? '-' : '+');
-            String e = Integer.toString(Math.abs(exponent));
-            if (e.length() < 2) {
-                out.append('0');
-            }
-            out.append(e);
-        }
-        return out.toString();
-    }
-
-    /**
-     * The shortest decimal that reads back as {@code d}, the closest to it among equally short
-     * ones. {@link Double#toString} is that (JDK 19+) except that it never gives a single digit when
-     * a closer two-digit decimal exists ({@code 4.9E-324} where Python writes {@code 5e-324}).
-     */
-    private static BigDecimal shortestDigits(double d) {
-        BigDecimal javas = new BigDecimal(Double.toString(d)).stripTrailingZeros();
-        if (javas.precision() != 2) {
-            return javas;
-        }
-        BigDecimal exact = new BigDecimal(d);
-        @Nullable BigDecimal best = null;
-        for (RoundingMode mode : new RoundingMode[] {RoundingMode.FLOOR, RoundingMode.CEILING}) {
-            BigDecimal candidate = exact.round(new MathContext(1, mode));
-            if (candidate.doubleValue() == d && (best == null
-                    || candidate.subtract(exact).abs().compareTo(best.subtract(exact).abs()) < 0)) {
-                best = candidate;
-            }
-        }
-        return best != null ? best.stripTrailingZeros() : javas;
     }
 }

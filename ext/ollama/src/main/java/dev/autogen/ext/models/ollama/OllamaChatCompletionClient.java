@@ -15,6 +15,9 @@ import dev.autogen.core.component.ComponentContext;
 import dev.autogen.core.component.ComponentModel;
 import dev.autogen.core.component.ComponentProvider;
 import dev.autogen.core.component.ComponentTypes;
+import dev.autogen.core.logging.LLMCallEvent;
+import dev.autogen.core.logging.LLMStreamEndEvent;
+import dev.autogen.core.logging.LLMStreamStartEvent;
 import dev.autogen.core.logging.LoggerNames;
 import dev.autogen.core.models.AssistantMessage;
 import dev.autogen.core.models.ChatCompletionClient;
@@ -32,6 +35,9 @@ import dev.autogen.core.models.ModelInfo;
 import dev.autogen.core.models.RequestUsage;
 import dev.autogen.core.models.SystemMessage;
 import dev.autogen.core.models.ToolChoice;
+import dev.autogen.core.models.UsageTracker;
+import dev.autogen.core.models.http.HttpBodies;
+import dev.autogen.core.models.http.HttpExchanges;
 import dev.autogen.core.models.UserContent;
 import dev.autogen.core.models.UserMessage;
 import dev.autogen.core.serialization.AutogenJson;
@@ -56,10 +62,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -99,6 +102,7 @@ public final class OllamaChatCompletionClient implements ChatCompletionClient, C
 
     private static final Logger LOG = LoggerFactory.getLogger(OllamaChatCompletionClient.class);
     private static final Logger TRACE = LoggerFactory.getLogger(LoggerNames.TRACE_LOGGER_NAME);
+    private static final Logger EVENTS = LoggerFactory.getLogger(LoggerNames.EVENT_LOGGER_NAME);
     private static final ObjectMapper JSON = AutogenJson.mapper();
     private static final Set<String> DISALLOWED_CREATE_ARGS = Set.of("stream", "messages");
     private static final Encoding ENCODING = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
@@ -109,9 +113,7 @@ public final class OllamaChatCompletionClient implements ChatCompletionClient, C
     private final @Nullable Duration timeout;
     private final HttpClient http;
     private final AtomicLong toolCallIds = new AtomicLong();
-    private final ReentrantLock lock = new ReentrantLock();
-    private RequestUsage actualUsage = RequestUsage.ZERO;
-    private RequestUsage totalUsage = RequestUsage.ZERO;
+    private final UsageTracker usage = new UsageTracker();
 
     /**
      * A client from its config.
@@ -192,7 +194,7 @@ public final class OllamaChatCompletionClient implements ChatCompletionClient, C
         ObjectNode body = requestBody(request, false);
         HttpResponse<InputStream> response = send(body, token);
         String text;
-        try (InputStream in = response.body(); var registration = token.onCancel(() -> closeQuietly(in))) {
+        try (InputStream in = response.body(); var registration = token.onCancel(() -> HttpBodies.closeQuietly(in))) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw readFailure(e, token);
@@ -202,7 +204,9 @@ public final class OllamaChatCompletionClient implements ChatCompletionClient, C
         CreateResult result = OllamaResponses.fromResponse(json, this::nextToolCallId, isR1());
         TRACE.debug("Ollama call: request={} response={}", body, json);
         warnOnModelMismatch(json);
-        recordUsage(result.usage());
+        EVENTS.info("{}", new LLMCallEvent(body.get("messages"), JSON.valueToTree(result), result.usage().promptTokens(),
+                result.usage().completionTokens()));
+        usage.record(result.usage());
         return result;
     }
 
@@ -214,11 +218,16 @@ public final class OllamaChatCompletionClient implements ChatCompletionClient, C
         return ChatCompletionStream.produce(token, sink -> {
             HttpResponse<InputStream> response = send(body, token);
             var accumulator = new OllamaResponses.Accumulator(this::nextToolCallId, isR1(), sink);
-            try (InputStream in = response.body(); var registration = token.onCancel(() -> closeQuietly(in))) {
+            try (InputStream in = response.body(); var registration = token.onCancel(() -> HttpBodies.closeQuietly(in))) {
                 var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
                 String line;
+                boolean started = false;
                 while (!accumulator.done() && (line = reader.readLine()) != null) {
                     if (!line.isBlank()) {
+                        if (!started) {
+                            started = true;
+                            EVENTS.info("{}", new LLMStreamStartEvent(body.get("messages")));
+                        }
                         accumulator.accept(OllamaResponses.parse(line, where()));
                     }
                 }
@@ -231,7 +240,9 @@ public final class OllamaChatCompletionClient implements ChatCompletionClient, C
                         + " object (connection closed early?)", 200);
             }
             CreateResult result = accumulator.finish();
-            recordUsage(result.usage());
+            EVENTS.info("{}", new LLMStreamEndEvent(JSON.valueToTree(result), result.usage().promptTokens(),
+                    result.usage().completionTokens()));
+            usage.record(result.usage());
             sink.accept(result);
         });
     }
@@ -334,41 +345,23 @@ public final class OllamaChatCompletionClient implements ChatCompletionClient, C
         if (config.headers() != null) {
             config.headers().forEach(builder::setHeader);
         }
-        CompletableFuture<HttpResponse<InputStream>> future =
-                http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
         HttpResponse<InputStream> response;
-        try (var registration = token.onCancel(() -> future.cancel(true))) {
-            response = future.get();
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted while waiting for Ollama");
-        } catch (CancellationException e) {
-            throw new CancellationException("the Ollama request was cancelled");
-        } catch (ExecutionException e) {
-            if (token.isCancelled()) {
-                throw new CancellationException("the Ollama request was cancelled");
-            }
-            Throwable cause = e.getCause();
-            if (cause instanceof HttpTimeoutException) {
-                throw new OllamaApiException("Ollama request to " + where() + " timed out after " + timeout.toMillis()
-                        + " ms (timeout=" + timeout.toMillis() / 1000.0 + " s); a large model may need a longer timeout"
-                        + " while it loads", 0, cause);
-            }
-            if (cause instanceof ConnectException) {
-                throw new OllamaApiException("could not connect to Ollama at " + chatEndpoint.resolve("/")
-                        + ": is `ollama serve` running? Set the host with host(...) or " + HOST_ENV, 0, cause);
-            }
-            throw new OllamaApiException("Ollama request to " + where() + " failed: " + cause, 0, cause);
+        try {
+            response = HttpExchanges.send(http, builder.build(), HttpResponse.BodyHandlers.ofInputStream(), token, null,
+                    "Ollama request");
+        } catch (HttpTimeoutException e) {
+            throw new OllamaApiException("Ollama request to " + where() + " timed out after " + timeout.toMillis()
+                    + " ms (timeout=" + timeout.toMillis() / 1000.0 + " s); a large model may need a longer timeout"
+                    + " while it loads", 0, e);
+        } catch (ConnectException e) {
+            throw new OllamaApiException("could not connect to Ollama at " + chatEndpoint.resolve("/")
+                    + ": is `ollama serve` running? Set the host with host(...) or " + HOST_ENV, 0, e);
+        } catch (IOException e) {
+            throw new OllamaApiException("Ollama request to " + where() + " failed: " + e, 0, e);
         }
         int status = response.statusCode();
         if (status < 200 || status >= 300) {
-            String text;
-            try (InputStream in = response.body()) {
-                text = new String(in.readNBytes(16 * 1024), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                text = "";
-            }
+            String text = HttpBodies.readPrefix(response.body(), 16 * 1024);
             String message = text.strip();
             try {
                 JsonNode error = JSON.readTree(text).path("error");
@@ -412,42 +405,14 @@ public final class OllamaChatCompletionClient implements ChatCompletionClient, C
         }
     }
 
-    private static void closeQuietly(InputStream in) {
-        try {
-            in.close();
-        } catch (IOException e) {
-            LOG.debug("closing a cancelled Ollama response failed", e);
-        }
-    }
-
-    private void recordUsage(RequestUsage usage) {
-        lock.lock();
-        try {
-            actualUsage = usage;
-            totalUsage = totalUsage.plus(usage);
-        } finally {
-            lock.unlock();
-        }
-    }
-
     @Override
     public RequestUsage actualUsage() {
-        lock.lock();
-        try {
-            return actualUsage;
-        } finally {
-            lock.unlock();
-        }
+        return usage.actual();
     }
 
     @Override
     public RequestUsage totalUsage() {
-        lock.lock();
-        try {
-            return totalUsage;
-        } finally {
-            lock.unlock();
-        }
+        return usage.total();
     }
 
     /**

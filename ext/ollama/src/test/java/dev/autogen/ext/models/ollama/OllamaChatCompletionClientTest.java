@@ -28,6 +28,7 @@ import dev.autogen.core.models.SystemMessage;
 import dev.autogen.core.models.ToolChoice;
 import dev.autogen.core.models.UserMessage;
 import dev.autogen.core.serialization.AutogenJson;
+import dev.autogen.core.testing.LocalHttpServer;
 import dev.autogen.core.tools.ParametersSchema;
 import dev.autogen.core.tools.ToolSchema;
 import java.io.IOException;

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autogen.core.CancellationToken;
 import dev.autogen.core.Image;
+import dev.autogen.core.logging.LLMCallEvent;
+import dev.autogen.core.logging.LLMStreamEndEvent;
+import dev.autogen.core.logging.LLMStreamStartEvent;
 import dev.autogen.core.logging.LoggerNames;
 import dev.autogen.core.models.ChatCompletionChunk;
 import dev.autogen.core.models.ChatCompletionClient;
@@ -17,24 +20,22 @@ import dev.autogen.core.models.LLMMessage;
 import dev.autogen.core.models.ModelFamily;
 import dev.autogen.core.models.ModelInfo;
 import dev.autogen.core.models.RequestUsage;
+import dev.autogen.core.models.UsageTracker;
+import dev.autogen.core.models.http.HttpBodies;
+import dev.autogen.core.models.http.ServerSentEvents;
 import dev.autogen.core.models.UserContent;
 import dev.autogen.core.models.UserMessage;
 import dev.autogen.core.serialization.AutogenJson;
 import dev.autogen.core.tools.ToolSchema;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -70,9 +71,7 @@ public abstract sealed class BaseOpenAIChatCompletionClient implements ChatCompl
     private final String resolvedModel;
     private final OpenAIHttp http;
     private final OpenAITokenCounter tokenCounter;
-    private final ReentrantLock usageLock = new ReentrantLock();
-    private RequestUsage actualUsage = RequestUsage.ZERO;
-    private RequestUsage totalUsage = RequestUsage.ZERO;
+    private final UsageTracker usage = new UsageTracker();
     private volatile boolean closed;
 
     BaseOpenAIChatCompletionClient(BaseOpenAIClientConfiguration config) {
@@ -137,14 +136,14 @@ public abstract sealed class BaseOpenAIChatCompletionClient implements ChatCompl
         CancellationToken token = request.cancellationTokenOrNew();
         JsonNode completion = http.postJson(endpoint(), this::headers, body, token);
         CreateResult result = OpenAIResponses.fromCompletion(completion, modelInfo, endpoint().toString());
-        EVENTS.info("{}", LlmEvents.call(body.get("messages"), completion, result.usage().promptTokens(),
+        EVENTS.info("{}", new LLMCallEvent(body.get("messages"), completion, result.usage().promptTokens(),
                 result.usage().completionTokens()));
         String answeredModel = OpenAIResponses.textOrNull(completion.get("model"));
         if (answeredModel != null && !answeredModel.equals(resolvedModel)) {
             TRACE.debug("Resolved model mismatch: {} != {}. Set the model to {} for better token estimation.",
                     resolvedModel, answeredModel, answeredModel);
         }
-        recordUsage(result.usage());
+        usage.record(result.usage());
         return result;
     }
 
@@ -162,8 +161,8 @@ public abstract sealed class BaseOpenAIChatCompletionClient implements ChatCompl
         InputStream in = http.postStream(uri, this::headers, body, token);
         var accumulator = new OpenAIResponses.StreamAccumulator(modelInfo);
         boolean first = true;
-        try (in; CancellationToken.Registration ignored = token.onCancel(() -> closeQuietly(in))) {
-            var events = new ServerSentEvents(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+        try (in; CancellationToken.Registration ignored = token.onCancel(() -> HttpBodies.closeQuietly(in))) {
+            var events = new ServerSentEvents(in);
             for (ServerSentEvents.Event event = events.next(); event != null; event = events.next()) {
                 if (event.data().equals("[DONE]")) {
                     break;
@@ -171,7 +170,7 @@ public abstract sealed class BaseOpenAIChatCompletionClient implements ChatCompl
                 JsonNode chunk = parseChunk(uri, event);
                 if (first) {
                     first = false;
-                    EVENTS.info("{}", LlmEvents.streamStart(body.get("messages")));
+                    EVENTS.info("{}", new LLMStreamStartEvent(body.get("messages")));
                 }
                 for (String text : accumulator.accept(chunk)) {
                     emit.accept(new ChatCompletionChunk(text));
@@ -188,9 +187,9 @@ public abstract sealed class BaseOpenAIChatCompletionClient implements ChatCompl
             emit.accept(new ChatCompletionChunk(text));
         }
         CreateResult result = accumulator.finish();
-        EVENTS.info("{}", LlmEvents.streamEnd(AutogenJson.mapper().valueToTree(result), result.usage().promptTokens(),
+        EVENTS.info("{}", new LLMStreamEndEvent(AutogenJson.mapper().valueToTree(result), result.usage().promptTokens(),
                 result.usage().completionTokens()));
-        recordUsage(result.usage());
+        usage.record(result.usage());
         emit.accept(result);
     }
 
@@ -212,14 +211,6 @@ public abstract sealed class BaseOpenAIChatCompletionClient implements ChatCompl
                     + error.path("message").asText(error.toString()));
         }
         return chunk;
-    }
-
-    private static void closeQuietly(InputStream in) {
-        try {
-            in.close();
-        } catch (IOException ignored) {
-            // the connection is being abandoned anyway
-        }
     }
 
     /**
@@ -326,16 +317,6 @@ public abstract sealed class BaseOpenAIChatCompletionClient implements ChatCompl
         }
     }
 
-    private void recordUsage(RequestUsage usage) {
-        usageLock.lock();
-        try {
-            actualUsage = usage;
-            totalUsage = totalUsage.plus(usage);
-        } finally {
-            usageLock.unlock();
-        }
-    }
-
     private void checkOpen() {
         if (closed) {
             throw new IllegalStateException(getClass().getSimpleName() + " for model '" + config.model()
@@ -345,22 +326,12 @@ public abstract sealed class BaseOpenAIChatCompletionClient implements ChatCompl
 
     @Override
     public RequestUsage actualUsage() {
-        usageLock.lock();
-        try {
-            return actualUsage;
-        } finally {
-            usageLock.unlock();
-        }
+        return usage.actual();
     }
 
     @Override
     public RequestUsage totalUsage() {
-        usageLock.lock();
-        try {
-            return totalUsage;
-        } finally {
-            usageLock.unlock();
-        }
+        return usage.total();
     }
 
     /** Counts with the model's tokenizer as Python's {@code count_tokens_openai} (cl100k_base for unknown models). */
@@ -408,50 +379,6 @@ public abstract sealed class BaseOpenAIChatCompletionClient implements ChatCompl
         if (!closed) {
             closed = true;
             http.close();
-        }
-    }
-
-    /** The minimal server-sent-events reader the chat-completions stream needs. */
-    static final class ServerSentEvents {
-        private final BufferedReader reader;
-
-        ServerSentEvents(BufferedReader reader) {
-            this.reader = reader;
-        }
-
-        /** One event: its {@code event:} name (null if none) and its {@code data:} lines joined by newlines. */
-        record Event(@Nullable String name, String data) {
-        }
-
-        /** The next event with data, or null at the end of the stream. */
-        @Nullable Event next() throws IOException {
-            String name = null;
-            List<String> data = new ArrayList<>();
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isEmpty()) {
-                    if (!data.isEmpty()) {
-                        return new Event(name, String.join("\n", data));
-                    }
-                    name = null;
-                    continue;
-                }
-                if (line.startsWith(":")) {
-                    continue;
-                }
-                int colon = line.indexOf(':');
-                String field = colon < 0 ? line : line.substring(0, colon);
-                String value = colon < 0 ? "" : line.substring(colon + 1);
-                if (value.startsWith(" ")) {
-                    value = value.substring(1);
-                }
-                if (field.equals("data")) {
-                    data.add(value);
-                } else if (field.equals("event")) {
-                    name = value;
-                }
-            }
-            return data.isEmpty() ? null : new Event(name, String.join("\n", data));
         }
     }
 

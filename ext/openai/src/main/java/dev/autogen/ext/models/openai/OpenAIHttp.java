@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autogen.core.CancellationToken;
+import dev.autogen.core.models.http.HttpBodies;
+import dev.autogen.core.models.http.HttpExchanges;
+import dev.autogen.core.models.http.HttpRetries;
 import dev.autogen.core.serialization.AutogenJson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,17 +18,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -41,7 +35,6 @@ import org.slf4j.LoggerFactory;
 final class OpenAIHttp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OpenAIHttp.class);
     private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(8);
     private static final int ERROR_BODY_LIMIT = 2000;
     private static final String USER_AGENT = "autogen-java";
 
@@ -83,7 +76,7 @@ final class OpenAIHttp implements AutoCloseable {
     /** Posts {@code body} with {@code "stream": true} and returns the open event stream; the caller closes it. */
     InputStream postStream(URI uri, Supplier<Map<String, String>> headers, ObjectNode body, CancellationToken token) {
         HttpResponse<InputStream> response = send(uri, headers, body, true, HttpResponse.BodyHandlers.ofInputStream(),
-                OpenAIHttp::readLimited, token);
+                in -> HttpBodies.readPrefix(in, ERROR_BODY_LIMIT).getBytes(StandardCharsets.UTF_8), token);
         return response.body();
     }
 
@@ -118,7 +111,7 @@ final class OpenAIHttp implements AutoCloseable {
                 Duration delay = backoff(attempt);
                 LOG.info("Retrying POST {} in {} ms after attempt {} of {} failed: {}", uri, delay.toMillis(), attempt,
                         maxRetries + 1, e.getMessage());
-                sleep(delay, token);
+                HttpRetries.sleep(delay, token, "model call");
                 continue;
             }
             int status = response.statusCode();
@@ -126,12 +119,12 @@ final class OpenAIHttp implements AutoCloseable {
                 return response;
             }
             String text = new String(errorBody.read(response.body()), StandardCharsets.UTF_8);
-            if (attempt <= maxRetries && shouldRetry(response)) {
+            if (attempt <= maxRetries && HttpRetries.shouldRetry(response)) {
                 int failed = attempt;
                 Duration delay = retryAfter(response).orElseGet(() -> backoff(failed));
                 LOG.info("Retrying POST {} in {} ms after HTTP {} on attempt {} of {}", uri, delay.toMillis(), status,
                         attempt, maxRetries + 1);
-                sleep(delay, token);
+                HttpRetries.sleep(delay, token, "model call");
                 continue;
             }
             throw apiError(uri, status, text, attempt);
@@ -155,35 +148,17 @@ final class OpenAIHttp implements AutoCloseable {
 
     private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler, boolean stream,
             CancellationToken token) {
-        CompletableFuture<HttpResponse<T>> future = client.sendAsync(request, handler);
-        try (CancellationToken.Registration ignored = token.onCancel(() -> future.cancel(true))) {
+        try {
             // A streamed body is bounded by the request timeout until its headers; a whole body by the timeout too.
-            return stream ? future.get() : future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (CancellationException e) {
-            throw new CancellationException("the model call to " + request.uri() + " was cancelled");
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted during the model call to " + request.uri());
-        } catch (TimeoutException e) {
-            future.cancel(true);
+            return HttpExchanges.send(client, request, handler, token, stream ? null : timeout,
+                    "model call to " + request.uri());
+        } catch (HttpTimeoutException e) {
             throw timeoutError(request.uri(), e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof HttpTimeoutException) {
-                throw timeoutError(request.uri(), cause);
-            }
-            if (cause instanceof ConnectException) {
-                throw new OpenAIException("cannot connect to " + request.uri() + ": " + describe(cause)
-                        + "; check base_url and that the server is running", cause);
-            }
-            if (cause instanceof IOException) {
-                throw new OpenAIException("connection error talking to " + request.uri() + ": " + describe(cause), cause);
-            }
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new OpenAIException("request to " + request.uri() + " failed: " + describe(cause), cause);
+        } catch (ConnectException e) {
+            throw new OpenAIException("cannot connect to " + request.uri() + ": " + describe(e)
+                    + "; check base_url and that the server is running", e);
+        } catch (IOException e) {
+            throw new OpenAIException("connection error talking to " + request.uri() + ": " + describe(e), e);
         }
     }
 
@@ -197,65 +172,15 @@ final class OpenAIHttp implements AutoCloseable {
         return e instanceof OpenAITimeoutException ? new OpenAITimeoutException(message, e) : new OpenAIException(message, e);
     }
 
-    private static boolean shouldRetry(HttpResponse<?> response) {
-        Optional<String> header = response.headers().firstValue("x-should-retry");
-        if (header.isPresent()) {
-            return header.get().equals("true");
-        }
-        int status = response.statusCode();
-        return status == 408 || status == 409 || status == 429 || status >= 500;
-    }
-
-    /** The server's requested delay: {@code retry-after-ms}, or {@code Retry-After} in seconds or as an HTTP date. */
+    /** The server's requested delay ({@code retry-after-ms} / {@code Retry-After}), at most a minute. */
     static Optional<Duration> retryAfter(HttpResponse<?> response) {
-        Duration delay = null;
-        Optional<String> ms = response.headers().firstValue("retry-after-ms");
-        if (ms.isPresent()) {
-            try {
-                delay = Duration.ofNanos((long) (Double.parseDouble(ms.get()) * 1_000_000));
-            } catch (NumberFormatException ignored) {
-                // fall through to Retry-After
-            }
-        }
-        Optional<String> after = response.headers().firstValue("retry-after");
-        if (delay == null && after.isPresent()) {
-            String value = after.get().trim();
-            try {
-                delay = Duration.ofNanos((long) (Double.parseDouble(value) * 1_000_000_000L));
-            } catch (NumberFormatException notSeconds) {
-                try {
-                    delay = Duration.between(ZonedDateTime.now(),
-                            ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
-                } catch (DateTimeParseException ignored) {
-                    LOG.debug("ignoring unreadable Retry-After header '{}'", value);
-                }
-            }
-        }
-        if (delay == null || delay.isNegative()) {
-            return Optional.empty();
-        }
-        return Optional.of(delay.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : delay);
+        return HttpRetries.retryAfter(response.headers())
+                .map(delay -> delay.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : delay);
     }
 
+    /** The wait after failed attempt {@code attempt} (1-based). */
     private static Duration backoff(int attempt) {
-        double seconds = Math.min(0.5 * Math.pow(2, attempt - 1), MAX_BACKOFF.toSeconds());
-        double jitter = 1 - 0.25 * ThreadLocalRandom.current().nextDouble();
-        return Duration.ofMillis((long) (seconds * jitter * 1000));
-    }
-
-    private static void sleep(Duration delay, CancellationToken token) {
-        var wake = new CompletableFuture<Void>();
-        try (CancellationToken.Registration ignored = token.onCancel(() -> wake.complete(null))) {
-            wake.get(delay.toNanos(), TimeUnit.NANOSECONDS);
-            throw new CancellationException("the model call was cancelled while waiting to retry");
-        } catch (TimeoutException e) {
-            // waited the full delay
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted while waiting to retry the model call");
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e);
-        }
+        return HttpRetries.backoff(attempt - 1);
     }
 
     /** The error for an HTTP error status, with the server's message from OpenAI's error body. */
@@ -303,14 +228,6 @@ final class OpenAIHttp implements AutoCloseable {
 
     private static String describe(Throwable t) {
         return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
-    }
-
-    private static byte[] readLimited(InputStream in) {
-        try (in) {
-            return in.readNBytes(ERROR_BODY_LIMIT);
-        } catch (IOException e) {
-            return new byte[0];
-        }
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.autogen.ext.models.ollama;
+package dev.autogen.core.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -14,15 +14,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A real HTTP server on loopback that answers scripted responses in order (the last one repeats)
- * and records every request, for testing model clients over the wire.
+ * and records every request, for testing model clients over the wire. Shared with other modules'
+ * tests through core's test-jar.
+ *
+ * <pre>{@code
+ * try (var server = new LocalHttpServer().thenJson(200, "{\"ok\": true}")) {
+ *     callClient(server.url());
+ *     assertThat(server.lastRequest().json().path("model").asText()).isEqualTo("m");
+ * }
+ * }</pre>
  */
-final class LocalHttpServer implements AutoCloseable {
+public final class LocalHttpServer implements AutoCloseable {
     /** A recorded request. */
-    record Recorded(String method, String path, Map<String, List<String>> headers, String body) {
-        JsonNode json() {
+    public record Recorded(String method, String path, Map<String, List<String>> headers, String body) {
+        public JsonNode json() {
             try {
                 return AutogenJson.mapper().readTree(body);
             } catch (IOException e) {
@@ -30,7 +39,7 @@ final class LocalHttpServer implements AutoCloseable {
             }
         }
 
-        String header(String name) {
+        public @Nullable String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().getFirst()).findFirst().orElse(null);
         }
@@ -38,7 +47,7 @@ final class LocalHttpServer implements AutoCloseable {
 
     /** Writes one response. */
     @FunctionalInterface
-    interface Responder {
+    public interface Responder {
         void respond(HttpExchange exchange) throws IOException, InterruptedException;
     }
 
@@ -46,7 +55,7 @@ final class LocalHttpServer implements AutoCloseable {
     private final Deque<Responder> script = new ArrayDeque<>();
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
 
-    LocalHttpServer() throws IOException {
+    public LocalHttpServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", exchange -> {
@@ -74,22 +83,22 @@ final class LocalHttpServer implements AutoCloseable {
         server.start();
     }
 
-    LocalHttpServer then(Responder responder) {
+    public LocalHttpServer then(Responder responder) {
         synchronized (script) {
             script.add(responder);
         }
         return this;
     }
 
-    LocalHttpServer thenJson(int status, String json) {
+    public LocalHttpServer thenJson(int status, String json) {
         return then(exchange -> send(exchange, status, "application/json", json, Map.of()));
     }
 
-    LocalHttpServer thenJson(int status, String json, Map<String, String> headers) {
+    public LocalHttpServer thenJson(int status, String json, Map<String, String> headers) {
         return then(exchange -> send(exchange, status, "application/json", json, headers));
     }
 
-    static void send(HttpExchange exchange, int status, String contentType, String body, Map<String, String> headers)
+    public static void send(HttpExchange exchange, int status, String contentType, String body, Map<String, String> headers)
             throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("content-type", contentType);
@@ -102,15 +111,15 @@ final class LocalHttpServer implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    List<Recorded> requests() {
+    public List<Recorded> requests() {
         return List.copyOf(requests);
     }
 
-    Recorded lastRequest() {
+    public Recorded lastRequest() {
         return requests.getLast();
     }
 
