@@ -151,7 +151,7 @@ final class RunCommand implements Callable<Integer> {
         }
         if (!hasProperty(found.configClass(), MAX_TURNS)) {
             throw CliException.config("autogen: --max-turns applies to teams with a max_turns setting; '"
-                    + found.provider() + "' (a " + found.componentType() + ") has none. Leave out --max-turns, or "
+                    + found.provider() + "' (component type '" + found.componentType() + "') has none. Leave out --max-turns, or "
                     + "give the config a termination condition.");
         }
         configNode.put(MAX_TURNS, maxTurns);
