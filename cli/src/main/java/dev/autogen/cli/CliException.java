@@ -1,5 +1,7 @@
 package dev.autogen.cli;
 
+import java.util.regex.Pattern;
+
 /**
  * A failure the command reports as one paragraph on stderr, without a stack trace, and ends with
  * {@link #exitCode()}.
@@ -27,7 +29,13 @@ final class CliException extends RuntimeException {
         return exitCode;
     }
 
-    /** The messages of {@code e} and its causes, without repeats, joined as one sentence chain. */
+    /** A Java exception class name inside a message, e.g. {@code java.lang.IllegalStateException: }. */
+    private static final Pattern CLASS_PREFIX = Pattern.compile("\\b(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error): ");
+
+    /**
+     * The messages of {@code e} and its causes, without repeats or Java class names, joined as one
+     * sentence chain.
+     */
     static String describe(Throwable e) {
         var text = new StringBuilder();
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -39,6 +47,6 @@ final class CliException extends RuntimeException {
                 break;
             }
         }
-        return text.toString();
+        return CLASS_PREFIX.matcher(text).replaceAll("");
     }
 }
