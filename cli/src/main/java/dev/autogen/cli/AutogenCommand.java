@@ -1,6 +1,7 @@
 package dev.autogen.cli;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Command;
         versionProvider = AutogenCommand.Version.class,
         description = "AutoGen for Java: agents and multi-agent teams on the JVM.%n"
                 + "Without a command, runs the Core quickstart (two agents counting down from 10).",
-        subcommands = {QuickstartCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ValidateCommand.class, GalleryCommand.class, QuickstartCommand.class,
+                CommandLine.HelpCommand.class})
 public final class AutogenCommand implements Callable<Integer> {
     private final PrintStream out;
 
@@ -30,9 +32,24 @@ public final class AutogenCommand implements Callable<Integer> {
     /** Runs the command line and returns its exit code. */
     static int execute(PrintStream out, PrintStream err, String... args) {
         CommandLine cli = new CommandLine(new AutogenCommand(out), new Factory(out));
-        cli.setOut(new java.io.PrintWriter(out, true));
-        cli.setErr(new java.io.PrintWriter(err, true));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setExecutionExceptionHandler(AutogenCommand::report);
         return cli.execute(args);
+    }
+
+    /** Reports a failure as one paragraph on stderr, never a stack trace, and picks the exit code. */
+    private static int report(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        if (e instanceof CliException failure) {
+            err.println(failure.getMessage());
+            err.flush();
+            return failure.exitCode();
+        }
+        err.println("autogen: " + cli.getCommandName() + " failed unexpectedly: " + CliException.describe(e)
+                + " (" + e.getClass().getName() + "). Please report this with the command you ran.");
+        err.flush();
+        return CliException.RUN_FAILURE;
     }
 
     public static void main(String[] args) {

@@ -34,12 +34,12 @@ class AutogenCommandTest {
     @Test
     void helpListsTheCommands() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: autogen").contains("quickstart");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: autogen").contains("quickstart").contains("run").contains("validate").contains("gallery");
     }
 
     @Test
     void unknownCommandFailsAndSuggestsTheClosestOnStderr() {
-        assertThat(run("frobnicate")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unmatched argument").contains("Did you mean: autogen quickstart?");
+        assertThat(run("quickstrat")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unmatched argument").contains("Did you mean: autogen quickstart");
     }
 }

@@ -1,0 +1,245 @@
+package dev.autogen.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.autogen.agentchat.base.ChatAgent;
+import dev.autogen.agentchat.base.MessageStream;
+import dev.autogen.agentchat.base.RunOptions;
+import dev.autogen.agentchat.base.TaskResult;
+import dev.autogen.agentchat.base.TaskRunner;
+import dev.autogen.agentchat.base.Team;
+import dev.autogen.agentchat.ui.Console;
+import dev.autogen.core.component.ComponentLoadException;
+import dev.autogen.core.component.ComponentLoader;
+import dev.autogen.core.component.ComponentProblem;
+import dev.autogen.core.component.ComponentProvider;
+import dev.autogen.core.serialization.AutogenJson;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code autogen run CONFIG --task TEXT}: loads a team or agent component config and runs it,
+ * printing the run as Python's Console does, or the {@link TaskResult} as one JSON object.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Loads a team or agent component config (JSON, or YAML for .yaml/.yml files) and runs it "
+                + "on a task, printing each message as it arrives.",
+                "Exit codes: 0 done, 1 the config (or a state file) cannot be used, 2 the run failed."})
+final class RunCommand implements Callable<Integer> {
+    private static final String MAX_TURNS = "max_turns";
+
+    @Spec
+    @SuppressWarnings("NullAway.Init")
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "CONFIG", description = "The team or agent component config file.")
+    @SuppressWarnings("NullAway.Init")
+    private Path config;
+
+    @ArgGroup(exclusive = true)
+    private @Nullable Task task;
+
+    @Option(names = "--max-turns", paramLabel = "N",
+            description = "Stop a team after N turns (sets the team config's max_turns).")
+    private @Nullable Integer maxTurns;
+
+    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (default): the Console transcript; json: only the TaskResult as one JSON object "
+                    + "{\"messages\": [...], \"stop_reason\": ...}.")
+    private OutputFormat output = OutputFormat.text;
+
+    @Option(names = "--stats", description = "Print each message's token usage and a summary at the end (text output).")
+    private boolean stats;
+
+    @Option(names = "--state-in", paramLabel = "FILE", description = "Load this saved state (from --state-out) before the run.")
+    private @Nullable Path stateIn;
+
+    @Option(names = "--state-out", paramLabel = "FILE", description = "Write the team's or agent's saved state here after the run.")
+    private @Nullable Path stateOut;
+
+    /** The task, given inline or in a file; none continues a run restored with {@code --state-in}. */
+    static final class Task {
+        @Option(names = "--task", paramLabel = "TEXT", required = true, description = "The task, sent as a message from 'user'.")
+        @Nullable String text;
+
+        @Option(names = "--task-file", paramLabel = "FILE", required = true, description = "Read the task from this file.")
+        @Nullable Path file;
+    }
+
+    enum OutputFormat { text, json }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (maxTurns != null && maxTurns < 1) {
+            throw CliException.config("autogen: --max-turns must be at least 1, got " + maxTurns + ".");
+        }
+        RunOptions options = runOptions();
+        TaskRunner runner = load(ConfigFile.read(config));
+        try {
+            if (stateIn != null) {
+                loadState(runner, stateIn);
+            }
+            TaskResult result = run(runner, options, out);
+            if (stateOut != null) {
+                writeState(runner, stateOut);
+            }
+            if (output == OutputFormat.json) {
+                out.println(toJson(result));
+                out.flush();
+            }
+            return 0;
+        } finally {
+            close(runner);
+        }
+    }
+
+    private RunOptions runOptions() {
+        if (task == null) {
+            return RunOptions.none();
+        }
+        if (task.text != null) {
+            return RunOptions.task(task.text);
+        }
+        Path file = task.file;
+        try {
+            return RunOptions.task(Files.readString(file).strip());
+        } catch (NoSuchFileException e) {
+            throw CliException.config("autogen: task file '" + file + "' does not exist.");
+        } catch (IOException e) {
+            throw CliException.config("autogen: cannot read task file '" + file + "': " + CliException.describe(e));
+        }
+    }
+
+    private TaskRunner load(JsonNode node) {
+        ComponentLoader loader = ComponentLoader.defaultLoader();
+        if (maxTurns != null) {
+            setMaxTurns(loader, node);
+        }
+        try {
+            return loader.load(node, TaskRunner.class);
+        } catch (ComponentLoadException e) {
+            List<ComponentProblem> problems = loader.validate(node, TaskRunner.class);
+            throw CliException.config(ProblemReport.render(config, problems.isEmpty() ? e.problems() : problems));
+        }
+    }
+
+    /** Puts {@code --max-turns} into the config, for teams whose config has {@code max_turns}. */
+    private void setMaxTurns(ComponentLoader loader, JsonNode node) {
+        String provider = node.path("provider").asText("");
+        ComponentProvider<?, ?> found = loader.registry().find(provider).orElse(null);
+        if (found == null || !(node.path("config") instanceof ObjectNode configNode)) {
+            return;
+        }
+        if (!hasProperty(found.configClass(), MAX_TURNS)) {
+            throw CliException.config("autogen: --max-turns applies to teams with a max_turns setting; '"
+                    + found.provider() + "' (component type '" + found.componentType() + "') has none. Leave out --max-turns, or "
+                    + "give the config a termination condition.");
+        }
+        configNode.put(MAX_TURNS, maxTurns);
+    }
+
+    private static boolean hasProperty(Class<?> configClass, String name) {
+        ObjectMapper mapper = AutogenJson.mapper();
+        return mapper.getDeserializationConfig().introspect(mapper.constructType(configClass)).findProperties().stream()
+                .anyMatch(p -> p.getName().equals(name));
+    }
+
+    private TaskResult run(TaskRunner runner, RunOptions options, PrintWriter out) {
+        Console console = Console.builder()
+                .output(output == OutputFormat.json ? Writer.nullWriter() : out)
+                .outputStats(stats && output == OutputFormat.text)
+                .build();
+        try (MessageStream<TaskResult> stream = runner.runStream(options)) {
+            return console.render(stream);
+        } catch (CancellationException e) {
+            throw new CliException(CliException.RUN_FAILURE, "autogen: the run of " + name(runner) + " was cancelled.");
+        } catch (RuntimeException e) {
+            throw new CliException(CliException.RUN_FAILURE, "autogen: the run of " + name(runner) + " failed: "
+                    + CliException.describe(e));
+        }
+    }
+
+    private static void loadState(TaskRunner runner, Path file) {
+        Map<String, Object> state;
+        try {
+            state = AutogenJson.mapper().readValue(Files.readString(file), new TypeReference<Map<String, Object>>() { });
+        } catch (NoSuchFileException e) {
+            throw CliException.config("autogen: state file '" + file + "' does not exist.");
+        } catch (IOException e) {
+            throw CliException.config("autogen: state file '" + file + "' is not a saved state (JSON object): "
+                    + CliException.describe(e));
+        }
+        try {
+            switch (runner) {
+                case Team team -> team.loadState(state);
+                case ChatAgent agent -> agent.loadState(state);
+                default -> throw CliException.config("autogen: " + name(runner) + " cannot load a saved state.");
+            }
+        } catch (CliException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw CliException.config("autogen: state file '" + file + "' does not fit " + name(runner) + ": "
+                    + CliException.describe(e));
+        }
+    }
+
+    private static void writeState(TaskRunner runner, Path file) {
+        Map<String, Object> state = switch (runner) {
+            case Team team -> team.saveState();
+            case ChatAgent agent -> agent.saveState();
+            default -> throw new CliException(CliException.RUN_FAILURE, "autogen: " + name(runner) + " has no state to save.");
+        };
+        try {
+            Files.writeString(file, AutogenJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(state) + "\n");
+        } catch (IOException e) {
+            throw new CliException(CliException.RUN_FAILURE, "autogen: cannot write state file '" + file + "': "
+                    + CliException.describe(e));
+        }
+    }
+
+    private static String toJson(TaskResult result) {
+        try {
+            return AutogenJson.mapper().writeValueAsString(result);
+        } catch (JsonProcessingException e) {
+            throw new CliException(CliException.RUN_FAILURE, "autogen: cannot write the result as JSON: "
+                    + CliException.describe(e));
+        }
+    }
+
+    private static String name(TaskRunner runner) {
+        return switch (runner) {
+            case Team team -> "team '" + team.name() + "'";
+            case ChatAgent agent -> "agent '" + agent.name() + "'";
+            default -> runner.getClass().getSimpleName();
+        };
+    }
+
+    private static void close(TaskRunner runner) {
+        if (runner instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(RunCommand.class).debug("closing {} failed", name(runner), e);
+            }
+        }
+    }
+}

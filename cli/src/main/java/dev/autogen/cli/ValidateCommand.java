@@ -1,0 +1,83 @@
+package dev.autogen.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.autogen.core.component.ComponentLoader;
+import dev.autogen.core.component.ComponentProblem;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code autogen validate CONFIG}: checks a component config (or every component of a gallery file)
+ * without running it, and prints each problem with its JSON path.
+ */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Checks a component config, or every component of a gallery file, without running it: "
+                + "unknown providers, wrong component types, missing or malformed fields, components that "
+                + "cannot be built in Java. Prints each problem with its JSON path.",
+                "Exit codes: 0 no problems, 1 problems found (or the file cannot be read)."})
+final class ValidateCommand implements Callable<Integer> {
+    @Spec
+    @SuppressWarnings("NullAway.Init")
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "CONFIG", description = "A component config or gallery file (JSON or YAML).")
+    @SuppressWarnings("NullAway.Init")
+    private Path config;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        JsonNode node = ConfigFile.read(config);
+        List<ComponentProblem> problems = Gallery.isGallery(node) ? validateGallery(node, out) : validateComponent(node, out);
+        out.flush();
+        return problems.isEmpty() ? 0 : CliException.CONFIG_PROBLEM;
+    }
+
+    private List<ComponentProblem> validateComponent(JsonNode node, PrintWriter out) {
+        List<ComponentProblem> problems = ComponentLoader.defaultLoader().validate(node, Object.class);
+        if (problems.isEmpty()) {
+            out.println(config + ": OK, a " + node.path("component_type").asText("component") + " ("
+                    + node.path("provider").asText() + ")");
+        } else {
+            problems.forEach(out::println);
+            out.println(config + ": " + count(problems.size(), "problem"));
+        }
+        return problems;
+    }
+
+    private List<ComponentProblem> validateGallery(JsonNode node, PrintWriter out) {
+        List<ComponentProblem> all = new ArrayList<>();
+        int components = 0;
+        int loadable = 0;
+        for (Map.Entry<String, List<Gallery.Entry>> group : Gallery.components(node).entrySet()) {
+            for (Gallery.Entry entry : group.getValue()) {
+                components++;
+                List<ComponentProblem> problems = ComponentLoader.defaultLoader().withRootPath(entry.path())
+                        .validate(entry.component(), Object.class);
+                if (problems.isEmpty()) {
+                    loadable++;
+                    out.println("ok       " + entry.path() + " " + entry.label());
+                } else {
+                    out.println("invalid  " + entry.path() + " " + entry.label());
+                    problems.forEach(p -> out.println("         " + p));
+                    all.addAll(problems);
+                }
+            }
+        }
+        out.println(config + ": " + loadable + " of " + count(components, "component") + " load"
+                + (all.isEmpty() ? "" : "; " + count(all.size(), "problem")));
+        return all;
+    }
+
+    static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,45 @@
+package dev.autogen.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.autogen.core.serialization.AutogenJson;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Runs the {@code autogen} command in-process and captures what it prints. */
+record Cli(int exitCode, String out, String err) {
+    static Cli run(String... args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int code = AutogenCommand.execute(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), args);
+        return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** A test config under {@code src/test/resources/configs}. */
+    static String config(String name) {
+        try {
+            return Path.of(Cli.class.getResource("/configs/" + name).toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A file written by Python AutoGen, kept once under core's test resources. */
+    static Path pythonFixture(String name) {
+        return Path.of("..", "core", "src", "test", "resources", "fixtures", "autogen-python", name);
+    }
+
+    static JsonNode readJson(Path path) {
+        try {
+            return AutogenJson.mapper().readTree(Files.readString(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
