@@ -1,6 +1,9 @@
 package dev.autogen.core.code_executor;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,6 +13,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The rules of Python's {@code autogen_ext.code_executors._common} that every command-line style
@@ -23,6 +28,8 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class CodeFileRules {
+    private static final Logger LOG = LoggerFactory.getLogger(CodeFileRules.class);
+
     /** The language tags command-line executors run, after {@link #normalize}. */
     public static final List<String> SUPPORTED_LANGUAGES =
             List.of("bash", "shell", "sh", "pwsh", "powershell", "ps1", "python");
@@ -112,5 +119,25 @@ public final class CodeFileRules {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }
+    }
+
+    /**
+     * Makes the directory a user gave an executor ({@code work_dir}, {@code output_dir}) ready: absolute,
+     * normalized and created, with Python's deprecation warning when it is the current directory.
+     *
+     * @param setting the config name of the setting, used in the warning and the error
+     * @throws UncheckedIOException naming the setting and the directory when it cannot be created
+     */
+    public static Path prepareUserDirectory(Path directory, String setting) {
+        Path dir = directory.toAbsolutePath().normalize();
+        if (dir.equals(Path.of("").toAbsolutePath().normalize())) {
+            LOG.warn("Using the current directory as {} is deprecated.", setting);
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + setting + " '" + dir + "': " + e.getMessage(), e);
+        }
+        return dir;
     }
 }

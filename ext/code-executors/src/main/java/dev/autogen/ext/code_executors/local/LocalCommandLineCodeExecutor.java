@@ -96,20 +96,7 @@ public final class LocalCommandLineCodeExecutor
         this.functionsModule = b.functionsModule;
         this.virtualEnvContext = b.virtualEnvContext;
         this.cleanupTempFiles = b.cleanupTempFiles;
-        if (b.workDir != null) {
-            Path dir = b.workDir.toAbsolutePath().normalize();
-            if (dir.equals(Path.of("").toAbsolutePath().normalize())) {
-                LOG.warn("Using the current directory as work_dir is deprecated.");
-            }
-            try {
-                Files.createDirectories(dir);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create work_dir '" + dir + "': " + e.getMessage(), e);
-            }
-            this.userWorkDir = dir;
-        } else {
-            this.userWorkDir = null;
-        }
+        this.userWorkDir = b.workDir != null ? CodeFileRules.prepareUserDirectory(b.workDir, "work_dir") : null;
     }
 
     /** A builder with Python's defaults: 60 s timeout, temporary working directory, cleanup on. */

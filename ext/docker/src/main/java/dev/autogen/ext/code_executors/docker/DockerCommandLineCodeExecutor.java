@@ -133,20 +133,7 @@ public final class DockerCommandLineCodeExecutor implements CodeExecutor, Compon
         this.deviceRequests = List.copyOf(b.deviceRequests);
         this.dockerHost = b.dockerHost;
         this.functionsReady = functions.isEmpty();
-        if (b.workDir != null) {
-            Path dir = b.workDir.toAbsolutePath().normalize();
-            if (dir.equals(Path.of("").toAbsolutePath().normalize())) {
-                LOG.warn("Using the current directory as work_dir is deprecated.");
-            }
-            try {
-                Files.createDirectories(dir);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create work_dir '" + dir + "': " + e.getMessage(), e);
-            }
-            this.userWorkDir = dir;
-        } else {
-            this.userWorkDir = null;
-        }
+        this.userWorkDir = b.workDir != null ? CodeFileRules.prepareUserDirectory(b.workDir, "work_dir") : null;
         this.userBindDir = b.bindDir;
     }
 

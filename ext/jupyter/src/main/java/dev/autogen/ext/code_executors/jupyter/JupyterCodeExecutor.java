@@ -88,20 +88,7 @@ public final class JupyterCodeExecutor implements CodeExecutor, Component<Jupyte
         this.kernelName = b.kernelName;
         this.timeout = b.timeout;
         this.kernelCommand = b.kernelCommand;
-        if (b.outputDir != null) {
-            Path dir = b.outputDir.toAbsolutePath().normalize();
-            if (dir.equals(Path.of("").toAbsolutePath().normalize())) {
-                LOG.warn("Using the current directory as output_dir is deprecated");
-            }
-            try {
-                Files.createDirectories(dir);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create output_dir '" + dir + "': " + e.getMessage(), e);
-            }
-            this.userOutputDir = dir;
-        } else {
-            this.userOutputDir = null;
-        }
+        this.userOutputDir = b.outputDir != null ? CodeFileRules.prepareUserDirectory(b.outputDir, "output_dir") : null;
     }
 
     /** A builder with Python's defaults: kernel {@code python3}, 60 s timeout, temporary output directory. */
