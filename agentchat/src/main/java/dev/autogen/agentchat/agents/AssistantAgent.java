@@ -103,7 +103,6 @@ public class AssistantAgent extends BaseChatAgent implements Component<Assistant
     private final @Nullable String outputContentTypeFormat;
     private final List<Memory> memory;
     private final Map<String, String> metadata;
-    private final ToolCallRunner toolCallRunner;
 
     /** An agent with the defaults: no tools, the default system message. */
     public AssistantAgent(String name, ChatCompletionClient modelClient) {
@@ -168,7 +167,6 @@ public class AssistantAgent extends BaseChatAgent implements Component<Assistant
         this.toolCallSummaryFormatter = b.toolCallSummaryFormatter;
         this.memory = List.copyOf(b.memory);
         this.metadata = Map.copyOf(b.metadata);
-        this.toolCallRunner = new ToolCallRunner(workbenches, handoffs);
     }
 
     /** The model context holding the agent's conversation. */
@@ -233,10 +231,8 @@ public class AssistantAgent extends BaseChatAgent implements Component<Assistant
                 emitInner.accept(new MemoryQueryEvent(updated.memories().results(), name()));
             }
         }
-        List<ToolSchema> tools = new ArrayList<>();
-        for (Workbench workbench : workbenches) {
-            tools.addAll(workbench.listTools());
-        }
+        ToolCallRunner toolCallRunner = ToolCallRunner.forStep(workbenches, handoffs);
+        List<ToolSchema> tools = new ArrayList<>(toolCallRunner.toolSchemas());
         tools.addAll(handoffSchemas);
 
         ModelCall call = callModel(tools, ToolChoice.AUTO, cancellationToken, events);

@@ -10,6 +10,7 @@ import dev.autogen.core.tools.ToolResult;
 import dev.autogen.core.tools.ToolSchema;
 import dev.autogen.core.tools.Workbench;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -28,12 +29,35 @@ import org.slf4j.LoggerFactory;
 final class ToolCallRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ToolCallRunner.class);
 
-    private final List<Workbench> workbenches;
+    private final Map<String, Workbench> owners;
+    private final List<ToolSchema> toolSchemas;
     private final Map<String, Handoff> handoffs;
 
-    ToolCallRunner(List<Workbench> workbenches, Map<String, Handoff> handoffs) {
-        this.workbenches = workbenches;
+    private ToolCallRunner(Map<String, Workbench> owners, List<ToolSchema> toolSchemas, Map<String, Handoff> handoffs) {
+        this.owners = owners;
+        this.toolSchemas = toolSchemas;
         this.handoffs = handoffs;
+    }
+
+    /**
+     * A runner for one agent step: lists each workbench's tools once (a remote workbench such as MCP
+     * answers over the network), so every call of the step goes straight to the workbench that has it.
+     */
+    static ToolCallRunner forStep(List<Workbench> workbenches, Map<String, Handoff> handoffs) {
+        Map<String, Workbench> owners = new HashMap<>();
+        List<ToolSchema> schemas = new ArrayList<>();
+        for (Workbench workbench : workbenches) {
+            for (ToolSchema schema : workbench.listTools()) {
+                schemas.add(schema);
+                owners.putIfAbsent(schema.name(), workbench);
+            }
+        }
+        return new ToolCallRunner(owners, List.copyOf(schemas), handoffs);
+    }
+
+    /** The tools of every workbench, in order, as listed for this step. */
+    List<ToolSchema> toolSchemas() {
+        return toolSchemas;
     }
 
     /**
@@ -80,11 +104,8 @@ final class ToolCallRunner {
         if (handoff != null) {
             return new FunctionExecutionResult(handoff.message(), call.name(), call.id(), false);
         }
-        for (Workbench workbench : workbenches) {
-            List<ToolSchema> tools = workbench.listTools();
-            if (tools.stream().noneMatch(t -> t.name().equals(call.name()))) {
-                continue;
-            }
+        Workbench workbench = owners.get(call.name());
+        if (workbench != null) {
             ToolResult result;
             try {
                 result = workbench instanceof StreamWorkbench stream
