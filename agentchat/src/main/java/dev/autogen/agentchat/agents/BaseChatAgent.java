@@ -120,7 +120,11 @@ public abstract class BaseChatAgent implements ChatAgent {
     static <T> T callInterruptibly(CancellationToken token, java.util.function.Supplier<T> body) {
         token.throwIfCancelled();
         Thread caller = Thread.currentThread();
-        try (var registration = token.onCancel(caller::interrupt)) {
+        var interruptedByCancel = new java.util.concurrent.atomic.AtomicBoolean();
+        try (var registration = token.onCancel(() -> {
+            interruptedByCancel.set(true);
+            caller.interrupt();
+        })) {
             T result = body.get();
             token.throwIfCancelled();
             return result;
@@ -132,7 +136,9 @@ public abstract class BaseChatAgent implements ChatAgent {
             }
             throw e;
         } finally {
-            Thread.interrupted();
+            if (interruptedByCancel.get()) {
+                Thread.interrupted(); // our interrupt has done its job; an interrupt from elsewhere stays set
+            }
         }
     }
 
