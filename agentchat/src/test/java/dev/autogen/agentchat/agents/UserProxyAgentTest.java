@@ -78,7 +78,7 @@ class UserProxyAgentTest {
             for (BaseMessage message : stream) {
                 seen.add(message);
                 if (message instanceof UserInputRequestedEvent request) {
-                    CompletableFuture.runAsync(() -> {
+                    Thread.ofVirtual().start(() -> {
                         try {
                             answers.computeIfAbsent(request.requestId(), id -> new SynchronousQueue<>()).put("Ada");
                         } catch (InterruptedException e) {
@@ -176,7 +176,7 @@ class UserProxyAgentTest {
             }
         });
         var token = new CancellationToken();
-        CompletableFuture<Response> call = CompletableFuture.supplyAsync(() -> user.onMessages(List.of(), token));
+        CompletableFuture<Response> call = onOwnThread(() -> user.onMessages(List.of(), token));
         waiting.await();
 
         token.cancel();
@@ -201,7 +201,7 @@ class UserProxyAgentTest {
             }
         });
         var token = new CancellationToken();
-        CompletableFuture<Response> call = CompletableFuture.supplyAsync(() -> user.onMessages(List.of(), token));
+        CompletableFuture<Response> call = onOwnThread(() -> user.onMessages(List.of(), token));
         waiting.await();
 
         token.cancel();
@@ -218,7 +218,7 @@ class UserProxyAgentTest {
             return new LinkedBlockingQueue<String>().take();
         });
         var token = new CancellationToken();
-        CompletableFuture<TaskResult> run = CompletableFuture.supplyAsync(
+        CompletableFuture<TaskResult> run = onOwnThread(
                 () -> user.run(dev.autogen.agentchat.base.RunOptions.task("hello").withCancellationToken(token)));
         waiting.await();
 
@@ -263,9 +263,11 @@ class UserProxyAgentTest {
         var user = new UserProxyAgent("user", console);
 
         var token = new CancellationToken();
-        CompletableFuture<Response> first = CompletableFuture.supplyAsync(() -> user.onMessages(List.of(), token));
+        CompletableFuture<Response> first = onOwnThread(() -> user.onMessages(List.of(), token));
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
         while (!out.toString(StandardCharsets.UTF_8).contains("Enter your response: ")) {
-            Thread.onSpinWait();
+            assertThat(System.nanoTime()).as("the prompt appears").isLessThan(deadline);
+            Thread.sleep(5);
         }
         token.cancel();
         assertThatThrownBy(first::join).hasCauseInstanceOf(CancellationException.class);
@@ -308,5 +310,21 @@ class UserProxyAgentTest {
 
         assertThat(dumped.config().toString()).isEqualTo("{\"name\":\"user\",\"description\":\"A human user\"}");
         assertThat(ComponentLoader.loadComponent(dumped, UserProxyAgent.class).name()).isEqualTo("user");
+    }
+
+    /**
+     * Runs {@code body} on a thread of its own: the common fork-join pool has a single worker on a
+     * 2-CPU machine, and a blocked task left there by another test would keep this one from starting.
+     */
+    private static <T> CompletableFuture<T> onOwnThread(java.util.function.Supplier<T> body) {
+        var result = new CompletableFuture<T>();
+        Thread.ofVirtual().start(() -> {
+            try {
+                result.complete(body.get());
+            } catch (Throwable t) {
+                result.completeExceptionally(new java.util.concurrent.CompletionException(t));
+            }
+        });
+        return result;
     }
 }
