@@ -50,9 +50,10 @@ final class RunCommand implements Callable<Integer> {
     @SuppressWarnings("NullAway.Init")
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "CONFIG", description = "The team or agent component config file.")
+    @Parameters(index = "0", paramLabel = "CONFIG",
+            description = "The team or agent component config file, or the name of a built-in team (see 'autogen dump').")
     @SuppressWarnings("NullAway.Init")
-    private Path config;
+    private String config;
 
     @ArgGroup(exclusive = true)
     private @Nullable Task task;
@@ -92,8 +93,9 @@ final class RunCommand implements Callable<Integer> {
         if (maxTurns != null && maxTurns < 1) {
             throw CliException.config("autogen: --max-turns must be at least 1, got " + maxTurns + ".");
         }
-        RunOptions options = runOptions();
-        TaskRunner runner = load(ConfigFile.read(config));
+        ConfigFile source = ConfigFile.resolve(config);
+        RunOptions options = runOptions(source);
+        TaskRunner runner = load(source);
         try {
             if (stateIn != null) {
                 loadState(runner, stateIn);
@@ -112,9 +114,10 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private RunOptions runOptions() {
+    private RunOptions runOptions(ConfigFile source) {
         if (task == null) {
-            return RunOptions.none();
+            return source.builtin() != null && stateIn == null
+                    ? RunOptions.task(source.builtin().defaultTask()) : RunOptions.none();
         }
         if (task.text != null) {
             return RunOptions.task(task.text);
@@ -129,7 +132,8 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private TaskRunner load(JsonNode node) {
+    private TaskRunner load(ConfigFile source) {
+        JsonNode node = source.node();
         ComponentLoader loader = ComponentLoader.defaultLoader();
         if (maxTurns != null) {
             setMaxTurns(loader, node);
@@ -138,7 +142,7 @@ final class RunCommand implements Callable<Integer> {
             return loader.load(node, TaskRunner.class);
         } catch (ComponentLoadException e) {
             List<ComponentProblem> problems = loader.validate(node, TaskRunner.class);
-            throw CliException.config(ProblemReport.render(config, problems.isEmpty() ? e.problems() : problems));
+            throw CliException.config(ProblemReport.render(source.label(), problems.isEmpty() ? e.problems() : problems));
         }
     }
 

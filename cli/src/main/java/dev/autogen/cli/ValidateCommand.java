@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.autogen.core.component.ComponentLoader;
 import dev.autogen.core.component.ComponentProblem;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,14 +27,15 @@ final class ValidateCommand implements Callable<Integer> {
     @SuppressWarnings("NullAway.Init")
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "CONFIG", description = "A component config or gallery file (JSON or YAML).")
+    @Parameters(index = "0", paramLabel = "CONFIG",
+            description = "A component config or gallery file (JSON or YAML), or the name of a built-in team.")
     @SuppressWarnings("NullAway.Init")
-    private Path config;
+    private String config;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        JsonNode node = ConfigFile.read(config);
+        JsonNode node = ConfigFile.resolve(config).node();
         List<ComponentProblem> problems = Gallery.isGallery(node) ? validateGallery(node, out) : validateComponent(node, out);
         out.flush();
         return problems.isEmpty() ? 0 : CliException.CONFIG_PROBLEM;

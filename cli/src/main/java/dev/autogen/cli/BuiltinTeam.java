@@ -1,0 +1,50 @@
+package dev.autogen.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.autogen.core.serialization.AutogenJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * An example team that ships inside the command: a component config on scripted replies (a
+ * {@code ReplayChatCompletionClient} per agent), so {@code autogen run NAME} shows a real team run
+ * with nothing configured, and {@code autogen run NAME --model openai:gpt-4o-mini} runs the same team
+ * on a real model.
+ *
+ * @param name what to type after {@code autogen run} or {@code autogen dump}
+ * @param summary one line for listings
+ * @param defaultTask the task the scripted replies answer, used when no {@code --task} is given
+ */
+record BuiltinTeam(String name, String summary, String defaultTask) {
+    /** Every built-in team, in the order {@code autogen dump} lists them. */
+    static final List<BuiltinTeam> ALL = List.of(
+            new BuiltinTeam("reflection", "RoundRobinGroupChat: a writer and a critic take turns until the critic says APPROVE",
+                    "Write a short poem about the fall season."));
+
+    /** The built-in team called {@code name}, if there is one. */
+    static Optional<BuiltinTeam> find(String name) {
+        return ALL.stream().filter(team -> team.name.equals(name)).findFirst();
+    }
+
+    /** The names, comma-separated, for messages. */
+    static String names() {
+        return ALL.stream().map(BuiltinTeam::name).collect(Collectors.joining(", "));
+    }
+
+    /** The team's component config, read from the command's resources. */
+    JsonNode config() {
+        String resource = "teams/" + name + ".json";
+        try (InputStream in = BuiltinTeam.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("built-in team '" + name + "' has no resource " + resource);
+            }
+            return AutogenJson.mapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read built-in team '" + name + "'", e);
+        }
+    }
+}
