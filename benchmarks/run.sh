@@ -3,6 +3,7 @@
 # Sized for a small machine (2 cores): one fork per benchmark, 3 x 2 s warm-up, 5 x 3 s measurement,
 # about 5 minutes in all. Finds a JDK 21+, builds benchmarks/target/benchmarks.jar when it is missing
 # or older than the sources, writes JSON to benchmarks/results/jmh-result.json (or $AUTOGEN_BENCH_RESULT).
+# The start-up benchmark CliStartup is left out: benchmarks/startup.sh runs it.
 # Extra arguments go to JMH, e.g. a filter: benchmarks/run.sh 'RpcFromVirtualThread' -prof gc
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
@@ -21,7 +22,7 @@ fi
 
 result="${AUTOGEN_BENCH_RESULT:-$here/results/jmh-result.json}"
 mkdir -p "$(dirname "$result")"
-"$JAVA_HOME/bin/java" -jar "$jar" -f 1 -wi 3 -i 5 -w 2s -r 3s -bm thrpt -tu s -rf json -rff "$result" "$@"
+"$JAVA_HOME/bin/java" -jar "$jar" -e 'CliStartup' -f 1 -wi 3 -i 5 -w 2s -r 3s -bm thrpt -tu s -rf json -rff "$result" "$@"
 
 echo
 echo "Ratios (from $result):"

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Measures the command line's start-up (benchmark CliStartup) and prints the ratios to the bare-JVM
+# baseline measured in the same run. Each invocation starts a fresh `java -jar cli/target/autogen.jar
+# run reflection` and times it until the first line on its stdout. Single shot, one fork per
+# benchmark and JVM variant, 3 warm-up + 12 measured invocations: about 2 minutes on 2 cores.
+# Finds a JDK 21+, builds cli/target/autogen.jar and benchmarks/target/benchmarks.jar when missing or
+# older than the sources, writes JSON to benchmarks/results/startup-result.json (or
+# $AUTOGEN_STARTUP_RESULT). JVM variants: default, cds, cds+c1, plus aot and aot+c1 on JDK 25+.
+# Extra arguments go to JMH, e.g. other variants: benchmarks/startup.sh -p jvm=default,c1,serial
+set -euo pipefail
+here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
+root="$(dirname "$here")"
+# shellcheck source=../scripts/find-jdk.sh
+. "$root/scripts/find-jdk.sh"
+autogen_find_jdk
+echo "startup.sh: using JDK at $JAVA_HOME" >&2
+
+cli_jar="$root/cli/target/autogen.jar"
+bench_jar="$here/target/benchmarks.jar"
+stale() { # true when jar $1 is missing or a source, pom or resource outside target/ is newer
+  [ -f "$1" ] || return 0
+  [ -n "$(find "$root" -path "$root/.git" -prune -o -path '*/target' -prune -o -path '*/node_modules' -prune \
+      -o \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) -newer "$1" -print -quit)" ]
+}
+if stale "$cli_jar" || stale "$bench_jar"; then
+  echo "startup.sh: building $cli_jar and $bench_jar" >&2
+  (cd "$root" && ./mvnw -q -B -ntp -pl cli,benchmarks -am package -DskipTests)
+fi
+
+variants="default,cds,cds+c1"
+release=$(autogen_java_release "$JAVA_HOME/bin/java")
+if [ "$release" -ge 25 ]; then
+  variants="$variants,aot,aot+c1"
+fi
+
+result="${AUTOGEN_STARTUP_RESULT:-$here/results/startup-result.json}"
+mkdir -p "$(dirname "$result")"
+cd "$root"
+"$JAVA_HOME/bin/java" -jar "$bench_jar" 'CliStartup' -p jvm="$variants" \
+  -jvmArgsAppend "-Dautogen.cli.jar=$cli_jar" -rf json -rff "$result" "$@"
+
+echo
+echo "Start-up ratios (from $result):"
+"$JAVA_HOME/bin/java" -cp "$bench_jar" dev.autogen.benchmarks.StartupRatios "$result"
