@@ -2,6 +2,16 @@
 # Looks at $JAVA_HOME, then `java` on the PATH, then the usual install folders.
 
 autogen_java_release() { # prints the feature release of the java binary $1, or nothing
+  # The JDK's `release` file answers without starting a JVM (~50 ms saved on every ./autogen).
+  local release_file v
+  release_file="$(dirname "$(dirname "$1")")/release"
+  if [ -f "$release_file" ]; then
+    v=$(sed -n 's/^JAVA_VERSION="\([0-9][0-9.]*\).*/\1/p' "$release_file" | head -n 1)
+    case "$v" in
+      1.*) echo "$v"; return ;;
+      [0-9]*) echo "${v%%.*}"; return ;;
+    esac
+  fi
   "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | head -n 1
 }
 

@@ -47,7 +47,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>The {@code jvm} parameter names the JVM options of the command-line runs, tokens joined by
  * {@code +}: {@code default} (none), {@code cds} (a dynamic AppCDS archive made by one training run
- * of {@code run reflection} in the trial's set-up, as the {@code ./autogen} launcher does),
+ * of {@code run reflection} in the trial's set-up, used with the options the {@code ./autogen}
+ * launcher uses),
  * {@code aot} (a JDK 25+ AOT cache, {@code -XX:AOTCacheOutput}, same training run), {@code c1}
  * ({@code -XX:TieredStopAtLevel=1}), {@code serial} ({@code -XX:+UseSerialGC}). Set-up checks that
  * an archive or cache is really used, so a variant cannot silently measure the default.
@@ -124,7 +125,7 @@ public class CliStartup {
                     case "cds" -> {
                         Path archive = tmp.resolve("autogen.jsa");
                         training.add("-XX:ArchiveClassesAtExit=" + archive);
-                        archived.add("-XX:SharedArchiveFile=" + archive);
+                        archived.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
                     }
                     case "aot" -> {
                         if (Runtime.version().feature() < 25) {
