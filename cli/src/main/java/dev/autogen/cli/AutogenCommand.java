@@ -5,33 +5,34 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
- * The {@code autogen} command. Without a subcommand it runs the Core quickstart, the documentation's
- * first example, so a fresh checkout shows the runtime working with nothing configured.
+ * The {@code autogen} command. Without a subcommand it runs the first built-in team on scripted
+ * replies ({@code autogen run reflection}), so a fresh checkout shows a real team at work with
+ * nothing configured.
  */
 @Command(name = "autogen",
         mixinStandardHelpOptions = true,
         versionProvider = AutogenCommand.Version.class,
         description = "AutoGen for Java: agents and multi-agent teams on the JVM.%n"
-                + "Without a command, runs the Core quickstart (two agents counting down from 10).",
-        subcommands = {RunCommand.class, ValidateCommand.class, GalleryCommand.class, QuickstartCommand.class,
+                + "Without a command, runs the built-in team 'reflection' on scripted replies (autogen run reflection).",
+        subcommands = {RunCommand.class, ValidateCommand.class, GalleryCommand.class, DumpCommand.class, QuickstartCommand.class,
                 CommandLine.HelpCommand.class})
 public final class AutogenCommand implements Callable<Integer> {
-    private final PrintStream out;
-
-    AutogenCommand(PrintStream out) {
-        this.out = out;
-    }
+    @Spec
+    @SuppressWarnings("NullAway.Init")
+    private CommandSpec spec;
 
     @Override
     public Integer call() {
-        return new QuickstartCommand(out).call();
+        return spec.subcommands().get("run").execute(BuiltinTeam.ALL.get(0).name());
     }
 
     /** Runs the command line and returns its exit code. */
     static int execute(PrintStream out, PrintStream err, String... args) {
-        CommandLine cli = new CommandLine(new AutogenCommand(out), new Factory(out));
+        CommandLine cli = new CommandLine(new AutogenCommand(), new Factory(out));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setExecutionExceptionHandler(AutogenCommand::report);

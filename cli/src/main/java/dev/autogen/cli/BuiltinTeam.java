@@ -23,7 +23,19 @@ record BuiltinTeam(String name, String summary, String defaultTask) {
     /** Every built-in team, in the order {@code autogen dump} lists them. */
     static final List<BuiltinTeam> ALL = List.of(
             new BuiltinTeam("reflection", "RoundRobinGroupChat: a writer and a critic take turns until the critic says APPROVE",
-                    "Write a short poem about the fall season."));
+                    "Write a short poem about the fall season."),
+            new BuiltinTeam("selector", "SelectorGroupChat: a model picks the next speaker among a planner, a "
+                    + "researcher and a writer until the planner says TERMINATE",
+                    "Write a three-sentence explainer on why Earth has seasons."),
+            new BuiltinTeam("swarm", "Swarm: a travel agent hands a refund to the flights refunder, which hands "
+                    + "back when done; ends on TERMINATE",
+                    "I need a refund for my cancelled flight, booking reference 507811."),
+            new BuiltinTeam("graph", "GraphFlow: writer -> reviewer, back to the writer on REVISE or on to the "
+                    + "editor on APPROVE",
+                    "Write a two-line release note for version 2.1 of our notes app, which adds offline sync."),
+            new BuiltinTeam("magentic-one", "MagenticOneGroupChat: an orchestrator plans, directs a researcher "
+                    + "and a writer through progress ledgers, then answers",
+                    "How many minutes does sunlight take to reach Earth? Show the calculation."));
 
     /** The built-in team called {@code name}, if there is one. */
     static Optional<BuiltinTeam> find(String name) {

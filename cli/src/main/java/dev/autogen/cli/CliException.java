@@ -39,7 +39,11 @@ final class CliException extends RuntimeException {
     static String describe(Throwable e) {
         var text = new StringBuilder();
         for (Throwable t = e; t != null; t = t.getCause()) {
-            String message = t.getMessage() == null || t.getMessage().isBlank() ? t.getClass().getSimpleName() : t.getMessage();
+            boolean silent = t.getMessage() == null || t.getMessage().isBlank();
+            if (silent && !text.isEmpty()) {
+                continue;
+            }
+            String message = silent ? t.getClass().getSimpleName() : t.getMessage();
             if (text.indexOf(message) < 0) {
                 text.append(text.isEmpty() ? "" : ": ").append(message);
             }

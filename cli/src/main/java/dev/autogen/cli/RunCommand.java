@@ -62,6 +62,12 @@ final class RunCommand implements Callable<Integer> {
             description = "Stop a team after N turns (sets the team config's max_turns).")
     private @Nullable Integer maxTurns;
 
+    @Option(names = "--model", paramLabel = "PROVIDER:MODEL",
+            description = "Run every agent (and selector or orchestrator) on this model instead of the config's model "
+                    + "clients: openai:MODEL, anthropic:MODEL or ollama:MODEL. Keys and hosts come from the environment "
+                    + "(OPENAI_API_KEY, OPENAI_BASE_URL, ANTHROPIC_API_KEY, OLLAMA_HOST).")
+    private @Nullable String model;
+
     @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text",
             description = "text (default): the Console transcript; json: only the TaskResult as one JSON object "
                     + "{\"messages\": [...], \"stop_reason\": ...}.")
@@ -69,6 +75,11 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--stats", description = "Print each message's token usage and a summary at the end (text output).")
     private boolean stats;
+
+    @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "auto",
+            description = "A one-line progress display on stderr (messages so far, time taken): auto (default: when "
+                    + "stderr is a terminal, as the autogen launcher tells), always or never. Never written to stdout.")
+    private ProgressMode progress = ProgressMode.auto;
 
     @Option(names = "--state-in", paramLabel = "FILE", description = "Load this saved state (from --state-out) before the run.")
     private @Nullable Path stateIn;
@@ -87,15 +98,21 @@ final class RunCommand implements Callable<Integer> {
 
     enum OutputFormat { text, json }
 
+    enum ProgressMode { auto, always, never }
+
+    /** Set by the {@code autogen} launcher when stderr is a terminal, which Java itself cannot tell. */
+    static final String STDERR_IS_TERMINAL = "autogen.stderr.terminal";
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         if (maxTurns != null && maxTurns < 1) {
             throw CliException.config("autogen: --max-turns must be at least 1, got " + maxTurns + ".");
         }
+        ModelOverride override = model == null ? null : ModelOverride.parse(model);
         ConfigFile source = ConfigFile.resolve(config);
         RunOptions options = runOptions(source);
-        TaskRunner runner = load(source);
+        TaskRunner runner = load(source, override);
         try {
             if (stateIn != null) {
                 loadState(runner, stateIn);
@@ -132,18 +149,39 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private TaskRunner load(ConfigFile source) {
+    private TaskRunner load(ConfigFile source, @Nullable ModelOverride override) {
         JsonNode node = source.node();
         ComponentLoader loader = ComponentLoader.defaultLoader();
         if (maxTurns != null) {
             setMaxTurns(loader, node);
         }
+        if (override != null) {
+            replaceModelClients(source, node, loader, override);
+        }
+        TaskRunner runner;
         try {
-            return loader.load(node, TaskRunner.class);
+            runner = loader.load(node, TaskRunner.class);
         } catch (ComponentLoadException e) {
             List<ComponentProblem> problems = loader.validate(node, TaskRunner.class);
             throw CliException.config(ProblemReport.render(source.label(), problems.isEmpty() ? e.problems() : problems));
         }
+        try {
+            ModelSetup.check(source, node, loader);
+        } catch (CliException e) {
+            close(runner);
+            throw e;
+        }
+        return runner;
+    }
+
+    private static void replaceModelClients(ConfigFile source, JsonNode node, ComponentLoader loader, ModelOverride override) {
+        List<ModelClientSites.Site> sites = ModelClientSites.find(node, loader.registry());
+        if (sites.isEmpty()) {
+            throw CliException.config("autogen: --model has nothing to replace: " + source.label()
+                    + " names no model client (a team of agents without models, or model clients of unknown providers;"
+                    + " 'autogen validate' lists those).");
+        }
+        sites.forEach(site -> site.replaceWith(override.component()));
     }
 
     /** Puts {@code --max-turns} into the config, for teams whose config has {@code max_turns}. */
@@ -168,18 +206,33 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private TaskResult run(TaskRunner runner, RunOptions options, PrintWriter out) {
+        Progress display = showProgress() ? Progress.start(spec.commandLine().getErr()) : null;
+        Writer transcript = output == OutputFormat.json ? Writer.nullWriter() : display == null ? out : display.guard(out);
         Console console = Console.builder()
-                .output(output == OutputFormat.json ? Writer.nullWriter() : out)
+                .output(transcript)
                 .outputStats(stats && output == OutputFormat.text)
                 .build();
-        try (MessageStream<TaskResult> stream = runner.runStream(options)) {
-            return console.render(stream);
+        try (MessageStream<TaskResult> stream = runner.runStream(options);
+                MessageStream<TaskResult> watched = display == null ? stream : stream.peek(display::onMessage)) {
+            return console.render(watched);
         } catch (CancellationException e) {
             throw new CliException(CliException.RUN_FAILURE, "autogen: the run of " + name(runner) + " was cancelled.");
         } catch (RuntimeException e) {
             throw new CliException(CliException.RUN_FAILURE, "autogen: the run of " + name(runner) + " failed: "
                     + CliException.describe(e));
+        } finally {
+            if (display != null) {
+                display.close();
+            }
         }
+    }
+
+    private boolean showProgress() {
+        return switch (progress) {
+            case always -> true;
+            case never -> false;
+            case auto -> Boolean.getBoolean(STDERR_IS_TERMINAL) && !"dumb".equals(System.getenv("TERM"));
+        };
     }
 
     private static void loadState(TaskRunner runner, Path file) {

@@ -17,8 +17,19 @@ class AutogenCommandTest {
     }
 
     @Test
-    void withoutArgumentsRunsTheCoreQuickstart() {
+    void withoutArgumentsRunsTheFirstBuiltInTeamOnItsTask() {
         assertThat(run()).isZero();
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).startsWith("---------- user ----------\nWrite a short poem about the fall season.\n"
+                        + "---------- primary ----------\n")
+                .contains("---------- critic ----------\n")
+                .endsWith("APPROVE\n");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void quickstartRunsTheCoreQuickstart() {
+        assertThat(run("quickstart")).isZero();
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(text).startsWith("-".repeat(80) + System.lineSeparator() + "Checker:")
                 .contains("Modified 2 to 1")
@@ -26,15 +37,9 @@ class AutogenCommandTest {
     }
 
     @Test
-    void quickstartSubcommandRunsTheSameProgram() {
-        assertThat(run("quickstart")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("10 passed the check, continue.");
-    }
-
-    @Test
     void helpListsTheCommands() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: autogen").contains("quickstart").contains("run").contains("validate").contains("gallery");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: autogen").contains("quickstart").contains("run").contains("validate").contains("gallery").contains("dump");
     }
 
     @Test

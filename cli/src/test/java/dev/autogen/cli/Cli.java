@@ -35,6 +35,14 @@ record Cli(int exitCode, String out, String err) {
         return Path.of("..", "core", "src", "test", "resources", "fixtures", "autogen-python", name);
     }
 
+    static JsonNode readJsonText(String json) {
+        try {
+            return AutogenJson.mapper().readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static JsonNode readJson(Path path) {
         try {
             return AutogenJson.mapper().readTree(Files.readString(path));

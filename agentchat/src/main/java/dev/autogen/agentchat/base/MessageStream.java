@@ -113,6 +113,32 @@ public final class MessageStream<R> implements Iterable<BaseMessage>, AutoClosea
         return view;
     }
 
+    /**
+     * This stream with {@code action} called on each message as it is read, for watching a run (a
+     * progress display, a log) while something else, such as {@code Console}, reads it. Read and close
+     * the returned stream instead of this one; its result is this one's.
+     *
+     * @throws IllegalStateException if this stream is already being iterated
+     */
+    public MessageStream<R> peek(Consumer<? super BaseMessage> action) {
+        Objects.requireNonNull(action, "action");
+        Iterator<BaseMessage> messages = iterator();
+        Iterator<BaseMessage> watched = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return messages.hasNext();
+            }
+
+            @Override
+            public BaseMessage next() {
+                BaseMessage message = messages.next();
+                action.accept(message);
+                return message;
+            }
+        };
+        return new MessageStream<>(watched, it -> result(), this::close);
+    }
+
     /** The messages as a {@link Stream}; closing the Java stream closes this one. */
     public Stream<BaseMessage> stream() {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED), false)

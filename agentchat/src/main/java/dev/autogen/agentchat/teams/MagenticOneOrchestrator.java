@@ -261,7 +261,8 @@ final class MagenticOneOrchestrator extends BaseGroupChatManager {
                 ? prompt(finalAnswerPrompt) : finalAnswerPrompt;
         context.add(new UserMessage(prompt, name()));
         CreateResult result = modelClient.create(request(context, token, false));
-        TextMessage answer = new TextMessage(text(result, "final answer"), name()).withModelsUsage(result.usage());
+        // Like every orchestrator message in Python, the answer carries no models_usage.
+        TextMessage answer = new TextMessage(text(result, "final answer"), name());
         messageThread.add(answer);
         broadcast(answer, token);
         if (terminationCondition != null) {

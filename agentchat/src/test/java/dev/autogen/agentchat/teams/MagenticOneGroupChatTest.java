@@ -82,6 +82,9 @@ class MagenticOneGroupChatTest {
                 "MagenticOneOrchestrator: Here is your haiku.");
         assertThat(result.stopReason()).isEqualTo("All done.");
         assertThat(result.messages()).allMatch(m -> m instanceof TextMessage);
+        // as in Python, only the participants' messages carry usage: not the ledger, instructions or answer
+        assertThat(result.messages()).filteredOn(m -> m.source().equals("MagenticOneOrchestrator"))
+                .hasSize(3).allMatch(m -> ((TextMessage) m).modelsUsage() == null);
 
         List<CreateRequest> calls = orchestratorModel.createCalls();
         assertThat(calls).hasSize(5);

@@ -3,6 +3,7 @@ package dev.autogen.core.models;
 import dev.autogen.core.component.ComponentBase;
 import dev.autogen.core.tools.ToolSchema;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A client for a chat-completion model: the seam between agents and model providers (OpenAI,
@@ -71,6 +72,16 @@ public interface ChatCompletionClient extends AutoCloseable, ComponentBase {
     /** The older capability view of {@link #modelInfo()}. */
     default ModelCapabilities capabilities() {
         return modelInfo().capabilities();
+    }
+
+    /**
+     * Why this client cannot make a call as configured, such as a missing API key, in words that say
+     * what to set; empty when it can try. Found without any network access, so a program can report it
+     * before a run starts instead of at the first model call. A server that cannot be reached is not
+     * found here: that shows at the first call.
+     */
+    default Optional<String> configurationProblem() {
+        return Optional.empty();
     }
 
     /** Releases connections and other resources; the client cannot be used afterwards. */

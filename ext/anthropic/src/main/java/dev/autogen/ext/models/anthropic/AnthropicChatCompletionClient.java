@@ -51,6 +51,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -94,6 +95,8 @@ public final class AnthropicChatCompletionClient implements ChatCompletionClient
     public static final String API_VERSION = "2023-06-01";
     /** The environment variable holding the API key. */
     public static final String API_KEY_ENV = "ANTHROPIC_API_KEY";
+    private static final String MISSING_KEY = "No Anthropic API key: set the " + API_KEY_ENV
+            + " environment variable, or pass apiKey(...) to the builder (config field api_key)";
     /** The environment variable that may hold the API root. */
     public static final String BASE_URL_ENV = "ANTHROPIC_BASE_URL";
     static final int DEFAULT_MAX_TOKENS = 4096;
@@ -166,10 +169,14 @@ public final class AnthropicChatCompletionClient implements ChatCompletionClient
                         + " saying whether it supports vision, function calling and JSON output"));
     }
 
+    @Override
+    public Optional<String> configurationProblem() {
+        return apiKey == null || apiKey.isBlank() ? Optional.of(MISSING_KEY) : Optional.empty();
+    }
+
     private String requireApiKey() {
         if (apiKey == null || apiKey.isBlank()) {
-            throw new IllegalStateException("No Anthropic API key: set the " + API_KEY_ENV
-                    + " environment variable, or pass apiKey(...) to the builder (config field api_key)");
+            throw new IllegalStateException(MISSING_KEY);
         }
         return apiKey;
     }

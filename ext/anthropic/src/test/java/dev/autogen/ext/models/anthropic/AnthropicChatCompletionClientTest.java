@@ -495,6 +495,8 @@ class AnthropicChatCompletionClientTest {
     @Test
     void missingApiKeyNamesTheEnvironmentVariable() {
         try (var client = AnthropicChatCompletionClient.builder(MODEL).baseUrl(server.url()).environment(Map.of()).build()) {
+            assertThat(client.configurationProblem()).hasValueSatisfying(problem ->
+                    assertThat(problem).contains("ANTHROPIC_API_KEY"));
             assertThatThrownBy(() -> client.create(HELLO))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("ANTHROPIC_API_KEY");

@@ -93,6 +93,12 @@ public final class ChatCompletionCache implements ChatCompletionClient, Componen
         this.ownsStore = ownsStore && store != null;
     }
 
+    /** The wrapped client's. */
+    @Override
+    public Optional<String> configurationProblem() {
+        return client.configurationProblem();
+    }
+
     /** The wrapped client. */
     public ChatCompletionClient client() {
         return client;

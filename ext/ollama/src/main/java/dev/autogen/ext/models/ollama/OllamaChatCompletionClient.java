@@ -355,7 +355,8 @@ public final class OllamaChatCompletionClient implements ChatCompletionClient, C
                     + " while it loads", 0, e);
         } catch (ConnectException e) {
             throw new OllamaApiException("could not connect to Ollama at " + chatEndpoint.resolve("/")
-                    + ": is `ollama serve` running? Set the host with host(...) or " + HOST_ENV, 0, e);
+                    + ": is `ollama serve` running? Set " + HOST_ENV
+                    + " to where it runs (host(...) on the builder, \"host\" in a component config)", 0, e);
         } catch (IOException e) {
             throw new OllamaApiException("Ollama request to " + where() + " failed: " + e, 0, e);
         }

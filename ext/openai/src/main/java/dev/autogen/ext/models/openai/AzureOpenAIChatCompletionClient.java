@@ -10,6 +10,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -117,6 +118,20 @@ public final class AzureOpenAIChatCompletionClient extends BaseOpenAIChatComplet
     }
 
     @Override
+    public Optional<String> configurationProblem() {
+        if (endpointProblem != null) {
+            return Optional.of(endpointProblem);
+        }
+        return apiKey == null && adToken == null && tokenProvider == null ? Optional.of(missingCredentials()) : Optional.empty();
+    }
+
+    private String missingCredentials() {
+        return "Missing credentials for Azure OpenAI at " + endpoint().getHost()
+                + ": pass apiKey(...), azureAdToken(...) or azureAdTokenProvider(...) to the builder, or set the"
+                + " AZURE_OPENAI_API_KEY or AZURE_OPENAI_AD_TOKEN environment variable";
+    }
+
+    @Override
     Map<String, String> headers() {
         Map<String, String> headers = new LinkedHashMap<>();
         if (apiKey != null) {
@@ -130,9 +145,7 @@ public final class AzureOpenAIChatCompletionClient extends BaseOpenAIChatComplet
             }
             headers.put("Authorization", "Bearer " + token);
         } else {
-            throw new IllegalStateException("Missing credentials for Azure OpenAI at " + endpoint().getHost()
-                    + ": pass apiKey(...), azureAdToken(...) or azureAdTokenProvider(...) to the builder, or set the"
-                    + " AZURE_OPENAI_API_KEY or AZURE_OPENAI_AD_TOKEN environment variable");
+            throw new IllegalStateException(missingCredentials());
         }
         if (config.defaultHeaders() != null) {
             headers.putAll(config.defaultHeaders());

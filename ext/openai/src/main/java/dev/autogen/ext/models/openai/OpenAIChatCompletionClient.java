@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -106,8 +107,7 @@ public final class OpenAIChatCompletionClient extends BaseOpenAIChatCompletionCl
         if (apiKey != null) {
             headers.put("Authorization", "Bearer " + apiKey);
         } else if (keyRequired) {
-            throw new IllegalStateException("No API key for " + endpoint.getHost() + ": set the " + keyVariable
-                    + " environment variable or pass apiKey(...) to the builder (\"api_key\" in a component config)");
+            throw new IllegalStateException(missingKey());
         }
         if (organization != null) {
             headers.put("OpenAI-Organization", organization);
@@ -119,6 +119,16 @@ public final class OpenAIChatCompletionClient extends BaseOpenAIChatCompletionCl
             headers.putAll(config.defaultHeaders());
         }
         return headers;
+    }
+
+    @Override
+    public Optional<String> configurationProblem() {
+        return apiKey == null && keyRequired ? Optional.of(missingKey()) : Optional.empty();
+    }
+
+    private String missingKey() {
+        return "No API key for " + endpoint.getHost() + ": set the " + keyVariable
+                + " environment variable or pass apiKey(...) to the builder (\"api_key\" in a component config)";
     }
 
     @Override

@@ -77,6 +77,8 @@ class AzureOpenAIChatCompletionClientTest {
     @Test
     void missingCredentialsNameEveryWayToGiveThem() {
         try (var client = client().build()) {
+            assertThat(client.configurationProblem()).hasValueSatisfying(problem ->
+                    assertThat(problem).contains("AZURE_OPENAI_API_KEY"));
             assertThatThrownBy(() -> client.create(List.of(new UserMessage("hi", "user"))))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("AZURE_OPENAI_API_KEY").hasMessageContaining("azureAdTokenProvider");

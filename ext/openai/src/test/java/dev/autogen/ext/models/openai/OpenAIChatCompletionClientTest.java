@@ -386,6 +386,8 @@ class OpenAIChatCompletionClientTest {
     @Test
     void aMissingKeySaysWhichVariableToSet() {
         try (var client = OpenAIChatCompletionClient.builder().model("gpt-4o").environment(name -> null).build()) {
+            assertThat(client.configurationProblem()).hasValueSatisfying(problem ->
+                    assertThat(problem).contains("set the OPENAI_API_KEY environment variable"));
             assertThatThrownBy(() -> client.create(HELLO)).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("set the OPENAI_API_KEY environment variable");
         }
@@ -418,6 +420,7 @@ class OpenAIChatCompletionClientTest {
         var info = new ModelInfo(false, true, true, ModelFamily.UNKNOWN, true, null);
         try (var client = OpenAIChatCompletionClient.builder().model("llama3.2").baseUrl(server.baseUrl() + "/")
                 .modelInfo(info).environment(name -> null).build()) {
+            assertThat(client.configurationProblem()).isEmpty();
             CreateResult result = client.create(HELLO);
 
             assertThat(result.content()).isEqualTo(new ModelContent.Text("Hello from Ollama"));
