@@ -5,8 +5,10 @@
 # benchmark and JVM variant, 3 warm-up + 12 measured invocations: about 2 minutes on 2 cores.
 # Finds a JDK 21+, builds cli/target/autogen.jar and benchmarks/target/benchmarks.jar when missing or
 # older than the sources, writes JSON to benchmarks/results/startup-result.json (or
-# $AUTOGEN_STARTUP_RESULT). JVM variants: default, cds, cds+c1, plus aot and aot+c1 on JDK 25+.
-# Extra arguments go to JMH, e.g. other variants: benchmarks/startup.sh -p jvm=default,c1,serial
+# $AUTOGEN_STARTUP_RESULT). JVM variants: default, cds, cds+c1, plus aot and aot+c1 on JDK 25+; set
+# AUTOGEN_STARTUP_JVM to choose others (tokens in CliStartup's Javadoc), e.g.
+#   AUTOGEN_STARTUP_JVM=default,c1,cds+serial benchmarks/startup.sh
+# Extra arguments go to JMH, e.g. fewer runs: benchmarks/startup.sh -i 5
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
 root="$(dirname "$here")"
@@ -28,10 +30,10 @@ if stale "$cli_jar" || stale "$bench_jar"; then
 fi
 
 variants="default,cds,cds+c1"
-release=$(autogen_java_release "$JAVA_HOME/bin/java")
-if [ "$release" -ge 25 ]; then
+if [ "$(autogen_java_release "$JAVA_HOME/bin/java")" -ge 25 ]; then
   variants="$variants,aot,aot+c1"
 fi
+variants="${AUTOGEN_STARTUP_JVM:-$variants}"
 
 result="${AUTOGEN_STARTUP_RESULT:-$here/results/startup-result.json}"
 mkdir -p "$(dirname "$result")"

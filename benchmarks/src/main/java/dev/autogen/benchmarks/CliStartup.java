@@ -50,7 +50,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * of {@code run reflection} in the trial's set-up, used with the options the {@code ./autogen}
  * launcher uses),
  * {@code aot} (a JDK 25+ AOT cache, {@code -XX:AOTCacheOutput}, same training run), {@code c1}
- * ({@code -XX:TieredStopAtLevel=1}), {@code serial} ({@code -XX:+UseSerialGC}). Set-up checks that
+ * ({@code -XX:TieredStopAtLevel=1}), {@code serial} ({@code -XX:+UseSerialGC}), {@code noshare}
+ * ({@code -Xshare:off}: not even the JDK's own CDS archive of its classes). Set-up checks that
  * an archive or cache is really used, so a variant cannot silently measure the default.
  *
  * <p>The {@code java} binary is this JVM's ({@code java.home}); the jar is
@@ -122,6 +123,7 @@ public class CliStartup {
                     case "default" -> { }
                     case "c1" -> plain.add("-XX:TieredStopAtLevel=1");
                     case "serial" -> plain.add("-XX:+UseSerialGC");
+                    case "noshare" -> plain.add("-Xshare:off");
                     case "cds" -> {
                         Path archive = tmp.resolve("autogen.jsa");
                         training.add("-XX:ArchiveClassesAtExit=" + archive);
@@ -137,7 +139,7 @@ public class CliStartup {
                         archived.add("-XX:AOTCache=" + cache);
                     }
                     default -> throw new IllegalArgumentException("jvm=" + jvm + ": unknown token '" + token
-                            + "'; use default, cds, aot, c1 or serial, joined by '+' (e.g. cds+c1)");
+                            + "'; use default, cds, aot, c1, serial or noshare, joined by '+' (e.g. cds+c1)");
                 }
             }
             if (!training.isEmpty()) {
