@@ -218,8 +218,10 @@ final class RunCommand implements Callable<Integer> {
         } catch (CancellationException e) {
             throw new CliException(CliException.RUN_FAILURE, "autogen: the run of " + name(runner) + " was cancelled.");
         } catch (RuntimeException e) {
+            String detail = CliException.describe(e);
+            String repeated = name(runner) + " stopped: ";
             throw new CliException(CliException.RUN_FAILURE, "autogen: the run of " + name(runner) + " failed: "
-                    + CliException.describe(e));
+                    + (detail.startsWith(repeated) ? detail.substring(repeated.length()) : detail));
         } finally {
             if (display != null) {
                 display.close();

@@ -102,7 +102,8 @@ class ModelOptionTest {
 
         assertThat(cli.exitCode()).isEqualTo(2);
         assertOneParagraph(cli.err());
-        assertThat(cli.err()).contains("could not connect to Ollama at " + closed + "/: is `ollama serve` running? "
+        assertThat(cli.err()).startsWith("autogen: the run of team 'RoundRobinGroupChat' failed: participant 'primary' failed: ")
+                .contains("could not connect to Ollama at " + closed + "/: is `ollama serve` running? "
                 + "Set OLLAMA_HOST to where it runs").doesNotContain("Exception");
     }
 

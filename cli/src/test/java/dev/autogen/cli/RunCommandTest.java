@@ -159,8 +159,8 @@ class RunCommandTest {
         Cli cli = Cli.run("run", Cli.config("round_robin_short_replay.json"), "--task", TASK);
 
         assertThat(cli.exitCode()).isEqualTo(2);
-        assertThat(cli.err()).startsWith("autogen: the run of team 'RoundRobinGroupChat' failed: ")
-                .doesNotContain("\tat ");
+        assertThat(cli.err()).startsWith("autogen: the run of team 'RoundRobinGroupChat' failed: participant 'alice' failed: ")
+                .doesNotContain("\tat ").doesNotContain("stopped");
     }
 
     @Test
