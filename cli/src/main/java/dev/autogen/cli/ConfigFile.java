@@ -16,12 +16,11 @@ import org.jspecify.annotations.Nullable;
  * A component config as the command found it: read from a file (JSON, or YAML when the name ends in
  * {@code .yaml}/{@code .yml}) or taken from a {@linkplain BuiltinTeam built-in team}.
  *
- * @param argument what the user typed: a path or a built-in team's name
  * @param label how messages name it: {@code config file 'PATH'} or {@code built-in team 'NAME'}
  * @param node the component (or gallery) JSON
  * @param builtin the built-in team it came from, or null for a file
  */
-record ConfigFile(String argument, String label, JsonNode node, @Nullable BuiltinTeam builtin) {
+record ConfigFile(String label, JsonNode node, @Nullable BuiltinTeam builtin) {
 
     /**
      * Reads {@code argument} as a file when one exists there, else as the name of a built-in team.
@@ -33,14 +32,14 @@ record ConfigFile(String argument, String label, JsonNode node, @Nullable Builti
         if (!Files.exists(path)) {
             BuiltinTeam team = BuiltinTeam.find(argument).orElse(null);
             if (team != null) {
-                return new ConfigFile(argument, "built-in team '" + team.name() + "'", team.config(), team);
+                return new ConfigFile("built-in team '" + team.name() + "'", team.config(), team);
             }
             if (!argument.contains("/") && !argument.contains(".")) {
                 throw CliException.config("autogen: '" + argument + "' is neither a config file nor a built-in team; "
                         + "the built-in teams are " + BuiltinTeam.names() + " (see 'autogen dump').");
             }
         }
-        return new ConfigFile(argument, "config file '" + argument + "'", read(path), null);
+        return new ConfigFile("config file '" + argument + "'", read(path), null);
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.autogen.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.autogen.core.component.ComponentLoader;
 import dev.autogen.core.models.ChatCompletionClient;
 import java.util.ArrayList;
@@ -19,13 +18,15 @@ final class ModelSetup {
     }
 
     /**
-     * Throws when a model client of {@code node} is not configured.
+     * Throws when a model client of {@code source}'s config is not configured. Each client is built
+     * once more from its own JSON, which costs no network call, so that the check needs nothing from
+     * the loaded team's internals.
      *
      * @throws CliException (config problem) naming what to set, the clients concerned and how to run without a model
      */
-    static void check(ConfigFile source, JsonNode node, ComponentLoader loader) {
+    static void check(ConfigFile source, ComponentLoader loader) {
         Map<String, List<ModelClientSites.Site>> byProblem = new LinkedHashMap<>();
-        for (ModelClientSites.Site site : ModelClientSites.find(node, loader.registry())) {
+        for (ModelClientSites.Site site : ModelClientSites.find(source.node(), loader.registry())) {
             try (ChatCompletionClient client = loader.load(site.component(), ChatCompletionClient.class)) {
                 client.configurationProblem().ifPresent(problem ->
                         byProblem.computeIfAbsent(problem, p -> new ArrayList<>()).add(site));

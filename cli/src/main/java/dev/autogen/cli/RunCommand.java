@@ -166,7 +166,7 @@ final class RunCommand implements Callable<Integer> {
             throw CliException.config(ProblemReport.render(source.label(), problems.isEmpty() ? e.problems() : problems));
         }
         try {
-            ModelSetup.check(source, node, loader);
+            ModelSetup.check(source, loader);
         } catch (CliException e) {
             close(runner);
             throw e;
