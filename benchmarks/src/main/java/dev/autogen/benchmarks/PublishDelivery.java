@@ -2,7 +2,7 @@ package dev.autogen.benchmarks;
 
 import dev.autogen.benchmarks.Messages.Tick;
 import dev.autogen.core.BaseAgent;
-import dev.autogen.core.InProcessAgentRuntime;
+import dev.autogen.core.runtime.InProcessAgentRuntime;
 import dev.autogen.core.TopicId;
 import dev.autogen.core.TypeSubscription;
 import java.util.concurrent.BlockingQueue;

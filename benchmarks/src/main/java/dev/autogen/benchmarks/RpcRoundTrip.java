@@ -4,7 +4,7 @@ import dev.autogen.benchmarks.Messages.Burst;
 import dev.autogen.benchmarks.Messages.Ping;
 import dev.autogen.core.AgentId;
 import dev.autogen.core.BaseAgent;
-import dev.autogen.core.InProcessAgentRuntime;
+import dev.autogen.core.runtime.InProcessAgentRuntime;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;

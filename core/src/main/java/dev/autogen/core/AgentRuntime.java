@@ -23,7 +23,40 @@ import org.jspecify.annotations.Nullable;
  *
  * @see SingleThreadedAgentRuntime the in-process implementation
  */
-public interface AgentRuntime {
+public interface AgentRuntime extends AutoCloseable {
+
+    /**
+     * Starts delivering messages, in the background; returns at once.
+     *
+     * @throws IllegalStateException if already running or closed
+     */
+    void start();
+
+    /** Whether the runtime is delivering messages. */
+    boolean isRunning();
+
+    /**
+     * Stops delivering messages; handlers already running finish on their own, and queued messages
+     * wait for the next {@link #start()}.
+     *
+     * @throws IllegalStateException if not running
+     */
+    void stop();
+
+    /**
+     * Waits until no message is queued or being handled, then stops.
+     *
+     * @throws IllegalStateException if not running
+     * @throws CancellationException if the waiting thread is interrupted
+     */
+    void stopWhenIdle();
+
+    /**
+     * Stops, fails every queued direct message, closes every agent and releases the runtime's
+     * resources. Idempotent.
+     */
+    @Override
+    void close();
 
     /**
      * Sends a direct message and returns a future of the recipient's reply.

@@ -30,13 +30,15 @@ public final class MessageHandlerContext {
         }
     }
 
-    static @org.jspecify.annotations.Nullable AgentId enter(AgentId agentId) {
+    /** Makes {@code agentId} the current agent; returns the previous one for {@link #exit}. For runtimes only. */
+    public static @org.jspecify.annotations.Nullable AgentId enter(AgentId agentId) {
         AgentId previous = CURRENT.get();
         CURRENT.set(agentId);
         return previous;
     }
 
-    static void exit(@org.jspecify.annotations.Nullable AgentId previous) {
+    /** Restores the agent {@link #enter} returned. For runtimes only. */
+    public static void exit(@org.jspecify.annotations.Nullable AgentId previous) {
         if (previous == null) {
             CURRENT.remove();
         } else {

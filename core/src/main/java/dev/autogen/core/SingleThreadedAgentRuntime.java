@@ -1,5 +1,7 @@
 package dev.autogen.core;
 
+import dev.autogen.core.runtime.InProcessAgentRuntime;
+
 /**
  * The seeds' name for the local, embedded runtime. In Java it is an {@link InProcessAgentRuntime}:
  * agents run on virtual threads, each handling one message at a time, different agents in parallel.

@@ -1,5 +1,6 @@
 package dev.autogen.core;
 
+import dev.autogen.core.runtime.InProcessAgentRuntime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -15,7 +15,7 @@ import dev.autogen.agentchat.state.TeamState;
 import dev.autogen.core.AgentId;
 import dev.autogen.core.AgentRuntime;
 import dev.autogen.core.CancellationToken;
-import dev.autogen.core.InProcessAgentRuntime;
+import dev.autogen.core.SingleThreadedAgentRuntime;
 import dev.autogen.core.TypeSubscription;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -98,7 +98,7 @@ public abstract class BaseGroupChat implements Team {
         MessageFactory factory = new MessageFactory();
         customMessageTypes.forEach(factory::register);
         this.embeddedRuntime = runtime == null;
-        this.runtime = runtime != null ? runtime : new InProcessAgentRuntime();
+        this.runtime = runtime != null ? runtime : new SingleThreadedAgentRuntime();
         this.wiring = new TeamWiring(teamId, "group_topic_" + teamId, participantNames, descriptions, output, factory);
     }
 
@@ -206,16 +206,16 @@ public abstract class BaseGroupChat implements Team {
     }
 
     private void startRuntime() {
-        if (embeddedRuntime && runtime instanceof InProcessAgentRuntime inProcess && !inProcess.isRunning()) {
-            inProcess.start();
+        if (embeddedRuntime && !runtime.isRunning()) {
+            runtime.start();
         }
         initialize();
     }
 
     private void endRun() {
         try {
-            if (embeddedRuntime && runtime instanceof InProcessAgentRuntime inProcess && inProcess.isRunning()) {
-                inProcess.stopWhenIdle();
+            if (embeddedRuntime && runtime.isRunning()) {
+                runtime.stopWhenIdle();
             }
         } finally {
             running.set(false);
@@ -343,8 +343,8 @@ public abstract class BaseGroupChat implements Team {
     /** Closes the team's own runtime, if it has one. */
     @Override
     public void close() {
-        if (embeddedRuntime && runtime instanceof InProcessAgentRuntime inProcess) {
-            inProcess.close();
+        if (embeddedRuntime) {
+            runtime.close();
         }
     }
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.autogen.core.AgentId;
 import dev.autogen.core.BaseAgent;
 import dev.autogen.core.FunctionCall;
-import dev.autogen.core.InProcessAgentRuntime;
+import dev.autogen.core.runtime.InProcessAgentRuntime;
 import dev.autogen.core.models.AssistantMessage;
 import dev.autogen.core.models.ChatCompletionClient;
 import dev.autogen.core.models.ChatCompletionStream;

@@ -1,5 +1,7 @@
-package dev.autogen.core;
+package dev.autogen.core.runtime;
 
+import dev.autogen.core.AgentId;
+import dev.autogen.core.MessageContext;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 

@@ -1,5 +1,7 @@
-package dev.autogen.core;
+package dev.autogen.core.runtime;
 
+import dev.autogen.core.Agent;
+import dev.autogen.core.AgentId;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;

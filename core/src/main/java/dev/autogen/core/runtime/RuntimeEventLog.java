@@ -1,4 +1,4 @@
-package dev.autogen.core.internal;
+package dev.autogen.core.runtime;
 
 import dev.autogen.core.AgentId;
 import dev.autogen.core.logging.AgentConstructionExceptionEvent;
@@ -20,12 +20,12 @@ import org.slf4j.LoggerFactory;
  * print DEBUG and above, which would print every message. Every method returns at once when the
  * level is off, so the hot path pays one level check.
  */
-public final class RuntimeEventLog {
+final class RuntimeEventLog {
     private static final Logger EVENTS = LoggerFactory.getLogger(LoggerNames.EVENT_LOGGER_NAME);
 
     private final SerializationRegistry serializers;
 
-    public RuntimeEventLog(SerializationRegistry serializers) {
+    RuntimeEventLog(SerializationRegistry serializers) {
         this.serializers = serializers;
     }
 
