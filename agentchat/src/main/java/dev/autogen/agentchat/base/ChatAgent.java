@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  *
  * <p>Extend {@link dev.autogen.agentchat.agents.BaseChatAgent} rather than implementing this directly.
  */
-public interface ChatAgent extends TaskRunner, ComponentBase, AutoCloseable {
+public interface ChatAgent extends Participant, TaskRunner, ComponentBase, AutoCloseable {
     /** The agent's name, unique within a team. */
     String name();
 
@@ -65,6 +65,23 @@ public interface ChatAgent extends TaskRunner, ComponentBase, AutoCloseable {
     void loadState(Map<String, ?> state);
 
     /** Releases resources the agent holds; no-op unless overridden. */
+    /**
+     * A turn in a team: {@link #onMessagesStream(List, CancellationToken, Consumer)}, then the final
+     * chat message handed to {@code events} too.
+     *
+     * @throws IllegalStateException if the agent produced no response
+     */
+    @Override
+    default TurnResult speak(List<BaseChatMessage> messages, CancellationToken cancellationToken,
+            Consumer<? super BaseMessage> events) {
+        Response response = onMessagesStream(messages, cancellationToken, events);
+        if (response == null) {
+            throw new IllegalStateException("agent '" + name() + "' did not produce a final response");
+        }
+        events.accept(response.chatMessage());
+        return response;
+    }
+
     @Override
     default void close() {
     }

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param innerMessages what the agent produced before the reply, in order (never streaming chunks)
  */
 @JsonPropertyOrder({"chat_message", "inner_messages"})
-public record Response(BaseChatMessage chatMessage, List<BaseMessage> innerMessages) {
+public record Response(BaseChatMessage chatMessage, List<BaseMessage> innerMessages) implements TurnResult {
     public Response {
         Objects.requireNonNull(chatMessage, "chatMessage");
         innerMessages = innerMessages == null ? List.of() : List.copyOf(innerMessages);

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  */
 @JsonPropertyOrder({"messages", "stop_reason"})
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record TaskResult(List<BaseMessage> messages, @Nullable String stopReason) {
+public record TaskResult(List<BaseMessage> messages, @Nullable String stopReason) implements TurnResult {
     public TaskResult {
         messages = List.copyOf(messages);
     }

@@ -1,13 +1,18 @@
 package dev.autogen.agentchat.base;
 
+import dev.autogen.agentchat.messages.BaseChatMessage;
+import dev.autogen.agentchat.messages.BaseMessage;
+import dev.autogen.core.CancellationToken;
 import dev.autogen.core.component.ComponentBase;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A group of agents (or teams) working on a task together. A team keeps its conversation between
  * runs: {@code run()} without a task continues it, {@link #reset()} starts over.
  */
-public interface Team extends TaskRunner, ComponentBase, AutoCloseable {
+public interface Team extends Participant, TaskRunner, ComponentBase, AutoCloseable {
     /** The team's name, unique within a parent team. */
     String name();
 
@@ -32,6 +37,38 @@ public interface Team extends TaskRunner, ComponentBase, AutoCloseable {
 
     /** Restores a state written by {@link #saveState()} (also into a newly built team with the same participants). */
     void loadState(Map<String, ?> state);
+
+    /**
+     * A turn in a parent team: a run on {@code messages} (not repeated in the output), each of its
+     * messages handed to {@code events}.
+     */
+    @Override
+    default TurnResult speak(List<BaseChatMessage> messages, CancellationToken cancellationToken,
+            Consumer<? super BaseMessage> events) {
+        try (MessageStream<TaskResult> stream = runStream(RunOptions.task(messages)
+                .withCancellationToken(cancellationToken).withOutputTaskMessages(false))) {
+            stream.forEach(events);
+            return stream.result();
+        }
+    }
+
+    /** {@link #reset()}, as a participant of a parent team. */
+    @Override
+    default void onReset(CancellationToken cancellationToken) {
+        reset();
+    }
+
+    /** {@link #pause()}, as a participant of a parent team. */
+    @Override
+    default void onPause(CancellationToken cancellationToken) {
+        pause();
+    }
+
+    /** {@link #resume()}, as a participant of a parent team. */
+    @Override
+    default void onResume(CancellationToken cancellationToken) {
+        resume();
+    }
 
     @Override
     default void close() {

@@ -10,7 +10,10 @@ import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 
-/** Reads a field declared as a message interface through the built-in {@link MessageFactory}. */
+/**
+ * Reads a field declared as a message interface through a {@link MessageFactory}: the one set as the
+ * reader's attribute {@code MessageFactory.class} (a team's, with its custom types), else the built-in one.
+ */
 final class MessageDeserializer extends JsonDeserializer<BaseMessage> implements ContextualDeserializer {
     private static final MessageFactory BUILT_IN = new MessageFactory();
 
@@ -35,7 +38,9 @@ final class MessageDeserializer extends JsonDeserializer<BaseMessage> implements
         JsonNode node = p.readValueAsTree();
         BaseMessage message;
         try {
-            message = BUILT_IN.create(node);
+            MessageFactory factory = ctxt.getAttribute(MessageFactory.class) instanceof MessageFactory custom
+                    ? custom : BUILT_IN;
+            message = factory.create(node);
         } catch (IllegalArgumentException e) {
             throw JsonMappingException.from(p, e.getMessage(), e);
         }

@@ -1,7 +1,7 @@
 package dev.autogen.agentchat.teams;
 
-import dev.autogen.agentchat.base.ChatAgent;
 import dev.autogen.agentchat.base.MessageStream;
+import dev.autogen.agentchat.base.Participant;
 import dev.autogen.agentchat.base.RunOptions;
 import dev.autogen.agentchat.base.TaskResult;
 import dev.autogen.agentchat.base.Team;
@@ -12,11 +12,19 @@ import dev.autogen.agentchat.messages.MessageFactory;
 import dev.autogen.agentchat.messages.ModelClientStreamingChunkEvent;
 import dev.autogen.agentchat.state.AgentChatState;
 import dev.autogen.agentchat.state.TeamState;
+import dev.autogen.agentchat.teams.events.GroupChatPause;
+import dev.autogen.agentchat.teams.events.GroupChatReset;
+import dev.autogen.agentchat.teams.events.GroupChatResume;
+import dev.autogen.agentchat.teams.events.GroupChatSerializers;
+import dev.autogen.agentchat.teams.events.GroupChatStart;
+import dev.autogen.agentchat.teams.events.GroupChatTermination;
+import dev.autogen.agentchat.teams.events.SerializableException;
 import dev.autogen.core.AgentId;
 import dev.autogen.core.AgentRuntime;
 import dev.autogen.core.CancellationToken;
 import dev.autogen.core.SingleThreadedAgentRuntime;
 import dev.autogen.core.TypeSubscription;
+import dev.autogen.core.serialization.MessageSerializer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,22 +35,28 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The base of the group-chat teams: participants (agents or teams) take turns as a manager decides,
  * sharing every response. The team keeps its conversation between runs; a run without a task
- * continues it. It runs on its own Core runtime unless one is given.
+ * continues it. It runs on its own Core runtime unless one is given, and speaks to the runtime only
+ * through {@link AgentRuntime}: each participant is hosted by a container agent and the manager is
+ * an agent too, exchanging Python's group-chat protocol ({@link dev.autogen.agentchat.teams.events}).
  *
  * <p>A run stops when the termination condition fires, when {@code maxTurns} turns have been taken
  * (both are reset after each run), when a participant fails (the run then throws), or when the run's
  * cancellation token is cancelled ({@link CancellationException}; {@link #reset()} then gives a clean team).
+ *
+ * <p>To write a team of your own, extend this class and {@link BaseGroupChatManager}, and return
+ * your manager from {@link #createManager}.
  */
 public abstract class BaseGroupChat implements Team {
     private final String name;
     private final String description;
-    private final List<Object> participants;
+    private final List<Participant> participants;
     private final String managerName;
     private final @Nullable TerminationCondition terminationCondition;
     private final @Nullable Integer maxTurns;
@@ -50,18 +64,20 @@ public abstract class BaseGroupChat implements Team {
     private final List<Class<? extends BaseMessage>> customMessageTypes;
     private final AgentRuntime runtime;
     private final boolean embeddedRuntime;
-    private final String teamId = UUID.randomUUID().toString();
     private final OutputChannel output = new OutputChannel();
     private final TeamWiring wiring;
     private final AtomicBoolean running = new AtomicBoolean();
-    private boolean initialized;
+    private final ReentrantLock runtimeLock = new ReentrantLock();
+    private int runtimeUsers;
+    private volatile boolean initialized;
 
     /**
-     * @param participants {@link ChatAgent}s or {@link Team}s with unique names
+     * @param participants agents or teams with unique names
      * @param managerName the manager's name, its key in the saved state
+     * @param runtime the runtime to run on, or null for a runtime of the team's own
      */
-    protected BaseGroupChat(String name, String description, List<?> participants, String managerName,
-            @Nullable TerminationCondition terminationCondition, @Nullable Integer maxTurns,
+    protected BaseGroupChat(String name, String description, List<? extends Participant> participants,
+            String managerName, @Nullable TerminationCondition terminationCondition, @Nullable Integer maxTurns,
             @Nullable AgentRuntime runtime, List<Class<? extends BaseMessage>> customMessageTypes,
             boolean emitTeamEvents) {
         this.name = Objects.requireNonNull(name, "name");
@@ -70,21 +86,11 @@ public abstract class BaseGroupChat implements Team {
             throw new IllegalArgumentException("team '" + name + "': at least one participant is required");
         }
         Set<String> names = new HashSet<>();
-        List<String> participantNames = new ArrayList<>();
-        List<String> descriptions = new ArrayList<>();
-        for (Object participant : participants) {
-            String participantName = switch (participant) {
-                case ChatAgent agent -> agent.name();
-                case Team team -> team.name();
-                default -> throw new IllegalArgumentException("team '" + name + "': participant " + participant
-                        + " is neither a ChatAgent nor a Team");
-            };
-            if (!names.add(participantName)) {
+        for (Participant participant : participants) {
+            if (!names.add(participant.name())) {
                 throw new IllegalArgumentException("team '" + name + "': participant names must be unique, '"
-                        + participantName + "' appears twice");
+                        + participant.name() + "' appears twice");
             }
-            participantNames.add(participantName);
-            descriptions.add(participant instanceof ChatAgent a ? a.description() : ((Team) participant).description());
         }
         if (maxTurns != null && maxTurns < 1) {
             throw new IllegalArgumentException("team '" + name + "': max_turns must be at least 1, got " + maxTurns);
@@ -99,12 +105,17 @@ public abstract class BaseGroupChat implements Team {
         customMessageTypes.forEach(factory::register);
         this.embeddedRuntime = runtime == null;
         this.runtime = runtime != null ? runtime : new SingleThreadedAgentRuntime();
-        this.wiring = new TeamWiring(teamId, "group_topic_" + teamId, participantNames, descriptions, output, factory);
+        this.wiring = new TeamWiring(UUID.randomUUID().toString(), managerName,
+                this.participants.stream().map(Participant::name).toList(),
+                this.participants.stream().map(Participant::description).toList(),
+                terminationCondition, maxTurns, emitTeamEvents, factory, output);
     }
 
-    /** Creates the manager agent that decides who speaks. */
-    abstract BaseGroupChatManager createManager(TeamWiring wiring, @Nullable TerminationCondition terminationCondition,
-            @Nullable Integer maxTurns, boolean emitTeamEvents);
+    /**
+     * Creates the manager agent that decides who speaks. Called by the runtime when the manager is
+     * first needed; {@code wiring} holds the team's topics, participants and limits.
+     */
+    protected abstract BaseGroupChatManager createManager(TeamWiring wiring);
 
     @Override
     public final String name() {
@@ -117,7 +128,7 @@ public abstract class BaseGroupChat implements Team {
     }
 
     /** The participants, in order. */
-    public final List<Object> participants() {
+    public final List<Participant> participants() {
         return participants;
     }
 
@@ -173,11 +184,16 @@ public abstract class BaseGroupChat implements Team {
 
     private TaskResult execute(List<BaseChatMessage> task, boolean outputTaskMessages, CancellationToken token,
             Consumer<BaseMessage> emit) {
-        startRuntime();
+        acquireRuntime();
         output.clear();
         List<BaseMessage> messages = new ArrayList<>();
         try (var registration = token.onCancel(output::cancelled)) {
-            runtime.sendMessage(new GroupChatProtocol.Start(task, outputTaskMessages), managerId(), null, token);
+            runtime.sendMessageAsync(new GroupChatStart(task.isEmpty() ? null : task, outputTaskMessages),
+                    wiring.managerId(), null, token, null).whenComplete((reply, error) -> {
+                        if (error != null) {
+                            output.failed(error);
+                        }
+                    });
             while (true) {
                 Object item;
                 try {
@@ -187,72 +203,99 @@ public abstract class BaseGroupChat implements Team {
                     token.cancel();
                     throw new CancellationException("team '" + name + "' run interrupted");
                 }
-                if (item == OutputChannel.Cancelled.INSTANCE) {
-                    throw new CancellationException("team '" + name + "' run cancelled");
-                }
-                if (item instanceof GroupChatProtocol.Termination termination) {
-                    if (termination.error() != null) {
-                        throw new TeamRunException(name, termination.error());
+                switch (item) {
+                    case OutputChannel.Cancelled cancelled ->
+                            throw new CancellationException("team '" + name + "' run cancelled");
+                    case OutputChannel.Failed failed -> throw new TeamRunException(name,
+                            SerializableException.from(failed.error()));
+                    case GroupChatTermination termination -> {
+                        if (termination.error() != null) {
+                            throw new TeamRunException(name, termination.error());
+                        }
+                        return new TaskResult(messages, termination.message().content());
                     }
-                    return new TaskResult(messages, termination.message().content());
-                }
-                BaseMessage message = (BaseMessage) item;
-                emit.accept(message);
-                if (!(message instanceof ModelClientStreamingChunkEvent)) {
-                    messages.add(message);
+                    case BaseMessage message -> {
+                        emit.accept(message);
+                        if (!(message instanceof ModelClientStreamingChunkEvent)) {
+                            messages.add(message);
+                        }
+                    }
+                    default -> throw new IllegalStateException("unexpected output item " + item);
                 }
             }
         }
-    }
-
-    private void startRuntime() {
-        if (embeddedRuntime && !runtime.isRunning()) {
-            runtime.start();
-        }
-        initialize();
     }
 
     private void endRun() {
         try {
-            if (embeddedRuntime && runtime.isRunning()) {
-                runtime.stopWhenIdle();
-            }
+            releaseRuntime();
         } finally {
             running.set(false);
         }
     }
 
-    private synchronized void initialize() {
+    /** Starts the team's own runtime for its first user, and registers the team's agents once. */
+    private void acquireRuntime() {
+        if (embeddedRuntime) {
+            runtimeLock.lock();
+            try {
+                if (runtimeUsers++ == 0 && !runtime.isRunning()) {
+                    runtime.start();
+                }
+            } finally {
+                runtimeLock.unlock();
+            }
+        }
+        initialize();
+    }
+
+    /** Stops the team's own runtime, once idle, when its last user is done. */
+    private void releaseRuntime() {
+        if (!embeddedRuntime) {
+            return;
+        }
+        runtimeLock.lock();
+        try {
+            if (--runtimeUsers == 0 && runtime.isRunning()) {
+                runtime.stopWhenIdle();
+            }
+        } finally {
+            runtimeLock.unlock();
+        }
+    }
+
+    private void initialize() {
         if (initialized) {
             return;
         }
-        String groupTopicType = wiring.groupTopicType();
-        for (Object participant : participants) {
-            String participantName = participant instanceof ChatAgent a ? a.name() : ((Team) participant).name();
-            String type = wiring.participantTopicType(participantName);
-            runtime.registerAgentInstance(new ChatAgentContainer(participant, wiring.groupTopic(), output,
-                    wiring.messageFactory()), new AgentId(type, teamId));
-            runtime.addSubscription(new TypeSubscription(type, type));
-            runtime.addSubscription(new TypeSubscription(groupTopicType, type));
+        runtimeLock.lock();
+        try {
+            if (initialized) {
+                return;
+            }
+            MessageFactory factory = wiring.messageFactory();
+            runtime.addMessageSerializer(GroupChatSerializers.all(factory).toArray(MessageSerializer<?>[]::new));
+            String groupTopicType = wiring.groupTopicType();
+            for (Participant participant : participants) {
+                String type = wiring.participantTopicType(participant.name());
+                runtime.registerFactory(type, context -> new ChatAgentContainer(participant, wiring.groupTopic(),
+                        wiring.outputTopic(), factory));
+                runtime.addSubscription(new TypeSubscription(type, type));
+                runtime.addSubscription(new TypeSubscription(groupTopicType, type));
+            }
+            String managerType = wiring.managerType();
+            runtime.registerFactory(managerType, context -> createManager(wiring));
+            runtime.addSubscription(new TypeSubscription(managerType, managerType));
+            runtime.addSubscription(new TypeSubscription(groupTopicType, managerType));
+            runtime.addSubscription(new TypeSubscription(wiring.outputTopicType(), managerType));
+            initialized = true;
+        } finally {
+            runtimeLock.unlock();
         }
-        String managerType = managerType();
-        runtime.registerAgentInstance(createManager(wiring, terminationCondition, maxTurns, emitTeamEvents),
-                new AgentId(managerType, teamId));
-        runtime.addSubscription(new TypeSubscription(groupTopicType, managerType));
-        runtime.addSubscription(new TypeSubscription(managerType, managerType));
-        initialized = true;
-    }
-
-    private String managerType() {
-        return managerName + "_" + teamId;
-    }
-
-    private AgentId managerId() {
-        return new AgentId(managerType(), teamId);
     }
 
     private List<AgentId> participantIds() {
-        return wiring.participantNames().stream().map(n -> new AgentId(wiring.participantTopicType(n), teamId)).toList();
+        return wiring.participantNames().stream().map(wiring::participantId).toList();
     }
 
     /**
@@ -266,40 +309,51 @@ public abstract class BaseGroupChat implements Team {
             throw new IllegalStateException("The group chat is currently running. It must be stopped before it can be reset.");
         }
         try {
-            startRuntime();
+            acquireRuntime();
             for (AgentId id : participantIds()) {
-                runtime.sendMessage(new GroupChatProtocol.Reset(), id);
+                runtime.sendMessage(new GroupChatReset(), id);
             }
-            runtime.sendMessage(new GroupChatProtocol.Reset(), managerId());
+            runtime.sendMessage(new GroupChatReset(), wiring.managerId());
             output.clear();
         } finally {
             endRun();
         }
     }
 
-    /** Calls {@code onPause} on every participant, directly (the run goes on). */
+    /**
+     * Pauses every participant (its {@code onPause}) through the runtime; the run goes on. Each
+     * participant handles the pause at once, even in the middle of its turn.
+     *
+     * @throws IllegalStateException if the team has never run
+     */
     @Override
     public void pause() {
-        CancellationToken token = new CancellationToken();
-        for (Object participant : participants) {
-            if (participant instanceof ChatAgent agent) {
-                agent.onPause(token);
-            } else {
-                ((Team) participant).pause();
-            }
-        }
+        sendToAll(new GroupChatPause(), "paused");
     }
 
-    /** Calls {@code onResume} on every participant. */
+    /**
+     * Resumes every participant (its {@code onResume}) through the runtime.
+     *
+     * @throws IllegalStateException if the team has never run
+     */
     @Override
     public void resume() {
-        CancellationToken token = new CancellationToken();
-        for (Object participant : participants) {
-            if (participant instanceof ChatAgent agent) {
-                agent.onResume(token);
-            } else {
-                ((Team) participant).resume();
+        sendToAll(new GroupChatResume(), "resumed");
+    }
+
+    private void sendToAll(Object message, String verb) {
+        if (!initialized) {
+            throw new IllegalStateException("team '" + name + "' has not been initialized. It must be run before it can be "
+                    + verb + ".");
+        }
+        acquireRuntime();
+        try {
+            for (AgentId id : participantIds()) {
+                runtime.sendMessage(message, id);
             }
+            runtime.sendMessage(message, wiring.managerId());
+        } finally {
+            releaseRuntime();
         }
     }
 
@@ -315,7 +369,7 @@ public abstract class BaseGroupChat implements Team {
         for (int i = 0; i < ids.size(); i++) {
             states.put(wiring.participantNames().get(i), runtime.agentSaveState(ids.get(i)));
         }
-        states.put(managerName, runtime.agentSaveState(managerId()));
+        states.put(managerName, runtime.agentSaveState(wiring.managerId()));
         return TeamState.of(states).toMap();
     }
 
@@ -336,7 +390,7 @@ public abstract class BaseGroupChat implements Team {
         }
         Map<String, Object> managerState = teamState.agentStates().get(managerName);
         if (managerState != null) {
-            runtime.agentLoadState(managerId(), managerState);
+            runtime.agentLoadState(wiring.managerId(), managerState);
         }
     }
 
@@ -352,8 +406,8 @@ public abstract class BaseGroupChat implements Team {
     public static final class TeamRunException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        TeamRunException(String team, RuntimeException cause) {
-            super("team '" + team + "' stopped: " + cause.getMessage(), cause);
+        TeamRunException(String team, SerializableException error) {
+            super("team '" + team + "' stopped: " + error.errorMessage(), error.cause());
         }
     }
 
@@ -363,7 +417,7 @@ public abstract class BaseGroupChat implements Team {
      * @param <B> the concrete builder
      */
     public abstract static class Builder<B extends Builder<B>> {
-        final List<Object> participants;
+        final List<Participant> participants;
         String name;
         String description = "A team of agents.";
         @Nullable TerminationCondition terminationCondition;
@@ -372,13 +426,14 @@ public abstract class BaseGroupChat implements Team {
         final List<Class<? extends BaseMessage>> customMessageTypes = new ArrayList<>();
         boolean emitTeamEvents;
 
-        Builder(List<?> participants, String defaultName) {
+        /** Starts a builder for a team of {@code participants}, named {@code defaultName} unless renamed. */
+        protected Builder(List<? extends Participant> participants, String defaultName) {
             this.participants = List.copyOf(participants);
             this.name = defaultName;
         }
 
         @SuppressWarnings("unchecked")
-        private B self() {
+        protected final B self() {
             return (B) this;
         }
 

@@ -1,5 +1,6 @@
 package dev.autogen.agentchat.teams;
 
+import dev.autogen.agentchat.base.Participant;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autogen.agentchat.base.TerminationCondition;
 import dev.autogen.agentchat.messages.BaseChatMessage;
@@ -7,7 +8,15 @@ import dev.autogen.agentchat.messages.BaseMessage;
 import dev.autogen.agentchat.messages.MessageFactory;
 import dev.autogen.agentchat.messages.SelectSpeakerEvent;
 import dev.autogen.agentchat.messages.StopMessage;
-import dev.autogen.core.BaseAgent;
+import dev.autogen.agentchat.teams.events.GroupChatAgentResponse;
+import dev.autogen.agentchat.teams.events.GroupChatError;
+import dev.autogen.agentchat.teams.events.GroupChatMessage;
+import dev.autogen.agentchat.teams.events.GroupChatRequestPublish;
+import dev.autogen.agentchat.teams.events.GroupChatReset;
+import dev.autogen.agentchat.teams.events.GroupChatStart;
+import dev.autogen.agentchat.teams.events.GroupChatTeamResponse;
+import dev.autogen.agentchat.teams.events.GroupChatTermination;
+import dev.autogen.agentchat.teams.events.SerializableException;
 import dev.autogen.core.CancellationToken;
 import dev.autogen.core.MessageContext;
 import dev.autogen.core.TopicId;
@@ -20,11 +29,15 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The agent that runs a group chat: it keeps the conversation, checks the termination condition and
- * the turn limit after every response, and asks the next speaker(s) to speak. Subclasses decide who
- * speaks ({@link #selectSpeakers}) and what state they keep.
+ * The agent that runs a group chat, Python's {@code BaseGroupChatManager}: it keeps the conversation,
+ * relays what participants publish to the output topic to the caller of the run, checks the
+ * termination condition and the turn limit after every response, and asks the next speaker(s) to
+ * speak. Subclasses decide who speaks ({@link #selectSpeakers}) and what state they keep.
+ *
+ * <p>A custom team extends {@link BaseGroupChat} and returns its own manager from
+ * {@link BaseGroupChat#createManager}; see {@code examples/.../CustomTeamExample}.
  */
-abstract class BaseGroupChatManager extends BaseAgent {
+public abstract class BaseGroupChatManager extends SequentialAgent {
     private final String name;
     private final TeamWiring wiring;
     private final @Nullable TerminationCondition terminationCondition;
@@ -36,26 +49,33 @@ abstract class BaseGroupChatManager extends BaseAgent {
     protected int currentTurn;
     private final Set<String> activeSpeakers = new LinkedHashSet<>();
 
-    BaseGroupChatManager(String name, TeamWiring wiring, @Nullable TerminationCondition terminationCondition,
-            @Nullable Integer maxTurns, boolean emitTeamEvents) {
+    /** A manager for the team {@code wiring} describes. */
+    protected BaseGroupChatManager(TeamWiring wiring) {
+        this(wiring, wiring.maxTurns(), wiring.emitTeamEvents());
+    }
+
+    /** For managers that count turns or emit team events their own way. */
+    BaseGroupChatManager(TeamWiring wiring, @Nullable Integer maxTurns, boolean emitTeamEvents) {
         super("Group chat manager");
-        this.name = name;
+        this.name = wiring.managerName();
         this.wiring = wiring;
-        this.terminationCondition = terminationCondition;
+        this.terminationCondition = wiring.terminationCondition();
         this.maxTurns = maxTurns;
         this.emitTeamEvents = emitTeamEvents;
     }
 
     /** The manager's name, also its key in the team state (e.g. {@code RoundRobinGroupChatManager}). */
-    final String name() {
+    protected final String name() {
         return name;
     }
 
-    final TeamWiring wiring() {
+    /** The team's topics, participants and limits. */
+    protected final TeamWiring wiring() {
         return wiring;
     }
 
-    final List<String> participantNames() {
+    /** The participants' names, in order. */
+    protected final List<String> participantNames() {
         return wiring.participantNames();
     }
 
@@ -64,14 +84,14 @@ abstract class BaseGroupChatManager extends BaseAgent {
      *
      * @throws RuntimeException to end the run with that error
      */
-    abstract List<String> selectSpeakers(List<BaseMessage> thread, CancellationToken token);
+    protected abstract List<String> selectSpeakers(List<BaseMessage> thread, CancellationToken token);
 
     /** Checks the task of a new run before it starts; throws {@link IllegalArgumentException} when it is unfit. */
-    void validateGroupState(List<BaseChatMessage> task) {
+    protected void validateGroupState(List<BaseChatMessage> task) {
     }
 
     /** Clears what the subclass keeps, beyond the thread and turn count. */
-    abstract void resetState();
+    protected abstract void resetState();
 
     /** The manager's state, Python's {@code <Team>ManagerState}. */
     @Override
@@ -81,51 +101,68 @@ abstract class BaseGroupChatManager extends BaseAgent {
     public abstract void loadState(Map<String, Object> state);
 
     @Override
-    protected @Nullable Object onMessageImpl(Object message, MessageContext context) {
+    final @Nullable Object handleInOrder(Object message, MessageContext context) {
         CancellationToken token = context.cancellationToken();
-        if (token.isCancelled() && !(message instanceof GroupChatProtocol.Reset)) {
+        if (token.isCancelled() && !(message instanceof GroupChatReset)) {
             return null; // left over from a cancelled run
         }
         try {
             switch (message) {
-                case GroupChatProtocol.Start start -> handleStart(start, token);
-                case GroupChatProtocol.AgentResponse response -> {
+                case GroupChatStart start -> handleStart(start, token);
+                case GroupChatAgentResponse response -> {
                     List<BaseMessage> delta = new ArrayList<>(response.response().innerMessages());
                     delta.add(response.response().chatMessage());
                     handleResponse(response.name(), delta, token);
                 }
-                case GroupChatProtocol.TeamResponse response ->
+                case GroupChatTeamResponse response ->
                         handleResponse(response.name(), response.result().messages(), token);
-                case GroupChatProtocol.Error error -> signalTermination(new StopMessage(
-                        "An error occurred in the group chat.", name), error.error());
-                case GroupChatProtocol.Reset reset -> reset();
-                default -> {
-                }
+                case GroupChatMessage output -> wiring.output().message(output.message());
+                case GroupChatError error -> signalTermination(errorStop(), error.error());
+                case GroupChatReset reset -> reset();
+                default -> throw new IllegalArgumentException("the group chat manager '" + name
+                        + "' cannot handle a " + message.getClass().getSimpleName());
             }
         } catch (RuntimeException e) {
             if (!token.isCancelled()) {
-                signalTermination(new StopMessage("An error occurred in the group chat.", name), e);
+                signalTermination(errorStop(), SerializableException.from(e));
             }
         }
         return null;
     }
 
+    /** Pause and resume reach the manager too; by default it has nothing to do. */
+    @Override
+    void handleNow(Object message, MessageContext context) {
+    }
+
+    private StopMessage errorStop() {
+        return new StopMessage("An error occurred in the group chat.", name);
+    }
+
+    /**
+     * Shows a message of the manager's own (a speaker selection, a plan) to the caller of the run
+     * and to observers of the output topic.
+     */
+    protected final void emit(BaseMessage message) {
+        publishMessage(new GroupChatMessage(message), wiring.outputTopic());
+        wiring.output().message(message);
+    }
+
     /** Starts a run: shares the task, checks termination on it, and asks the first speaker(s). */
-    void handleStart(GroupChatProtocol.Start start, CancellationToken token) {
+    void handleStart(GroupChatStart start, CancellationToken token) {
         activeSpeakers.clear();
         currentTurn = 0; // every run gets max_turns afresh, even after a failed or cancelled one
         if (terminationCondition != null && terminationCondition.terminated()) {
             signalTermination(new StopMessage("The group chat has already terminated.", name), null);
             return;
         }
-        validateGroupState(start.messages());
-        if (!start.messages().isEmpty()) {
-            if (start.outputTaskMessages()) {
-                start.messages().forEach(wiring.output()::message);
-            }
-            publishMessage(start, wiring.groupTopic(), token);
-            messageThread.addAll(start.messages());
-            if (applyTermination(List.copyOf(start.messages()), false)) {
+        List<BaseChatMessage> task = start.messagesOrEmpty();
+        validateGroupState(task);
+        if (!task.isEmpty()) {
+            publishTask(start);
+            publishMessage(new GroupChatStart(task, true), wiring.groupTopic(), token);
+            messageThread.addAll(task);
+            if (applyTermination(List.copyOf(task), false)) {
                 return;
             }
         }
@@ -158,11 +195,11 @@ abstract class BaseGroupChatManager extends BaseAgent {
             }
         }
         if (emitTeamEvents) {
-            wiring.output().message(new SelectSpeakerEvent(speakers, name));
+            emit(new SelectSpeakerEvent(speakers, name));
         }
         for (String speaker : speakers) {
             activeSpeakers.add(speaker);
-            publishMessage(new GroupChatProtocol.RequestPublish(), wiring.participantTopic(speaker), token);
+            publishMessage(new GroupChatRequestPublish(), wiring.participantTopic(speaker), token);
         }
     }
 
@@ -194,13 +231,26 @@ abstract class BaseGroupChatManager extends BaseAgent {
         return false;
     }
 
+    /**
+     * Shares a run's task with observers of the output topic and, unless the run leaves them out,
+     * with its caller.
+     */
+    final void publishTask(GroupChatStart start) {
+        publishMessage(new GroupChatStart(start.messagesOrEmpty(), true), wiring.outputTopic());
+        if (start.outputTaskMessages()) {
+            start.messagesOrEmpty().forEach(wiring.output()::message);
+        }
+    }
+
     /** Ends the run: the caller receives {@code stop} (and {@code error}, which it rethrows). */
-    void signalTermination(StopMessage stop, @Nullable RuntimeException error) {
+    protected final void signalTermination(StopMessage stop, @Nullable SerializableException error) {
         activeSpeakers.clear();
         if (error != null && terminationCondition != null) {
             terminationCondition.reset();
         }
-        wiring.output().terminate(new GroupChatProtocol.Termination(stop, error));
+        GroupChatTermination termination = new GroupChatTermination(stop, error);
+        publishMessage(termination, wiring.outputTopic());
+        wiring.output().terminate(termination);
     }
 
     void reset() {
@@ -214,7 +264,7 @@ abstract class BaseGroupChatManager extends BaseAgent {
     }
 
     /** Reads a saved message thread with the team's message factory (custom types included). */
-    final List<BaseMessage> readThread(JsonNode thread) {
+    protected final List<BaseMessage> readThread(JsonNode thread) {
         MessageFactory factory = wiring.messageFactory();
         List<BaseMessage> messages = new ArrayList<>();
         for (JsonNode message : thread) {
@@ -224,7 +274,7 @@ abstract class BaseGroupChatManager extends BaseAgent {
     }
 
     /** Participant names mapped to their descriptions, in order. */
-    final Map<String, String> participantDescriptions() {
+    protected final Map<String, String> participantDescriptions() {
         Map<String, String> descriptions = new LinkedHashMap<>();
         for (int i = 0; i < wiring.participantNames().size(); i++) {
             descriptions.put(wiring.participantNames().get(i), wiring.participantDescriptions().get(i));
@@ -233,7 +283,7 @@ abstract class BaseGroupChatManager extends BaseAgent {
     }
 
     /** The topic a participant listens on. */
-    final TopicId participantTopic(String participant) {
+    protected final TopicId participantTopic(String participant) {
         return wiring.participantTopic(participant);
     }
 }

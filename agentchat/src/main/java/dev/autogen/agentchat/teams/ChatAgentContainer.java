@@ -2,17 +2,24 @@ package dev.autogen.agentchat.teams;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.autogen.agentchat.base.ChatAgent;
-import dev.autogen.agentchat.base.MessageStream;
+import dev.autogen.agentchat.base.Participant;
 import dev.autogen.agentchat.base.Response;
-import dev.autogen.agentchat.base.RunOptions;
 import dev.autogen.agentchat.base.TaskResult;
-import dev.autogen.agentchat.base.Team;
+import dev.autogen.agentchat.base.TurnResult;
 import dev.autogen.agentchat.messages.BaseChatMessage;
 import dev.autogen.agentchat.messages.BaseMessage;
 import dev.autogen.agentchat.messages.MessageFactory;
 import dev.autogen.agentchat.state.ChatAgentContainerState;
-import dev.autogen.core.BaseAgent;
+import dev.autogen.agentchat.teams.events.GroupChatAgentResponse;
+import dev.autogen.agentchat.teams.events.GroupChatError;
+import dev.autogen.agentchat.teams.events.GroupChatMessage;
+import dev.autogen.agentchat.teams.events.GroupChatPause;
+import dev.autogen.agentchat.teams.events.GroupChatRequestPublish;
+import dev.autogen.agentchat.teams.events.GroupChatReset;
+import dev.autogen.agentchat.teams.events.GroupChatResume;
+import dev.autogen.agentchat.teams.events.GroupChatStart;
+import dev.autogen.agentchat.teams.events.GroupChatTeamResponse;
+import dev.autogen.agentchat.teams.events.SerializableException;
 import dev.autogen.core.MessageContext;
 import dev.autogen.core.TopicId;
 import dev.autogen.core.serialization.AutogenJson;
@@ -20,105 +27,80 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Hosts one participant (an agent or a team) on the runtime: buffers what the group publishes, and
- * when asked to speak hands the buffered messages to the participant, streams what it produces to the
- * caller and publishes its response to the group.
+ * Hosts one participant on the runtime, as Python's {@code ChatAgentContainer}: buffers what the
+ * group publishes, and when asked to speak hands the buffered messages to the participant, publishes
+ * each message it produces to the team's output topic and then its response to the group topic. It
+ * needs nothing but the runtime, so it can live in any process the runtime reaches.
  */
-final class ChatAgentContainer extends BaseAgent {
-    private static final Logger LOG = LoggerFactory.getLogger(ChatAgentContainer.class);
-
-    private final Object participant;
-    private final String participantName;
+final class ChatAgentContainer extends SequentialAgent {
+    private final Participant participant;
     private final TopicId groupTopic;
-    private final OutputChannel output;
+    private final TopicId outputTopic;
     private final MessageFactory messageFactory;
     private final List<BaseChatMessage> buffer = new ArrayList<>();
 
-    ChatAgentContainer(Object participant, TopicId groupTopic, OutputChannel output, MessageFactory messageFactory) {
-        super(participant instanceof ChatAgent agent ? agent.description() : ((Team) participant).description());
+    ChatAgentContainer(Participant participant, TopicId groupTopic, TopicId outputTopic, MessageFactory messageFactory) {
+        super(participant.description());
         this.participant = participant;
-        this.participantName = participant instanceof ChatAgent agent ? agent.name() : ((Team) participant).name();
         this.groupTopic = groupTopic;
-        this.output = output;
+        this.outputTopic = outputTopic;
         this.messageFactory = messageFactory;
     }
 
     @Override
-    protected @Nullable Object onMessageImpl(Object message, MessageContext context) {
+    @Nullable Object handleInOrder(Object message, MessageContext context) {
         switch (message) {
-            case GroupChatProtocol.Start start -> buffer.addAll(start.messages());
-            case GroupChatProtocol.AgentResponse response -> buffer.add(response.response().chatMessage());
-            case GroupChatProtocol.TeamResponse response -> response.result().messages().stream()
+            case GroupChatStart start -> buffer.addAll(start.messagesOrEmpty());
+            case GroupChatAgentResponse response -> buffer.add(response.response().chatMessage());
+            case GroupChatTeamResponse response -> response.result().messages().stream()
                     .filter(m -> m instanceof BaseChatMessage).map(m -> (BaseChatMessage) m).forEach(buffer::add);
-            case GroupChatProtocol.RequestPublish request -> speak(context);
-            case GroupChatProtocol.Reset reset -> {
+            case GroupChatRequestPublish request -> speak(context);
+            case GroupChatReset reset -> {
                 buffer.clear();
-                if (participant instanceof ChatAgent agent) {
-                    agent.onReset(context.cancellationToken());
-                } else {
-                    ((Team) participant).reset();
-                }
+                participant.onReset(context.cancellationToken());
             }
-            case GroupChatProtocol.Pause pause -> {
-                if (participant instanceof ChatAgent agent) {
-                    agent.onPause(context.cancellationToken());
-                } else {
-                    ((Team) participant).pause();
-                }
-            }
-            case GroupChatProtocol.Resume resume -> {
-                if (participant instanceof ChatAgent agent) {
-                    agent.onResume(context.cancellationToken());
-                } else {
-                    ((Team) participant).resume();
-                }
-            }
-            default -> LOG.debug("container of '{}' ignores {}", participantName, message.getClass().getSimpleName());
+            default -> throw new IllegalArgumentException("the container of '" + participant.name()
+                    + "' cannot handle a " + message.getClass().getSimpleName());
         }
         return null;
     }
 
+    @Override
+    void handleNow(Object message, MessageContext context) {
+        if (message instanceof GroupChatPause) {
+            participant.onPause(context.cancellationToken());
+        } else if (message instanceof GroupChatResume) {
+            participant.onResume(context.cancellationToken());
+        }
+    }
+
     private void speak(MessageContext context) {
-        List<BaseChatMessage> input = List.copyOf(buffer);
-        Object reply;
+        TurnResult result;
         try {
-            if (participant instanceof ChatAgent agent) {
-                Response response = agent.onMessagesStream(input, context.cancellationToken(), output::message);
-                if (response == null) {
-                    throw new IllegalStateException("agent '" + participantName + "' did not produce a final response");
-                }
-                output.message(response.chatMessage());
-                reply = new GroupChatProtocol.AgentResponse(response, participantName);
-            } else {
-                TaskResult result;
-                try (MessageStream<TaskResult> stream = ((Team) participant).runStream(RunOptions.task(input)
-                        .withCancellationToken(context.cancellationToken()).withOutputTaskMessages(false))) {
-                    stream.forEach(output::message);
-                    result = stream.result();
-                }
-                reply = new GroupChatProtocol.TeamResponse(result, participantName);
-            }
+            result = participant.speak(List.copyOf(buffer), context.cancellationToken(), this::output);
         } catch (RuntimeException e) {
-            if (context.cancellationToken().isCancelled()) {
-                return;
+            if (!context.cancellationToken().isCancelled()) {
+                publishMessage(new GroupChatError(SerializableException.from(new ParticipantException(participant.name(), e))),
+                        groupTopic, context.cancellationToken());
             }
-            LOG.debug("participant '{}' failed", participantName, e);
-            publishMessage(new GroupChatProtocol.Error(new ParticipantException(participantName, e)), groupTopic,
-                    context.cancellationToken());
             return;
         }
         buffer.clear();
-        publishMessage(reply, groupTopic, context.cancellationToken());
+        publishMessage(switch (result) {
+            case Response response -> new GroupChatAgentResponse(response, participant.name());
+            case TaskResult taskResult -> new GroupChatTeamResponse(taskResult, participant.name());
+        }, groupTopic, context.cancellationToken());
+    }
+
+    private void output(BaseMessage message) {
+        publishMessage(new GroupChatMessage(message), outputTopic);
     }
 
     @Override
     public Map<String, Object> saveState() {
-        Map<String, Object> inner = participant instanceof ChatAgent agent ? agent.saveState() : ((Team) participant).saveState();
-        return ChatAgentContainerState.of(inner, buffer).toMap();
+        return ChatAgentContainerState.of(participant.saveState(), buffer).toMap();
     }
 
     @Override
@@ -126,18 +108,14 @@ final class ChatAgentContainer extends BaseAgent {
         JsonNode node = AutogenJson.mapper().valueToTree(state);
         Map<String, Object> inner = AutogenJson.mapper().convertValue(node.path("agent_state"), new TypeReference<>() {
         });
-        if (participant instanceof ChatAgent agent) {
-            agent.loadState(inner == null ? Map.of() : inner);
-        } else {
-            ((Team) participant).loadState(inner == null ? Map.of() : inner);
-        }
+        participant.loadState(inner == null ? Map.of() : inner);
         buffer.clear();
         for (JsonNode message : node.path("message_buffer")) {
             buffer.add(messageFactory.createChatMessage(message));
         }
     }
 
-    /** A participant failed; the team's run ends with this error. */
+    /** A participant failed while speaking; the team's run ends with this error. */
     static final class ParticipantException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
@@ -145,5 +123,4 @@ final class ChatAgentContainer extends BaseAgent {
             super("participant '" + participant + "' failed: " + cause, cause);
         }
     }
-
 }

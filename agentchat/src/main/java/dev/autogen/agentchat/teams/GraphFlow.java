@@ -1,5 +1,6 @@
 package dev.autogen.agentchat.teams;
 
+import dev.autogen.agentchat.base.Participant;
 import dev.autogen.agentchat.base.ChatAgent;
 import dev.autogen.agentchat.base.TerminationCondition;
 import dev.autogen.core.component.Component;
@@ -63,9 +64,9 @@ public class GraphFlow extends BaseGroupChat implements Component<GraphFlowConfi
     }
 
     /** Checks the graph against the participants before anything is built. */
-    private static List<Object> checked(Builder b) {
+    private static List<Participant> checked(Builder b) {
         b.graph.validate();
-        List<String> names = b.participants.stream().map(p -> ((ChatAgent) p).name()).toList();
+        List<String> names = b.participants.stream().map(Participant::name).toList();
         for (String node : b.graph.nodes().keySet()) {
             if (!names.contains(node)) {
                 throw new IllegalArgumentException("GraphFlow '" + b.name + "': graph node '" + node
@@ -90,9 +91,8 @@ public class GraphFlow extends BaseGroupChat implements Component<GraphFlowConfi
     }
 
     @Override
-    BaseGroupChatManager createManager(TeamWiring wiring, @Nullable TerminationCondition terminationCondition,
-            @Nullable Integer maxTurns, boolean emitTeamEvents) {
-        return new GraphFlowManager(wiring, graph, terminationCondition, maxTurns);
+    protected BaseGroupChatManager createManager(TeamWiring wiring) {
+        return new GraphFlowManager(wiring, graph);
     }
 
     @Override

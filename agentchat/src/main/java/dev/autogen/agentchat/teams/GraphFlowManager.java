@@ -37,11 +37,10 @@ final class GraphFlowManager extends BaseGroupChatManager {
     private Map<String, Map<String, Boolean>> enqueuedAny = new LinkedHashMap<>();
     private final Deque<String> ready = new ArrayDeque<>();
 
-    GraphFlowManager(TeamWiring wiring, DiGraph graph, @Nullable TerminationCondition terminationCondition,
-            @Nullable Integer maxTurns) {
-        super(GraphFlow.MANAGER_NAME, wiring, terminationCondition, maxTurns, false);
+    GraphFlowManager(TeamWiring wiring, DiGraph graph) {
+        super(wiring, wiring.maxTurns(), false);
         this.graph = graph;
-        this.terminationCondition = terminationCondition;
+        this.terminationCondition = wiring.terminationCondition();
         for (DiGraphNode node : graph.nodes().values()) {
             for (DiGraphEdge edge : node.edges()) {
                 activation.computeIfAbsent(edge.target(), t -> new HashMap<>())
@@ -102,7 +101,7 @@ final class GraphFlowManager extends BaseGroupChatManager {
     }
 
     @Override
-    List<String> selectSpeakers(List<BaseMessage> thread, CancellationToken token) {
+    protected List<String> selectSpeakers(List<BaseMessage> thread, CancellationToken token) {
         Set<String> speakers = new LinkedHashSet<>();
         while (!ready.isEmpty()) {
             String speaker = ready.poll();
@@ -171,7 +170,7 @@ final class GraphFlowManager extends BaseGroupChatManager {
     }
 
     @Override
-    void resetState() {
+    protected void resetState() {
         resetExecutionState();
     }
 

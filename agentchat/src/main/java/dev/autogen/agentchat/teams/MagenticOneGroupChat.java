@@ -1,5 +1,6 @@
 package dev.autogen.agentchat.teams;
 
+import dev.autogen.agentchat.base.Participant;
 import dev.autogen.agentchat.base.ChatAgent;
 import dev.autogen.agentchat.base.TerminationCondition;
 import dev.autogen.core.component.Component;
@@ -54,13 +55,13 @@ public class MagenticOneGroupChat extends BaseGroupChat implements Component<Mag
         this.finalAnswerPrompt = b.finalAnswerPrompt;
     }
 
-    private static List<Object> checkParticipants(List<Object> participants) {
+    private static List<Participant> checkParticipants(List<Participant> participants) {
         if (participants.isEmpty()) {
             throw new IllegalArgumentException("At least one participant is required for MagenticOneGroupChat.");
         }
-        for (Object participant : participants) {
+        for (Participant participant : participants) {
             if (!(participant instanceof ChatAgent)) {
-                throw new IllegalArgumentException("Participant " + participant + " must be a ChatAgent; "
+                throw new IllegalArgumentException("Participant '" + participant.name() + "' must be an agent; "
                         + "MagenticOneGroupChat does not take teams as participants");
             }
         }
@@ -88,10 +89,8 @@ public class MagenticOneGroupChat extends BaseGroupChat implements Component<Mag
     }
 
     @Override
-    BaseGroupChatManager createManager(TeamWiring wiring, @Nullable TerminationCondition terminationCondition,
-            @Nullable Integer maxTurns, boolean emitTeamEvents) {
-        return new MagenticOneOrchestrator(wiring, modelClient, maxStalls, finalAnswerPrompt, terminationCondition,
-                maxTurns, emitTeamEvents);
+    protected BaseGroupChatManager createManager(TeamWiring wiring) {
+        return new MagenticOneOrchestrator(wiring, modelClient, maxStalls, finalAnswerPrompt);
     }
 
     @Override

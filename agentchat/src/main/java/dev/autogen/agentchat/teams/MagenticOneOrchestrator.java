@@ -11,7 +11,10 @@ import dev.autogen.agentchat.messages.SelectSpeakerEvent;
 import dev.autogen.agentchat.messages.StopMessage;
 import dev.autogen.agentchat.messages.TextMessage;
 import dev.autogen.agentchat.state.MagenticOneOrchestratorState;
-import dev.autogen.core.AgentId;
+import dev.autogen.agentchat.teams.events.GroupChatAgentResponse;
+import dev.autogen.agentchat.teams.events.GroupChatRequestPublish;
+import dev.autogen.agentchat.teams.events.GroupChatReset;
+import dev.autogen.agentchat.teams.events.GroupChatStart;
 import dev.autogen.core.CancellationToken;
 import dev.autogen.core.models.AssistantMessage;
 import dev.autogen.core.models.ChatCompletionClient;
@@ -61,16 +64,15 @@ final class MagenticOneOrchestrator extends BaseGroupChatManager {
     private int nStalls;
 
     MagenticOneOrchestrator(TeamWiring wiring, ChatCompletionClient modelClient, int maxStalls,
-            String finalAnswerPrompt, @Nullable TerminationCondition terminationCondition,
-            @Nullable Integer maxTurns, boolean emitTeamEvents) {
+            String finalAnswerPrompt) {
         // The turn limit is this orchestrator's round limit, so the base class does not count turns.
-        super(MagenticOneGroupChat.MANAGER_NAME, wiring, terminationCondition, null, false);
+        super(wiring, null, false);
         this.modelClient = modelClient;
         this.maxStalls = maxStalls;
         this.finalAnswerPrompt = finalAnswerPrompt;
-        this.maxRounds = maxTurns;
-        this.terminationCondition = terminationCondition;
-        this.emitTeamEvents = emitTeamEvents;
+        this.maxRounds = wiring.maxTurns();
+        this.terminationCondition = wiring.terminationCondition();
+        this.emitTeamEvents = wiring.emitTeamEvents();
         List<String> lines = new ArrayList<>();
         participantDescriptions().forEach((participant, description) ->
                 lines.add((participant + ": " + description).replaceAll("\\s+", " ").strip()));
@@ -78,15 +80,13 @@ final class MagenticOneOrchestrator extends BaseGroupChatManager {
     }
 
     @Override
-    void handleStart(GroupChatProtocol.Start start, CancellationToken token) {
+    void handleStart(GroupChatStart start, CancellationToken token) {
         if (terminationCondition != null && terminationCondition.terminated()) {
             signalTermination(new StopMessage("The group chat has already terminated.", name()), null);
             return;
         }
-        if (start.outputTaskMessages()) {
-            start.messages().forEach(wiring().output()::message);
-        }
-        task = String.join(" ", start.messages().stream().map(BaseChatMessage::toModelText).toList());
+        publishTask(start);
+        task = String.join(" ", start.messagesOrEmpty().stream().map(BaseChatMessage::toModelText).toList());
 
         List<LLMMessage> planning = new ArrayList<>();
         planning.add(new UserMessage(prompt(MagenticOnePrompts.ORCHESTRATOR_TASK_LEDGER_FACTS_PROMPT), name()));
@@ -117,8 +117,7 @@ final class MagenticOneOrchestrator extends BaseGroupChatManager {
     /** Resets the participants, shares the task ledger with them, and starts the inner loop afresh. */
     private void reenterOuterLoop(CancellationToken token) {
         for (String participant : participantNames()) {
-            sendMessage(new GroupChatProtocol.Reset(), new AgentId(wiring().participantTopicType(participant),
-                    id().key()), token);
+            sendMessage(new GroupChatReset(), wiring().participantId(participant), token);
         }
         messageThread.clear();
         TextMessage ledger = new TextMessage(prompt(MagenticOnePrompts.ORCHESTRATOR_TASK_LEDGER_FULL_PROMPT), name());
@@ -163,9 +162,9 @@ final class MagenticOneOrchestrator extends BaseGroupChatManager {
         LOG.debug("Next Speaker: {}", nextSpeaker);
         broadcast(instruction, token);
         if (emitTeamEvents) {
-            wiring().output().message(new SelectSpeakerEvent(List.of(nextSpeaker), name()));
+            emit(new SelectSpeakerEvent(List.of(nextSpeaker), name()));
         }
-        publishMessage(new GroupChatProtocol.RequestPublish(), participantTopic(nextSpeaker), token);
+        publishMessage(new GroupChatRequestPublish(), participantTopic(nextSpeaker), token);
     }
 
     /**
@@ -273,8 +272,8 @@ final class MagenticOneOrchestrator extends BaseGroupChatManager {
 
     /** Shows {@code message} to the caller and shares it with every participant. */
     private void broadcast(TextMessage message, CancellationToken token) {
-        wiring().output().message(message);
-        publishMessage(new GroupChatProtocol.AgentResponse(new Response(message), name()), wiring().groupTopic(), token);
+        emit(message);
+        publishMessage(new GroupChatAgentResponse(new Response(message), name()), wiring().groupTopic(), token);
     }
 
     /** The thread as model messages: events left out, the orchestrator's own messages as the assistant's. */
@@ -351,12 +350,12 @@ final class MagenticOneOrchestrator extends BaseGroupChatManager {
     }
 
     @Override
-    List<String> selectSpeakers(List<BaseMessage> thread, CancellationToken token) {
+    protected List<String> selectSpeakers(List<BaseMessage> thread, CancellationToken token) {
         throw new UnsupportedOperationException("the Magentic-One orchestrator selects speakers from its progress ledger");
     }
 
     @Override
-    void resetState() {
+    protected void resetState() {
         nRounds = 0;
         nStalls = 0;
         task = "";

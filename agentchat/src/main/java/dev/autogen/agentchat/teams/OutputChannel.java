@@ -1,12 +1,13 @@
 package dev.autogen.agentchat.teams;
 
 import dev.autogen.agentchat.messages.BaseMessage;
+import dev.autogen.agentchat.teams.events.GroupChatTermination;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * Where a running team's participants and manager put what the caller sees: messages in order, then
- * one {@link GroupChatProtocol.Termination}. Items are put before the response that follows them is
- * published, so the caller reads them in the order they happened.
+ * Python's output message queue: where the manager, which lives beside the team object, puts what
+ * the caller of a run reads, in the order its mailbox received it: messages, then one
+ * {@link GroupChatTermination}, or a failure of the start itself.
  */
 final class OutputChannel {
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
@@ -15,8 +16,12 @@ final class OutputChannel {
         queue.add(message);
     }
 
-    void terminate(GroupChatProtocol.Termination termination) {
+    void terminate(GroupChatTermination termination) {
         queue.add(termination);
+    }
+
+    void failed(Throwable error) {
+        queue.add(new Failed(error));
     }
 
     void cancelled() {
@@ -29,6 +34,9 @@ final class OutputChannel {
 
     void clear() {
         queue.clear();
+    }
+
+    record Failed(Throwable error) {
     }
 
     enum Cancelled {

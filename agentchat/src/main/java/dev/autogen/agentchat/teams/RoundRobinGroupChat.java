@@ -1,5 +1,6 @@
 package dev.autogen.agentchat.teams;
 
+import dev.autogen.agentchat.base.Participant;
 import dev.autogen.agentchat.base.TerminationCondition;
 import dev.autogen.core.component.Component;
 import dev.autogen.core.component.ComponentProvider;
@@ -24,7 +25,7 @@ public class RoundRobinGroupChat extends BaseGroupChat implements Component<Roun
     public static final String MANAGER_NAME = "RoundRobinGroupChatManager";
 
     /** A team of {@code participants} stopping on {@code terminationCondition}. */
-    public RoundRobinGroupChat(List<?> participants, @Nullable TerminationCondition terminationCondition) {
+    public RoundRobinGroupChat(List<? extends Participant> participants, @Nullable TerminationCondition terminationCondition) {
         this(builder(participants).terminationCondition(terminationCondition));
     }
 
@@ -34,14 +35,13 @@ public class RoundRobinGroupChat extends BaseGroupChat implements Component<Roun
     }
 
     /** Starts building a team of {@code participants} (agents or teams). */
-    public static Builder builder(List<?> participants) {
+    public static Builder builder(List<? extends Participant> participants) {
         return new Builder(participants);
     }
 
     @Override
-    BaseGroupChatManager createManager(TeamWiring wiring, @Nullable TerminationCondition terminationCondition,
-            @Nullable Integer maxTurns, boolean emitTeamEvents) {
-        return new RoundRobinGroupChatManager(wiring, terminationCondition, maxTurns, emitTeamEvents);
+    protected BaseGroupChatManager createManager(TeamWiring wiring) {
+        return new RoundRobinGroupChatManager(wiring);
     }
 
     @Override
@@ -56,7 +56,7 @@ public class RoundRobinGroupChat extends BaseGroupChat implements Component<Roun
 
     /** Builds a {@link RoundRobinGroupChat}. */
     public static final class Builder extends BaseGroupChat.Builder<Builder> {
-        Builder(List<?> participants) {
+        Builder(List<? extends Participant> participants) {
             super(participants, "RoundRobinGroupChat");
         }
 

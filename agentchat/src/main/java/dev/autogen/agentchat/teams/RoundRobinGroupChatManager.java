@@ -14,20 +14,19 @@ import org.jspecify.annotations.Nullable;
 final class RoundRobinGroupChatManager extends BaseGroupChatManager {
     private int nextSpeakerIndex;
 
-    RoundRobinGroupChatManager(TeamWiring wiring, @Nullable TerminationCondition terminationCondition,
-            @Nullable Integer maxTurns, boolean emitTeamEvents) {
-        super(RoundRobinGroupChat.MANAGER_NAME, wiring, terminationCondition, maxTurns, emitTeamEvents);
+    RoundRobinGroupChatManager(TeamWiring wiring) {
+        super(wiring);
     }
 
     @Override
-    List<String> selectSpeakers(List<BaseMessage> thread, CancellationToken token) {
+    protected List<String> selectSpeakers(List<BaseMessage> thread, CancellationToken token) {
         String speaker = participantNames().get(nextSpeakerIndex);
         nextSpeakerIndex = (nextSpeakerIndex + 1) % participantNames().size();
         return List.of(speaker);
     }
 
     @Override
-    void resetState() {
+    protected void resetState() {
         nextSpeakerIndex = 0;
     }
 

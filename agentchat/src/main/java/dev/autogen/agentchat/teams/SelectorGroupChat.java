@@ -1,5 +1,6 @@
 package dev.autogen.agentchat.teams;
 
+import dev.autogen.agentchat.base.Participant;
 import dev.autogen.agentchat.base.TerminationCondition;
 import dev.autogen.agentchat.messages.BaseMessage;
 import dev.autogen.core.component.Component;
@@ -72,7 +73,7 @@ public class SelectorGroupChat extends BaseGroupChat implements Component<Select
     private final @Nullable ChatCompletionContext modelContext;
 
     /** A team of {@code participants} whose speakers {@code modelClient} chooses, stopping on {@code terminationCondition}. */
-    public SelectorGroupChat(List<?> participants, ChatCompletionClient modelClient,
+    public SelectorGroupChat(List<? extends Participant> participants, ChatCompletionClient modelClient,
             @Nullable TerminationCondition terminationCondition) {
         this(builder(participants, modelClient).terminationCondition(terminationCondition));
     }
@@ -105,14 +106,13 @@ public class SelectorGroupChat extends BaseGroupChat implements Component<Select
     }
 
     /** Starts building a team of {@code participants} (agents or teams) whose speakers {@code modelClient} chooses. */
-    public static Builder builder(List<?> participants, ChatCompletionClient modelClient) {
+    public static Builder builder(List<? extends Participant> participants, ChatCompletionClient modelClient) {
         return new Builder(participants, modelClient);
     }
 
     @Override
-    BaseGroupChatManager createManager(TeamWiring wiring, @Nullable TerminationCondition terminationCondition,
-            @Nullable Integer maxTurns, boolean emitTeamEvents) {
-        return new SelectorGroupChatManager(wiring, terminationCondition, maxTurns, emitTeamEvents, this);
+    protected BaseGroupChatManager createManager(TeamWiring wiring) {
+        return new SelectorGroupChatManager(wiring, this);
     }
 
     /** The model choosing speakers. */
@@ -176,7 +176,7 @@ public class SelectorGroupChat extends BaseGroupChat implements Component<Select
         private boolean modelClientStreaming;
         private @Nullable ChatCompletionContext modelContext;
 
-        Builder(List<?> participants, ChatCompletionClient modelClient) {
+        Builder(List<? extends Participant> participants, ChatCompletionClient modelClient) {
             super(participants, DEFAULT_NAME);
             this.modelClient = Objects.requireNonNull(modelClient, "modelClient");
         }

@@ -53,16 +53,15 @@ final class SelectorGroupChatManager extends BaseGroupChatManager {
     /** How many messages of the thread the model context has received. */
     private int messagesInContext;
 
-    SelectorGroupChatManager(TeamWiring wiring, @Nullable TerminationCondition terminationCondition,
-            @Nullable Integer maxTurns, boolean emitTeamEvents, SelectorGroupChat team) {
-        super(SelectorGroupChat.MANAGER_NAME, wiring, terminationCondition, maxTurns, emitTeamEvents);
+    SelectorGroupChatManager(TeamWiring wiring, SelectorGroupChat team) {
+        super(wiring);
         this.team = team;
-        this.emitTeamEvents = emitTeamEvents;
+        this.emitTeamEvents = wiring.emitTeamEvents();
         this.modelContext = team.modelContext() != null ? team.modelContext() : new UnboundedChatCompletionContext();
     }
 
     @Override
-    List<String> selectSpeakers(List<BaseMessage> thread, CancellationToken token) {
+    protected List<String> selectSpeakers(List<BaseMessage> thread, CancellationToken token) {
         updateModelContext(thread);
         List<String> names = participantNames();
         if (team.selectorFunc() != null) {
@@ -172,13 +171,13 @@ final class SelectorGroupChatManager extends BaseGroupChatManager {
                     switch (item) {
                         case ChatCompletionChunk chunk -> {
                             if (emitTeamEvents) {
-                                wiring().output().message(new ModelClientStreamingChunkEvent(chunk.content(), name(), null));
+                                emit(new ModelClientStreamingChunkEvent(chunk.content(), name(), null));
                             }
                         }
                         case CreateResult last -> {
                             result = last;
                             if (emitTeamEvents && last.content() instanceof ModelContent.Text text) {
-                                wiring().output().message(new SelectorEvent(text.text(), name()));
+                                emit(new SelectorEvent(text.text(), name()));
                             }
                         }
                     }
@@ -248,7 +247,7 @@ final class SelectorGroupChatManager extends BaseGroupChatManager {
     }
 
     @Override
-    void resetState() {
+    protected void resetState() {
         modelContext.clear();
         messagesInContext = 0;
         previousSpeaker = null;

@@ -1,5 +1,6 @@
 package dev.autogen.agentchat.teams;
 
+import dev.autogen.agentchat.base.Participant;
 import dev.autogen.agentchat.base.ChatAgent;
 import dev.autogen.agentchat.base.TerminationCondition;
 import dev.autogen.agentchat.messages.HandoffMessage;
@@ -44,9 +45,9 @@ public class Swarm extends BaseGroupChat implements Component<SwarmConfig> {
     protected Swarm(Builder b) {
         super(b.name, b.description, b.participants, MANAGER_NAME, b.terminationCondition, b.maxTurns, b.runtime,
                 b.customMessageTypes, b.emitTeamEvents);
-        for (Object participant : b.participants) {
+        for (Participant participant : b.participants) {
             if (!(participant instanceof ChatAgent)) {
-                throw new IllegalArgumentException("Participant " + participant + " must be a ChatAgent: a Swarm '"
+                throw new IllegalArgumentException("Participant '" + participant.name() + "' must be an agent: a Swarm '"
                         + b.name + "' cannot have a team as participant");
             }
         }
@@ -63,9 +64,8 @@ public class Swarm extends BaseGroupChat implements Component<SwarmConfig> {
     }
 
     @Override
-    BaseGroupChatManager createManager(TeamWiring wiring, @Nullable TerminationCondition terminationCondition,
-            @Nullable Integer maxTurns, boolean emitTeamEvents) {
-        return new SwarmGroupChatManager(wiring, terminationCondition, maxTurns, emitTeamEvents);
+    protected BaseGroupChatManager createManager(TeamWiring wiring) {
+        return new SwarmGroupChatManager(wiring);
     }
 
     @Override
@@ -80,7 +80,7 @@ public class Swarm extends BaseGroupChat implements Component<SwarmConfig> {
 
     /** Builds a {@link Swarm}. */
     public static final class Builder extends BaseGroupChat.Builder<Builder> {
-        Builder(List<?> participants) {
+        Builder(List<? extends Participant> participants) {
             super(participants, DEFAULT_NAME);
         }
 

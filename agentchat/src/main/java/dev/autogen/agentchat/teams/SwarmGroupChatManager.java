@@ -17,9 +17,8 @@ import org.jspecify.annotations.Nullable;
 final class SwarmGroupChatManager extends BaseGroupChatManager {
     private String currentSpeaker;
 
-    SwarmGroupChatManager(TeamWiring wiring, @Nullable TerminationCondition terminationCondition,
-            @Nullable Integer maxTurns, boolean emitTeamEvents) {
-        super(Swarm.MANAGER_NAME, wiring, terminationCondition, maxTurns, emitTeamEvents);
+    SwarmGroupChatManager(TeamWiring wiring) {
+        super(wiring);
         this.currentSpeaker = participantNames().get(0);
     }
 
@@ -28,7 +27,7 @@ final class SwarmGroupChatManager extends BaseGroupChatManager {
      * the task has no handoff) a conversation whose latest handoff went outside the team.
      */
     @Override
-    void validateGroupState(List<BaseChatMessage> task) {
+    protected void validateGroupState(List<BaseChatMessage> task) {
         List<String> names = participantNames();
         for (BaseChatMessage message : task) {
             if (message instanceof HandoffMessage handoff) {
@@ -52,7 +51,7 @@ final class SwarmGroupChatManager extends BaseGroupChatManager {
     }
 
     @Override
-    List<String> selectSpeakers(List<BaseMessage> thread, CancellationToken token) {
+    protected List<String> selectSpeakers(List<BaseMessage> thread, CancellationToken token) {
         HandoffMessage latest = latestHandoff(thread);
         if (latest != null) {
             if (!participantNames().contains(latest.target())) {
@@ -74,7 +73,7 @@ final class SwarmGroupChatManager extends BaseGroupChatManager {
     }
 
     @Override
-    void resetState() {
+    protected void resetState() {
         currentSpeaker = participantNames().get(0);
     }
 

@@ -1,5 +1,6 @@
 package dev.autogen.agentchat.teams;
 
+import dev.autogen.agentchat.base.Participant;
 import dev.autogen.agentchat.base.ChatAgent;
 import dev.autogen.core.component.AbstractComponentProvider;
 import dev.autogen.core.component.ComponentContext;
@@ -17,7 +18,7 @@ public final class SwarmProvider extends AbstractComponentProvider<Swarm, SwarmC
 
     @Override
     public Swarm fromConfig(SwarmConfig config, ComponentContext context) {
-        List<Object> loaded = TeamComponents.loadParticipants(config.participants(), context);
+        List<Participant> loaded = TeamComponents.loadParticipants(config.participants(), context);
         List<ChatAgent> agents = new ArrayList<>();
         for (int i = 0; i < loaded.size(); i++) {
             if (!(loaded.get(i) instanceof ChatAgent agent)) {

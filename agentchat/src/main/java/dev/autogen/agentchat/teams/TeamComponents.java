@@ -1,7 +1,6 @@
 package dev.autogen.agentchat.teams;
 
-import dev.autogen.agentchat.base.ChatAgent;
-import dev.autogen.agentchat.base.Team;
+import dev.autogen.agentchat.base.Participant;
 import dev.autogen.agentchat.base.TerminationCondition;
 import dev.autogen.core.component.ComponentBase;
 import dev.autogen.core.component.ComponentContext;
@@ -17,22 +16,25 @@ final class TeamComponents {
 
     static List<ComponentModel> dumpParticipants(BaseGroupChat team) {
         List<ComponentModel> models = new ArrayList<>();
-        for (Object participant : team.participants()) {
-            models.add(((ComponentBase) participant).dumpComponent());
+        for (Participant participant : team.participants()) {
+            if (!(participant instanceof ComponentBase component)) {
+                throw new IllegalStateException("participant '" + participant.name()
+                        + "' of team '" + team.name() + "' is not a component, so the team cannot be dumped");
+            }
+            models.add(component.dumpComponent());
         }
         return models;
     }
 
     /** Loads the participants, each an agent or a team; reports every failure with its path. */
-    static List<Object> loadParticipants(List<ComponentModel> models, ComponentContext context) {
+    static List<Participant> loadParticipants(List<ComponentModel> models, ComponentContext context) {
         if (models.isEmpty()) {
             throw context.invalid("participants", "at least one participant is required");
         }
         List<ComponentBase> loaded = context.loadAll(models, ComponentBase.class);
-        List<Object> participants = new ArrayList<>();
+        List<Participant> participants = new ArrayList<>();
         for (int i = 0; i < loaded.size(); i++) {
-            ComponentBase participant = loaded.get(i);
-            if (!(participant instanceof ChatAgent) && !(participant instanceof Team)) {
+            if (!(loaded.get(i) instanceof Participant participant)) {
                 throw context.invalid("participants[" + i + "]", "'" + models.get(i).provider()
                         + "' is neither an agent nor a team");
             }

@@ -1,30 +1,129 @@
 package dev.autogen.agentchat.teams;
 
+import dev.autogen.agentchat.base.TerminationCondition;
 import dev.autogen.agentchat.messages.MessageFactory;
+import dev.autogen.core.AgentId;
 import dev.autogen.core.TopicId;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
- * How one team's agents find each other on the runtime: the team id (the key of all its agents and
- * the source of all its topics), the group topic, a topic per participant, the output channel and the
- * message factory.
+ * How one team's agents find each other on the runtime, and what its manager is given, as in
+ * Python's group chat: the team id (the key of all its agents and the source of all its topics),
+ * the group topic every participant and the manager subscribe to, a topic per participant, the
+ * output topic where participants publish what the caller sees, and the run's limits.
  */
-record TeamWiring(String teamId, String groupTopicType, List<String> participantNames,
-        List<String> participantDescriptions, OutputChannel output, MessageFactory messageFactory) {
-    TeamWiring {
-        participantNames = List.copyOf(participantNames);
-        participantDescriptions = List.copyOf(participantDescriptions);
+public final class TeamWiring {
+    private final String teamId;
+    private final String managerName;
+    private final List<String> participantNames;
+    private final List<String> participantDescriptions;
+    private final @Nullable TerminationCondition terminationCondition;
+    private final @Nullable Integer maxTurns;
+    private final boolean emitTeamEvents;
+    private final MessageFactory messageFactory;
+    private final OutputChannel output;
+
+    TeamWiring(String teamId, String managerName, List<String> participantNames, List<String> participantDescriptions,
+            @Nullable TerminationCondition terminationCondition, @Nullable Integer maxTurns, boolean emitTeamEvents,
+            MessageFactory messageFactory, OutputChannel output) {
+        this.teamId = teamId;
+        this.managerName = managerName;
+        this.participantNames = List.copyOf(participantNames);
+        this.participantDescriptions = List.copyOf(participantDescriptions);
+        this.terminationCondition = terminationCondition;
+        this.maxTurns = maxTurns;
+        this.emitTeamEvents = emitTeamEvents;
+        this.messageFactory = messageFactory;
+        this.output = output;
     }
 
-    TopicId groupTopic() {
-        return new TopicId(groupTopicType, teamId);
+    /** The team's id: the key of its agents and the source of its topics. */
+    public String teamId() {
+        return teamId;
     }
 
-    String participantTopicType(String participant) {
+    /** The manager's name, its key in the team state (e.g. {@code RoundRobinGroupChatManager}). */
+    public String managerName() {
+        return managerName;
+    }
+
+    /** The participants' names, in order. */
+    public List<String> participantNames() {
+        return participantNames;
+    }
+
+    /** The participants' descriptions, in the order of {@link #participantNames()}. */
+    public List<String> participantDescriptions() {
+        return participantDescriptions;
+    }
+
+    /** When a run stops, if set. */
+    public @Nullable TerminationCondition terminationCondition() {
+        return terminationCondition;
+    }
+
+    /** The most turns in one run, if set. */
+    public @Nullable Integer maxTurns() {
+        return maxTurns;
+    }
+
+    /** Whether team events such as {@code SelectSpeakerEvent} appear in the output. */
+    public boolean emitTeamEvents() {
+        return emitTeamEvents;
+    }
+
+    /** Reads the messages of this team, custom types included. */
+    public MessageFactory messageFactory() {
+        return messageFactory;
+    }
+
+    /** {@code group_topic_{teamId}}: every participant and the manager receive what is published here. */
+    public String groupTopicType() {
+        return "group_topic_" + teamId;
+    }
+
+    /** The group topic. */
+    public TopicId groupTopic() {
+        return new TopicId(groupTopicType(), teamId);
+    }
+
+    /** {@code output_topic_{teamId}}: messages for the caller of the run, relayed by the manager. */
+    public String outputTopicType() {
+        return "output_topic_" + teamId;
+    }
+
+    /** The output topic. */
+    public TopicId outputTopic() {
+        return new TopicId(outputTopicType(), teamId);
+    }
+
+    /** {@code {name}_{teamId}}: the agent type of a participant's container, and its own topic type. */
+    public String participantTopicType(String participant) {
         return participant + "_" + teamId;
     }
 
-    TopicId participantTopic(String participant) {
+    /** The topic a participant's container listens on. */
+    public TopicId participantTopic(String participant) {
         return new TopicId(participantTopicType(participant), teamId);
+    }
+
+    /** The id of a participant's container. */
+    public AgentId participantId(String participant) {
+        return new AgentId(participantTopicType(participant), teamId);
+    }
+
+    /** {@code {managerName}_{teamId}}: the manager's agent type and topic type. */
+    public String managerType() {
+        return managerName + "_" + teamId;
+    }
+
+    /** The manager's id. */
+    public AgentId managerId() {
+        return new AgentId(managerType(), teamId);
+    }
+
+    OutputChannel output() {
+        return output;
     }
 }

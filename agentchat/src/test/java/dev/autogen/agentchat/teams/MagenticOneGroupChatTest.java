@@ -228,7 +228,7 @@ class MagenticOneGroupChatTest {
         @SuppressWarnings({"unchecked", "rawtypes"})
         List<AssistantAgent> sneaky = (List) List.of(inner);
         assertThatThrownBy(() -> MagenticOneGroupChat.builder(sneaky, ReplayChatCompletionClient.of()).build())
-                .hasMessageContaining("must be a ChatAgent");
+                .hasMessageContaining("must be an agent");
     }
 
     @Test

@@ -124,6 +124,6 @@ class SwarmTest {
                 .hasMessageContaining("'a'");
         var inner = RoundRobinGroupChat.builder(List.of(agent("x", List.of()))).name("inner").build();
         assertThatThrownBy(() -> Swarm.builder((List) List.of(agent("a", List.of("b")), inner)).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be a ChatAgent");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be an agent");
     }
 }

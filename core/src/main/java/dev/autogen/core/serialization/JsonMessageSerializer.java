@@ -2,6 +2,7 @@ package dev.autogen.core.serialization;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.util.Objects;
 
@@ -23,6 +24,7 @@ public final class JsonMessageSerializer<T> implements MessageSerializer<T> {
     private final Class<T> type;
     private final String typeName;
     private final ObjectMapper mapper;
+    private final ObjectReader reader;
 
     /**
      * A serializer for {@code type} under its simple class name, with {@link AutogenJson#mapper()}.
@@ -43,12 +45,25 @@ public final class JsonMessageSerializer<T> implements MessageSerializer<T> {
 
     /** A serializer for {@code type} under a chosen type name, with a mapper of one's own. */
     public JsonMessageSerializer(Class<T> type, String typeName, ObjectMapper mapper) {
+        this(type, typeName, mapper, mapper.readerFor(type));
+    }
+
+    private JsonMessageSerializer(Class<T> type, String typeName, ObjectMapper mapper, ObjectReader reader) {
         this.type = Objects.requireNonNull(type, "type");
         this.typeName = Objects.requireNonNull(typeName, "typeName");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
+        this.reader = reader;
         if (typeName.isBlank()) {
             throw new IllegalArgumentException("typeName of the serializer for " + type.getName() + " must not be blank");
         }
+    }
+
+    /**
+     * The same serializer, reading with an attribute that custom deserializers find in their
+     * {@code DeserializationContext} (for example the message factory of a team).
+     */
+    public JsonMessageSerializer<T> withReaderAttribute(Object key, Object value) {
+        return new JsonMessageSerializer<>(type, typeName, mapper, reader.withAttribute(key, value));
     }
 
     /** Shorthand for {@code new JsonMessageSerializer<>(type)}. */
@@ -90,7 +105,7 @@ public final class JsonMessageSerializer<T> implements MessageSerializer<T> {
     public T deserialize(byte[] payload) {
         Objects.requireNonNull(payload, "payload");
         try {
-            T value = mapper.readValue(payload, type);
+            T value = reader.readValue(payload);
             if (value == null) {
                 throw new IllegalArgumentException("cannot read " + typeName + " from JSON: the payload is null");
             }

@@ -1,0 +1,46 @@
+package dev.autogen.agentchat.base;
+
+import dev.autogen.agentchat.messages.BaseChatMessage;
+import dev.autogen.agentchat.messages.BaseMessage;
+import dev.autogen.core.CancellationToken;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * A member of a team: an agent ({@link ChatAgent}) or a nested team ({@link Team}). A team's
+ * container hands it the messages new since its last turn, and publishes what it answers to the
+ * other participants.
+ */
+public interface Participant {
+    /** The name, unique within the team. */
+    String name();
+
+    /** What it does; the selector and the orchestrator read it to pick the next speaker. */
+    String description();
+
+    /**
+     * Takes a turn: handles {@code messages} (those new since its last turn), hands each message and
+     * event it produces to {@code events} as it happens (its final chat message, or a nested team's
+     * messages, included), and returns its {@link Response} or {@link TaskResult}.
+     *
+     * @throws java.util.concurrent.CancellationException when {@code cancellationToken} is cancelled
+     */
+    TurnResult speak(List<BaseChatMessage> messages, CancellationToken cancellationToken,
+            Consumer<? super BaseMessage> events);
+
+    /** Returns to the initial state. */
+    void onReset(CancellationToken cancellationToken);
+
+    /** Pauses work in progress; called while the team runs, possibly in the middle of a turn. */
+    void onPause(CancellationToken cancellationToken);
+
+    /** Resumes after {@link #onPause}. */
+    void onResume(CancellationToken cancellationToken);
+
+    /** The state as JSON-compatible values, Python's {@code save_state()}. */
+    Map<String, Object> saveState();
+
+    /** Restores a state written by {@link #saveState()}. */
+    void loadState(Map<String, ?> state);
+}

@@ -1,0 +1,91 @@
+package dev.autogen.agentchat.teams;
+
+import dev.autogen.agentchat.teams.events.GroupChatPause;
+import dev.autogen.agentchat.teams.events.GroupChatResume;
+import dev.autogen.core.AgentRuntime;
+import dev.autogen.core.BaseAgent;
+import dev.autogen.core.MessageContext;
+import dev.autogen.core.MessageHandlerContext;
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An agent that handles the group-chat protocol in the order it arrives, one message at a time,
+ * while answering {@link GroupChatPause} and {@link GroupChatResume} at once, even in the middle of
+ * a turn (Python's {@code SequentialRoutedAgent}). The runtime's mailbox hands each message over
+ * without waiting for the previous one to finish, so it is never blocked by a long turn; a direct
+ * message (such as a reset) is answered once it has been handled in order.
+ */
+abstract class SequentialAgent extends BaseAgent {
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Queue<Runnable> queue = new ArrayDeque<>();
+    private boolean draining;
+
+    SequentialAgent(String description) {
+        super(description);
+    }
+
+    /** Handles a message in arrival order; runs on the agent's own sequence, never two at a time. */
+    abstract @Nullable Object handleInOrder(Object message, MessageContext context) throws Exception;
+
+    /** Handles a pause or resume at once. */
+    abstract void handleNow(Object message, MessageContext context);
+
+    @Override
+    protected final @Nullable Object onMessageImpl(Object message, MessageContext context) throws Exception {
+        if (message instanceof GroupChatPause || message instanceof GroupChatResume) {
+            handleNow(message, context);
+            return null;
+        }
+        CompletableFuture<@Nullable Object> done = new CompletableFuture<>();
+        enqueue(() -> {
+            try {
+                done.complete(MessageHandlerContext.callAs(id(), () -> handleInOrder(message, context)));
+            } catch (Throwable e) {
+                done.completeExceptionally(e);
+            }
+        }, context);
+        return context.isRpc() ? AgentRuntime.await(done) : null;
+    }
+
+    private void enqueue(Runnable task, MessageContext context) {
+        lock.lock();
+        try {
+            queue.add(() -> {
+                Thread worker = Thread.currentThread();
+                try (var registration = context.cancellationToken().onCancel(worker::interrupt)) {
+                    task.run();
+                } finally {
+                    Thread.interrupted();
+                }
+            });
+            if (draining) {
+                return;
+            }
+            draining = true;
+        } finally {
+            lock.unlock();
+        }
+        Thread.ofVirtual().name("autogen-team-" + id().type()).start(this::drain);
+    }
+
+    private void drain() {
+        while (true) {
+            Runnable next;
+            lock.lock();
+            try {
+                next = queue.poll();
+                if (next == null) {
+                    draining = false;
+                    return;
+                }
+            } finally {
+                lock.unlock();
+            }
+            next.run();
+        }
+    }
+}
