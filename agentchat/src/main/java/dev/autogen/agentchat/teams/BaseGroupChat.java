@@ -20,7 +20,9 @@ import dev.autogen.agentchat.teams.events.GroupChatStart;
 import dev.autogen.agentchat.teams.events.GroupChatTermination;
 import dev.autogen.agentchat.teams.events.SerializableException;
 import dev.autogen.core.AgentId;
+import dev.autogen.core.AgentInstantiationContext;
 import dev.autogen.core.AgentRuntime;
+import dev.autogen.core.BaseAgent;
 import dev.autogen.core.CancellationToken;
 import dev.autogen.core.SingleThreadedAgentRuntime;
 import dev.autogen.core.TypeSubscription;
@@ -278,13 +280,13 @@ public abstract class BaseGroupChat implements Team {
             String groupTopicType = wiring.groupTopicType();
             for (Participant participant : participants) {
                 String type = wiring.participantTopicType(participant.name());
-                runtime.registerFactory(type, context -> new ChatAgentContainer(participant, wiring.groupTopic(),
-                        wiring.outputTopic(), factory));
+                runtime.registerFactory(type, context -> bound(new ChatAgentContainer(participant,
+                        wiring.groupTopic(), wiring.outputTopic(), factory), context));
                 runtime.addSubscription(new TypeSubscription(type, type));
                 runtime.addSubscription(new TypeSubscription(groupTopicType, type));
             }
             String managerType = wiring.managerType();
-            runtime.registerFactory(managerType, context -> createManager(wiring));
+            runtime.registerFactory(managerType, context -> bound(createManager(wiring), context));
             runtime.addSubscription(new TypeSubscription(managerType, managerType));
             runtime.addSubscription(new TypeSubscription(groupTopicType, managerType));
             runtime.addSubscription(new TypeSubscription(wiring.outputTopicType(), managerType));
@@ -292,6 +294,12 @@ public abstract class BaseGroupChat implements Team {
         } finally {
             runtimeLock.unlock();
         }
+    }
+
+    /** Binds an agent to the runtime that creates it, which may forward to another. */
+    private static <A extends BaseAgent> A bound(A agent, AgentInstantiationContext context) {
+        agent.bindIdAndRuntime(context.agentId(), context.runtime());
+        return agent;
     }
 
     private List<AgentId> participantIds() {
