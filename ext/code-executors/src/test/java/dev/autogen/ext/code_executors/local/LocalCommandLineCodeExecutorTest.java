@@ -165,7 +165,8 @@ class LocalCommandLineCodeExecutorTest {
     @Test
     void timeoutKillsGrandchildrenStartedFromPython() throws Exception {
         var executor = LocalCommandLineCodeExecutor.builder()
-                .workDir(workDir).timeout(Duration.ofSeconds(1)).build();
+        // python3 must start and write its pids before the timeout even on a busy 2-core machine
+                .workDir(workDir).timeout(Duration.ofSeconds(5)).build();
         String script = """
                 import os, subprocess
                 child = subprocess.Popen(["bash", "-c", "sleep 100 & echo $! > grandchild.txt; wait"])
