@@ -164,8 +164,8 @@ class LocalCommandLineCodeExecutorTest {
 
     @Test
     void timeoutKillsGrandchildrenStartedFromPython() throws Exception {
+        // python3 must start and write its pids before the timeout, even on a busy 2-core machine
         var executor = LocalCommandLineCodeExecutor.builder()
-        // python3 must start and write its pids before the timeout even on a busy 2-core machine
                 .workDir(workDir).timeout(Duration.ofSeconds(5)).build();
         String script = """
                 import os, subprocess
