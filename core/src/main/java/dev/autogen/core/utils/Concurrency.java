@@ -54,6 +54,19 @@ public final class Concurrency {
         return Executors.newThreadPerTaskExecutor(threadFactory(prefix));
     }
 
+    /**
+     * Starts {@code task} on a new platform daemon thread named {@code name}: for blocking reads that
+     * may never return (standard input, a child process's pipes), which must not keep the JVM alive.
+     */
+    public static Thread startDaemon(String name, Runnable task) {
+        return Thread.ofPlatform().name(name).daemon().start(task);
+    }
+
+    /** A factory of platform daemon threads named {@code name}; see {@link #startDaemon}. */
+    public static ThreadFactory daemonThreadFactory(String name) {
+        return Thread.ofPlatform().name(name).daemon().factory();
+    }
+
     /** Runs {@code body} on a new virtual thread named {@code name}; the future completes with its outcome. */
     public static <T> CompletableFuture<T> supplyAsync(String name, Callable<T> body) {
         CompletableFuture<T> result = new CompletableFuture<>();

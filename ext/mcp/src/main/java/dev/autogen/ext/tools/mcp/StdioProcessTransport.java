@@ -1,5 +1,6 @@
 package dev.autogen.ext.tools.mcp;
 
+import dev.autogen.core.utils.Concurrency;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpClientTransport;
@@ -371,7 +372,7 @@ final class StdioProcessTransport implements McpClientTransport {
     }
 
     private static Thread daemon(String name, Runnable body) {
-        return Thread.ofPlatform().name(name).daemon().start(body);
+        return Concurrency.startDaemon(name, body);
     }
 
     /** Lets the stderr reader take in the last lines of a process that has exited. */
