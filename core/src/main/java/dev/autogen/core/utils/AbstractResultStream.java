@@ -94,7 +94,7 @@ public abstract class AbstractResultStream<T, R> implements ResultStream<T, R> {
             return false;
         }
         rethrowFailure();
-        if (closed.get()) {
+        if (closed.get() && !isFinished()) {
             throw new CancellationException("the stream was closed");
         }
         Step<T, R> step;

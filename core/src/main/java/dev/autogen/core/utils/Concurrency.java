@@ -199,10 +199,10 @@ public final class Concurrency {
     /**
      * Runs {@code calls} in parallel, each on its own virtual thread named {@code prefix} and a
      * counter, and returns their results in the order of {@code calls}. Returns only once every call
-     * has ended. When one fails, the others are interrupted and the first failure in call order is
-     * thrown; cancelling {@code token} or interrupting this thread interrupts them all.
+     * has ended. When one fails, the others are interrupted and the first failure is thrown (not the
+     * interruptions it caused); cancelling {@code token} or interrupting this thread interrupts them all.
      *
-     * @throws ExecutionException wrapping the first failure in call order
+     * @throws ExecutionException wrapping the first failure
      * @throws CancellationException if the token is cancelled or this thread interrupted
      */
     public static <T> List<T> invokeAll(String prefix, List<? extends Callable<? extends T>> calls,
@@ -224,8 +224,9 @@ public final class Concurrency {
             }));
         }
         Runnable interruptAll = () -> threads.forEach(Thread::interrupt);
+        var firstFailure = new java.util.concurrent.atomic.AtomicReference<@Nullable Throwable>();
         futures.forEach(f -> f.whenComplete((r, e) -> {
-            if (e != null) {
+            if (e != null && firstFailure.compareAndSet(null, e)) {
                 interruptAll.run();
             }
         }));
@@ -256,15 +257,14 @@ public final class Concurrency {
         if (token != null) {
             token.throwIfCancelled();
         }
-        List<T> results = new ArrayList<>(futures.size());
-        for (CompletableFuture<T> future : futures) {
-            switch (future.state()) {
-                case SUCCESS -> results.add(future.resultNow());
-                case FAILED -> throw new ExecutionException(future.exceptionNow());
-                default -> throw new CancellationException(prefix + " cancelled");
-            }
+        Throwable failure = firstFailure.get();
+        if (failure instanceof CancellationException cancelled) {
+            throw cancelled;
         }
-        return results;
+        if (failure != null) {
+            throw new ExecutionException(failure);
+        }
+        return futures.stream().map(CompletableFuture::resultNow).toList();
     }
 
     /** The cause of {@code e} as an unchecked exception: itself if unchecked, else wrapped in CompletionException. */
