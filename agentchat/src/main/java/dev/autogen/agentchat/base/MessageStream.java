@@ -2,8 +2,8 @@ package dev.autogen.agentchat.base;
 
 import dev.autogen.agentchat.messages.BaseMessage;
 import dev.autogen.core.CancellationToken;
-import dev.autogen.core.utils.ProducerIterator;
 import dev.autogen.core.utils.AbstractResultStream;
+import dev.autogen.core.utils.ProducerIterator;
 import dev.autogen.core.utils.ResultStream;
 import java.util.List;
 import java.util.Objects;
@@ -28,8 +28,8 @@ import java.util.function.Function;
  * }</pre>
  *
  * <p>A {@link ResultStream} of {@link BaseMessage}s. Read from one thread; {@link #close()} may be
- * called from any thread. A failure of the run is
- * rethrown to the reader as it was thrown; cancellation surfaces as {@link CancellationException}.
+ * called from any thread. A failure of the run is rethrown to the reader as it was thrown;
+ * cancellation surfaces as {@link CancellationException}.
  *
  * @param <R> the final result: {@link TaskResult} for runs, {@link Response} for {@code onMessagesStream}
  */

@@ -1,8 +1,8 @@
 package dev.autogen.core.models;
 
 import dev.autogen.core.CancellationToken;
-import dev.autogen.core.utils.ProducerIterator;
 import dev.autogen.core.utils.AbstractResultStream;
+import dev.autogen.core.utils.ProducerIterator;
 import dev.autogen.core.utils.ResultStream;
 import java.util.Iterator;
 import java.util.Objects;

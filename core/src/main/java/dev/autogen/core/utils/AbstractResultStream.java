@@ -10,7 +10,6 @@ import java.util.Spliterators;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
@@ -150,7 +149,7 @@ public abstract class AbstractResultStream<T, R> implements ResultStream<T, R> {
         return new SimpleResultStream<>(peeking(action), this::close);
     }
 
-    /** The pull of {@link #peek}: this stream's items, each passed to {@code action}, then its result.  */
+    /** The pull of {@link #peek}: this stream's items, each passed to {@code action}, then its result. */
     protected final Pull<T, R> peeking(Consumer<? super T> action) {
         Objects.requireNonNull(action, "action");
         Iterator<T> items = iterator();
