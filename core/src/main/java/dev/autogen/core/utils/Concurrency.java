@@ -67,6 +67,17 @@ public final class Concurrency {
         return Thread.ofPlatform().name(name).daemon().factory();
     }
 
+    /**
+     * Registers {@code task} to run on a platform thread named {@code name} when the JVM shuts down.
+     *
+     * @return the hook, for {@link Runtime#removeShutdownHook(Thread)}
+     */
+    public static Thread addShutdownHook(String name, Runnable task) {
+        Thread hook = Thread.ofPlatform().name(name).unstarted(task);
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
+    }
+
     /** Runs {@code body} on a new virtual thread named {@code name}; the future completes with its outcome. */
     public static <T> CompletableFuture<T> supplyAsync(String name, Callable<T> body) {
         CompletableFuture<T> result = new CompletableFuture<>();

@@ -102,9 +102,7 @@ final class StdioProcessTransport implements McpClientTransport {
                     + "; check that '" + params.command() + "' is installed and on the PATH", e);
         }
         process = started;
-        Thread hook = new Thread(() -> killTree(started.toHandle()), "mcp-exit-" + started.pid());
-        Runtime.getRuntime().addShutdownHook(hook);
-        exitHook = hook;
+        exitHook = Concurrency.addShutdownHook("mcp-exit-" + started.pid(), () -> killTree(started.toHandle()));
         Charset charset = Charset.forName(params.encoding());
         CharsetEncoder encoder = charset.newEncoder()
                 .onMalformedInput(errorAction()).onUnmappableCharacter(errorAction());
