@@ -3,6 +3,7 @@ package dev.autogen.cli;
 import dev.autogen.agentchat.messages.BaseMessage;
 import dev.autogen.agentchat.messages.ModelClientStreamingChunkEvent;
 import dev.autogen.agentchat.messages.UserInputRequestedEvent;
+import dev.autogen.core.utils.Concurrency;
 import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -44,7 +45,7 @@ final class Progress implements AutoCloseable {
         this.nanoTime = nanoTime;
         this.started = nanoTime.getAsLong();
         this.transcriptWrittenAt = started - QUIET_NANOS;
-        this.ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("autogen-progress").factory());
+        this.ticker = Executors.newSingleThreadScheduledExecutor(Concurrency.daemonThreadFactory("autogen-progress"));
     }
 
     /** Starts drawing on {@code terminal} (stderr), now and every tick. */

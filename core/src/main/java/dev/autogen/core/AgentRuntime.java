@@ -5,12 +5,12 @@ import dev.autogen.core.exceptions.MessageDroppedException;
 import dev.autogen.core.exceptions.NotAccessibleException;
 import dev.autogen.core.exceptions.UndeliverableException;
 import dev.autogen.core.serialization.MessageSerializer;
+import dev.autogen.core.utils.Concurrency;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -205,23 +205,6 @@ public interface AgentRuntime extends AutoCloseable {
      * the waiting thread into a {@link CancellationException} with the interrupt flag kept.
      */
     static <T> T await(CompletableFuture<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            future.cancel(true);
-            CancellationException cancelled = new CancellationException("interrupted while waiting for a reply");
-            cancelled.initCause(e);
-            throw cancelled;
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new CompletionException(cause);
-        }
+        return Concurrency.join(future, "a reply");
     }
 }

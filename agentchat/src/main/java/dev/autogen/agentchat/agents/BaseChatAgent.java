@@ -13,11 +13,11 @@ import dev.autogen.core.CancellationToken;
 import dev.autogen.core.component.Component;
 import dev.autogen.core.component.ComponentModel;
 import dev.autogen.core.component.ComponentProvider;
+import dev.autogen.core.utils.Concurrency;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -102,7 +102,7 @@ public abstract class BaseChatAgent implements ChatAgent {
                 output.add(message);
             }
         }
-        Response response = callInterruptibly(token, () -> onMessagesStream(options.task(), token, message -> {
+        Response response = Concurrency.callInterruptibly(token, () -> onMessagesStream(options.task(), token, message -> {
             emit.accept(message);
             if (!(message instanceof ModelClientStreamingChunkEvent)) {
                 output.add(message);
@@ -111,35 +111,6 @@ public abstract class BaseChatAgent implements ChatAgent {
         emit.accept(response.chatMessage());
         output.add(response.chatMessage());
         return new TaskResult(output, null);
-    }
-
-    /**
-     * Runs {@code body} on this thread so that cancelling {@code token} interrupts it, and reports a
-     * cancelled token as {@link CancellationException} however the body ended.
-     */
-    static <T> T callInterruptibly(CancellationToken token, java.util.function.Supplier<T> body) {
-        token.throwIfCancelled();
-        Thread caller = Thread.currentThread();
-        var interruptedByCancel = new java.util.concurrent.atomic.AtomicBoolean();
-        try (var registration = token.onCancel(() -> {
-            interruptedByCancel.set(true);
-            caller.interrupt();
-        })) {
-            T result = body.get();
-            token.throwIfCancelled();
-            return result;
-        } catch (RuntimeException e) {
-            if (token.isCancelled() && !(e instanceof CancellationException)) {
-                var cancelled = new CancellationException("run of agent cancelled");
-                cancelled.initCause(e);
-                throw cancelled;
-            }
-            throw e;
-        } finally {
-            if (interruptedByCancel.get()) {
-                Thread.interrupted(); // our interrupt has done its job; an interrupt from elsewhere stays set
-            }
-        }
     }
 
     /** Nothing to do unless overridden. */

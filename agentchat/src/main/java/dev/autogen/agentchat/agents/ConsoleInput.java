@@ -1,6 +1,7 @@
 package dev.autogen.agentchat.agents;
 
 import dev.autogen.core.CancellationToken;
+import dev.autogen.core.utils.Concurrency;
 import java.io.BufferedReader;
 import java.io.EOFException;
 import java.io.IOException;
@@ -64,7 +65,7 @@ final class ConsoleInput implements InputFunction {
                 }
                 BufferedReader source = reader;
                 CompletableFuture<@Nullable String> read = new CompletableFuture<>();
-                Thread.ofPlatform().daemon().name("autogen-console-input").start(() -> {
+                Concurrency.startDaemon("autogen-console-input", () -> {
                     try {
                         read.complete(source.readLine());
                     } catch (IOException e) {

@@ -9,14 +9,15 @@ import dev.autogen.core.tools.StreamWorkbench;
 import dev.autogen.core.tools.ToolResult;
 import dev.autogen.core.tools.ToolSchema;
 import dev.autogen.core.tools.Workbench;
+import dev.autogen.core.utils.Concurrency;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +63,9 @@ final class ToolCallRunner {
 
     /**
      * Runs {@code calls} concurrently. Events that streaming tools emit go to {@code events} (from the
-     * tools' threads, one at a time).
+     * tools' threads, one at a time). The hand-off is guarded by a {@link ReentrantLock}, not a monitor:
+     * {@code events} may wait for a stream's reader, and a virtual thread waiting inside
+     * {@code synchronized} would pin its carrier thread.
      *
      * @throws CancellationException when {@code token} is cancelled or the caller is interrupted
      */
@@ -70,32 +73,30 @@ final class ToolCallRunner {
         if (calls.size() == 1) {
             return List.of(run(calls.get(0), token, events));
         }
-        Object lock = new Object();
+        ReentrantLock lock = new ReentrantLock();
         Consumer<BaseMessage> serialized = message -> {
-            synchronized (lock) {
+            lock.lock();
+            try {
                 events.accept(message);
+            } finally {
+                lock.unlock();
             }
         };
-        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<FunctionExecutionResult>> futures = new ArrayList<>(calls.size());
-            for (FunctionCall call : calls) {
-                futures.add(executor.submit(() -> run(call, token, serialized)));
+        List<Callable<FunctionExecutionResult>> tasks = new ArrayList<>(calls.size());
+        for (FunctionCall call : calls) {
+            tasks.add(() -> run(call, token, serialized));
+        }
+        try {
+            return Concurrency.invokeAll("autogen-tool-call-", tasks, token);
+        } catch (CancellationException e) {
+            var cancelled = new CancellationException("tool calls cancelled");
+            cancelled.initCause(e);
+            throw cancelled;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof CancellationException cancelled) {
+                throw cancelled;
             }
-            try (var registration = token.onCancel(() -> futures.forEach(f -> f.cancel(true)))) {
-                List<FunctionExecutionResult> results = new ArrayList<>(calls.size());
-                for (Future<FunctionExecutionResult> future : futures) {
-                    results.add(future.get());
-                }
-                return results;
-            } catch (InterruptedException e) {
-                futures.forEach(f -> f.cancel(true));
-                Thread.currentThread().interrupt();
-                throw new CancellationException("interrupted while tools were running");
-            } catch (CancellationException e) {
-                throw new CancellationException("tool calls cancelled");
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("tool call runner failed", e.getCause());
-            }
+            throw new IllegalStateException("tool call runner failed", e.getCause());
         }
     }
 

@@ -10,6 +10,7 @@ import dev.autogen.core.CancellationToken;
 import dev.autogen.core.component.Component;
 import dev.autogen.core.component.ComponentModel;
 import dev.autogen.core.component.ComponentProvider;
+import dev.autogen.core.utils.Concurrency;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -18,7 +19,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -126,22 +126,18 @@ public class UserProxyAgent extends BaseChatAgent implements Component<UserProxy
         token.throwIfCancelled();
         FutureTask<String> task = new FutureTask<>(
                 () -> InputRequestContext.call(requestId, () -> inputFunction.getInput(prompt, token)));
-        Thread.ofVirtual().name("autogen-user-input-" + name()).start(task);
-        try (var registration = token.onCancel(() -> task.cancel(true))) {
-            String input = inputTimeout == null ? task.get() : task.get(inputTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        Concurrency.startThread("autogen-user-input-" + name(), task);
+        try {
+            String input = Concurrency.await(task, token, inputTimeout, "the user");
             if (input == null) {
                 throw new UserInputException("Failed to get user input: the input function of agent '" + name()
                         + "' returned null");
             }
             return input;
         } catch (CancellationException e) {
-            throw cancelled("the run was cancelled while waiting for the user", e);
-        } catch (InterruptedException e) {
-            task.cancel(true);
-            Thread.currentThread().interrupt();
-            throw cancelled("interrupted while waiting for the user", e);
+            throw cancelled(Thread.currentThread().isInterrupted() ? "interrupted while waiting for the user"
+                    : "the run was cancelled while waiting for the user", e);
         } catch (TimeoutException e) {
-            task.cancel(true);
             throw cancelled("the user gave no input within " + inputTimeout, e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;

@@ -2,20 +2,14 @@ package dev.autogen.agentchat.base;
 
 import dev.autogen.agentchat.messages.BaseMessage;
 import dev.autogen.core.CancellationToken;
+import dev.autogen.core.utils.AbstractResultStream;
 import dev.autogen.core.utils.ProducerIterator;
-import java.util.Iterator;
+import dev.autogen.core.utils.ResultStream;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The messages of a run as they are produced, then its result: Java's form of Python's
@@ -33,24 +27,15 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
- * <p>Read from one thread; {@link #close()} may be called from any thread. A failure of the run is
- * rethrown to the reader as it was thrown; cancellation surfaces as {@link CancellationException}.
+ * <p>A {@link ResultStream} of {@link BaseMessage}s. Read from one thread; {@link #close()} may be
+ * called from any thread. A failure of the run is rethrown to the reader as it was thrown;
+ * cancellation surfaces as {@link CancellationException}.
  *
  * @param <R> the final result: {@link TaskResult} for runs, {@link Response} for {@code onMessagesStream}
  */
-public final class MessageStream<R> implements Iterable<BaseMessage>, AutoCloseable {
-    private final Iterator<BaseMessage> source;
-    private final Function<Iterator<BaseMessage>, R> resultOf;
-    private final Runnable onClose;
-    private final AtomicBoolean closed = new AtomicBoolean();
-    private @Nullable Iterator<BaseMessage> view;
-    private boolean finished;
-    private @Nullable R result;
-
-    private MessageStream(Iterator<BaseMessage> source, Function<Iterator<BaseMessage>, R> resultOf, Runnable onClose) {
-        this.source = source;
-        this.resultOf = resultOf;
-        this.onClose = onClose;
+public final class MessageStream<R> extends AbstractResultStream<BaseMessage, R> {
+    private MessageStream(Pull<BaseMessage, R> pull, Runnable onClose) {
+        super(pull, onClose);
     }
 
     /**
@@ -62,55 +47,22 @@ public final class MessageStream<R> implements Iterable<BaseMessage>, AutoClosea
             Function<Consumer<BaseMessage>, R> producer) {
         Objects.requireNonNull(token, "token");
         ProducerIterator<BaseMessage, R> iterator = ProducerIterator.start(name, producer);
-        return new MessageStream<>(iterator, it -> Objects.requireNonNull(iterator.result(), "stream result"), () -> {
-            token.cancel();
-            iterator.stop();
-        });
+        return new MessageStream<>(iterator.pull(), stopping(token, iterator));
+    }
+
+    /**
+     * A stream without a producer thread: the reader's thread calls {@code pull} for each step, which
+     * blocks until a message or the result is available. {@code onClose} runs once if the stream is
+     * closed before the result (to cancel the run); see {@link ResultStream#pulling}.
+     */
+    public static <R> MessageStream<R> pulling(Pull<BaseMessage, R> pull, Runnable onClose) {
+        return new MessageStream<>(pull, onClose);
     }
 
     /** A finished stream of {@code messages} with {@code result}. */
     public static <R> MessageStream<R> of(List<? extends BaseMessage> messages, R result) {
-        List<BaseMessage> copy = List.copyOf(messages);
-        return new MessageStream<>(copy.iterator(), it -> result, () -> {
+        return new MessageStream<>(listPull(messages, result), () -> {
         });
-    }
-
-    /**
-     * The messages. May be called once.
-     *
-     * @throws IllegalStateException if called again
-     */
-    @Override
-    public Iterator<BaseMessage> iterator() {
-        if (view != null) {
-            throw new IllegalStateException("a MessageStream can be iterated only once");
-        }
-        view = new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                if (finished) {
-                    return false;
-                }
-                if (closed.get()) {
-                    throw new CancellationException("the stream was closed");
-                }
-                if (source.hasNext()) {
-                    return true;
-                }
-                result = resultOf.apply(source);
-                finished = true;
-                return false;
-            }
-
-            @Override
-            public BaseMessage next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return source.next();
-            }
-        };
-        return view;
     }
 
     /**
@@ -120,52 +72,14 @@ public final class MessageStream<R> implements Iterable<BaseMessage>, AutoClosea
      *
      * @throws IllegalStateException if this stream is already being iterated
      */
+    @Override
     public MessageStream<R> peek(Consumer<? super BaseMessage> action) {
-        Objects.requireNonNull(action, "action");
-        Iterator<BaseMessage> messages = iterator();
-        Iterator<BaseMessage> watched = new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return messages.hasNext();
-            }
-
-            @Override
-            public BaseMessage next() {
-                BaseMessage message = messages.next();
-                action.accept(message);
-                return message;
-            }
-        };
-        return new MessageStream<>(watched, it -> result(), this::close);
-    }
-
-    /** The messages as a {@link Stream}; closing the Java stream closes this one. */
-    public Stream<BaseMessage> stream() {
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED), false)
-                .onClose(this::close);
+        return new MessageStream<>(peeking(action), this::close);
     }
 
     /** Reads the remaining messages, if any, and returns the result. */
-    public R result() {
-        if (!finished) {
-            Iterator<BaseMessage> it = view != null ? view : iterator();
-            while (it.hasNext()) {
-                it.next();
-            }
-        }
-        return Objects.requireNonNull(result);
-    }
-
-    /** Whether the result has been reached. */
-    public boolean isFinished() {
-        return finished;
-    }
-
-    /** Cancels the run if it has not finished; safe to call more than once. */
     @Override
-    public void close() {
-        if (closed.compareAndSet(false, true) && !finished) {
-            onClose.run();
-        }
+    public R result() {
+        return Objects.requireNonNull(super.result(), "stream result");
     }
 }

@@ -1,6 +1,7 @@
 package dev.autogen.agentchat.ui;
 
 import dev.autogen.core.CancellationToken;
+import dev.autogen.core.utils.Concurrency;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -60,11 +61,8 @@ public final class UserInputManager {
     public String requestInput(String requestId, String prompt, @Nullable CancellationToken token) {
         Objects.requireNonNull(requestId, "requestId");
         CompletableFuture<Void> event = received.computeIfAbsent(requestId, id -> new CompletableFuture<>());
-        try (var registration = token == null ? null : token.onCancel(() -> event.cancel(false))) {
-            event.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw cancelled(requestId, e);
+        try {
+            Concurrency.await(event, token, "input request " + requestId);
         } catch (CancellationException e) {
             throw cancelled(requestId, e);
         } catch (ExecutionException e) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.autogen.agentchat.messages.BaseMessage;
 import dev.autogen.agentchat.messages.TextMessage;
 import dev.autogen.core.CancellationToken;
+import dev.autogen.core.utils.ResultStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -48,5 +49,26 @@ class MessageStreamTest {
         }
 
         assertThat(cancelled.await(5, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void thePullFormReadsOnTheReadersThreadAndClosingEarlyCancelsOnce() {
+        var steps = new java.util.ArrayDeque<ResultStream.Step<BaseMessage, String>>(List.of(
+                new ResultStream.Step.Item<>(new TextMessage("one", "a")),
+                new ResultStream.Step.Item<>(new TextMessage("two", "b")),
+                new ResultStream.Step.Done<>("done")));
+        var closes = new java.util.concurrent.atomic.AtomicInteger();
+        try (MessageStream<String> stream = MessageStream.pulling(steps::removeFirst, closes::incrementAndGet)) {
+            assertThat(stream.stream().map(m -> ((TextMessage) m).content()).toList()).containsExactly("one", "two");
+            assertThat(stream.result()).isEqualTo("done");
+        }
+        assertThat(closes).hasValue(0);
+
+        MessageStream<String> endless = MessageStream.pulling(
+                () -> new ResultStream.Step.Item<>(new TextMessage("x", "again")), closes::incrementAndGet);
+        try (MessageStream<String> watched = endless.peek(m -> { })) {
+            assertThat(watched.iterator().next()).isInstanceOf(TextMessage.class);
+        }
+        assertThat(closes).hasValue(1);
     }
 }

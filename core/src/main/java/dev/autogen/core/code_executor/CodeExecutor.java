@@ -2,6 +2,7 @@ package dev.autogen.core.code_executor;
 
 import dev.autogen.core.CancellationToken;
 import dev.autogen.core.component.ComponentBase;
+import dev.autogen.core.utils.Concurrency;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -43,15 +44,7 @@ public interface CodeExecutor extends ComponentBase, AutoCloseable {
      */
     default CompletableFuture<CodeResult> executeCodeBlocksAsync(
             List<CodeBlock> codeBlocks, CancellationToken cancellationToken) {
-        CompletableFuture<CodeResult> result = new CompletableFuture<>();
-        Thread.ofVirtual().name("autogen-code-executor").start(() -> {
-            try {
-                result.complete(executeCodeBlocks(codeBlocks, cancellationToken));
-            } catch (Throwable t) {
-                result.completeExceptionally(t);
-            }
-        });
-        return result;
+        return Concurrency.supplyAsync("autogen-code-executor", () -> executeCodeBlocks(codeBlocks, cancellationToken));
     }
 
     /** Acquires the executor's resources; call before the first run. */

@@ -1,17 +1,12 @@
 package dev.autogen.core.models;
 
 import dev.autogen.core.CancellationToken;
+import dev.autogen.core.utils.AbstractResultStream;
 import dev.autogen.core.utils.ProducerIterator;
+import dev.autogen.core.utils.ResultStream;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.Spliterator;
-import java.util.Spliterators;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,19 +25,15 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
- * <p>Not thread-safe: consume from one thread. {@link #close()} may be called from any thread.
+ * <p>A {@link ResultStream} whose result is the final {@link CreateResult}, which is also its last
+ * item. Not thread-safe: consume from one thread. {@link #close()} may be called from any thread.
  */
-public final class ChatCompletionStream implements Iterable<CreateStreamItem>, AutoCloseable {
-    private final Iterator<CreateStreamItem> source;
-    private final Runnable onClose;
-    private final AtomicBoolean closed = new AtomicBoolean();
-    private boolean iterated;
-    private boolean finished;
-    private @Nullable CreateResult result;
+public final class ChatCompletionStream extends AbstractResultStream<CreateStreamItem, CreateResult> {
+    private final EndsWithResult ending;
 
-    private ChatCompletionStream(Iterator<CreateStreamItem> source, Runnable onClose) {
-        this.source = source;
-        this.onClose = onClose;
+    private ChatCompletionStream(EndsWithResult ending, Runnable onClose) {
+        super(ending, onClose);
+        this.ending = ending;
     }
 
     /**
@@ -52,9 +43,7 @@ public final class ChatCompletionStream implements Iterable<CreateStreamItem>, A
     public static ChatCompletionStream fromIterator(Iterator<? extends CreateStreamItem> items, Runnable onClose) {
         Objects.requireNonNull(items, "items");
         Objects.requireNonNull(onClose, "onClose");
-        @SuppressWarnings("unchecked")
-        Iterator<CreateStreamItem> typed = (Iterator<CreateStreamItem>) items;
-        return new ChatCompletionStream(typed, onClose);
+        return new ChatCompletionStream(new EndsWithResult(items), onClose);
     }
 
     /**
@@ -70,57 +59,19 @@ public final class ChatCompletionStream implements Iterable<CreateStreamItem>, A
             producer.accept(emit);
             return null;
         });
-        return new ChatCompletionStream(iterator, () -> {
-            token.cancel();
-            iterator.stop();
-        });
+        return new ChatCompletionStream(new EndsWithResult(iterator), stopping(token, iterator));
     }
 
     /**
-     * The items. May be called once.
-     *
-     * @throws IllegalStateException if called again, or if the source ends without a {@link CreateResult}
+     * A stream without a producer thread: the reader's thread calls {@code pull} for each step. The
+     * pull returns the chunks as items and then the {@link CreateResult} as its result (it need not
+     * also return it as an item: the stream does). {@code onClose} runs once if the stream is closed
+     * before the result; see {@link ResultStream#pulling}.
      */
-    @Override
-    public Iterator<CreateStreamItem> iterator() {
-        if (iterated) {
-            throw new IllegalStateException("a ChatCompletionStream can be iterated only once");
-        }
-        iterated = true;
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                if (finished) {
-                    return false;
-                }
-                if (closed.get()) {
-                    throw new CancellationException("the stream was closed");
-                }
-                if (!source.hasNext()) {
-                    throw new IllegalStateException("model stream ended without a CreateResult");
-                }
-                return true;
-            }
-
-            @Override
-            public CreateStreamItem next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                CreateStreamItem item = source.next();
-                if (item instanceof CreateResult r) {
-                    result = r;
-                    finished = true;
-                }
-                return item;
-            }
-        };
-    }
-
-    /** The items as a {@link Stream}; closing the Java stream closes this one. */
-    public Stream<CreateStreamItem> stream() {
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED), false)
-                .onClose(this::close);
+    public static ChatCompletionStream pulling(Pull<CreateStreamItem, CreateResult> pull, Runnable onClose) {
+        Objects.requireNonNull(pull, "pull");
+        Objects.requireNonNull(onClose, "onClose");
+        return new ChatCompletionStream(new EndsWithResult(pull), onClose);
     }
 
     /**
@@ -128,29 +79,60 @@ public final class ChatCompletionStream implements Iterable<CreateStreamItem>, A
      *
      * @throws IllegalStateException if the source ends without a {@link CreateResult}
      */
+    @Override
     public CreateResult result() {
-        if (!finished) {
-            Iterator<CreateStreamItem> it = iterated ? null : iterator();
-            if (it == null) {
-                throw new IllegalStateException("result() after a partial iteration: iterate to the end instead");
-            }
-            while (it.hasNext()) {
-                it.next();
-            }
-        }
-        return Objects.requireNonNull(result);
+        return Objects.requireNonNull(super.result(), "stream result");
     }
 
     /** Whether the final {@link CreateResult} has been read. */
+    @Override
     public boolean isFinished() {
-        return finished;
+        return ending.resultRead || super.isFinished();
     }
 
-    /** Stops the call if it is still running; safe to call more than once. */
-    @Override
-    public void close() {
-        if (closed.compareAndSet(false, true) && !finished) {
-            onClose.run();
+    /**
+     * Adapts a source whose last item is the {@link CreateResult} (an iterator), or a pull that
+     * returns it as the result, to steps that yield the result as the last item and then end.
+     */
+    private static final class EndsWithResult implements Pull<CreateStreamItem, CreateResult> {
+        private final @Nullable Iterator<? extends CreateStreamItem> items;
+        private final @Nullable Pull<CreateStreamItem, CreateResult> pull;
+        private @Nullable CreateResult last;
+        volatile boolean resultRead;
+
+        EndsWithResult(Iterator<? extends CreateStreamItem> items) {
+            this.items = items;
+            this.pull = null;
+        }
+
+        EndsWithResult(Pull<CreateStreamItem, CreateResult> pull) {
+            this.items = null;
+            this.pull = pull;
+        }
+
+        @Override
+        public Step<CreateStreamItem, CreateResult> next() throws InterruptedException {
+            if (last != null) {
+                return new Step.Done<>(last);
+            }
+            CreateStreamItem item;
+            if (items != null) {
+                if (!items.hasNext()) {
+                    throw new IllegalStateException("model stream ended without a CreateResult");
+                }
+                item = items.next();
+            } else {
+                item = switch (Objects.requireNonNull(pull).next()) {
+                    case Step.Item<CreateStreamItem, CreateResult> i -> i.item();
+                    case Step.Done<CreateStreamItem, CreateResult> d ->
+                            Objects.requireNonNull(d.result(), "model stream ended without a CreateResult");
+                };
+            }
+            if (item instanceof CreateResult r) {
+                last = r;
+                resultRead = true;
+            }
+            return new Step.Item<>(item);
         }
     }
 }

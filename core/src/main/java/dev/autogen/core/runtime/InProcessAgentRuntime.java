@@ -26,6 +26,7 @@ import dev.autogen.core.logging.DeliveryStage;
 import dev.autogen.core.logging.MessageKind;
 import dev.autogen.core.serialization.MessageSerializer;
 import dev.autogen.core.serialization.SerializationRegistry;
+import dev.autogen.core.utils.Concurrency;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -40,7 +41,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -117,7 +117,7 @@ public class InProcessAgentRuntime implements AgentRuntime, AutoCloseable {
     protected InProcessAgentRuntime(Builder builder) {
         this.interventionHandlers = List.copyOf(builder.interventionHandlers);
         this.ignoreUnhandledExceptions = builder.ignoreUnhandledExceptions;
-        this.executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("autogen-agent-", 0).factory());
+        this.executor = Concurrency.newThreadPerTaskExecutor("autogen-agent-");
     }
 
     /** A builder for a runtime with intervention handlers or strict exception handling. */
@@ -638,9 +638,8 @@ public class InProcessAgentRuntime implements AgentRuntime, AutoCloseable {
         if (exclusive) {
             cell.lock.lock();
         }
-        InterruptOnCancel interrupter = envelope.cancellable() ? new InterruptOnCancel(Thread.currentThread()) : null;
-        CancellationToken.Registration registration =
-                interrupter != null ? context.cancellationToken().onCancel(interrupter) : null;
+        Concurrency.CancelScope interruptOnCancel =
+                envelope.cancellable() ? Concurrency.interruptOnCancel(context.cancellationToken()) : null;
         AgentId previous = MessageHandlerContext.enter(cell.id);
         try {
             return agent.onMessage(envelope.message(), context);
@@ -650,10 +649,8 @@ public class InProcessAgentRuntime implements AgentRuntime, AutoCloseable {
             throw cancelled;
         } finally {
             MessageHandlerContext.exit(previous);
-            if (interrupter != null) {
-                interrupter.disarm();
-                registration.close();
-                Thread.interrupted();
+            if (interruptOnCancel != null) {
+                interruptOnCancel.close();
             }
             if (exclusive) {
                 cell.lock.unlock();
@@ -768,27 +765,6 @@ public class InProcessAgentRuntime implements AgentRuntime, AutoCloseable {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         return new UUID((random.nextLong() & ~0xF000L) | 0x4000L,
                 (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L).toString();
-    }
-
-    /** Interrupts a handler's thread when its token is cancelled, but only while the handler runs. */
-    private static final class InterruptOnCancel implements Runnable {
-        private final Thread thread;
-        private boolean armed = true;
-
-        InterruptOnCancel(Thread thread) {
-            this.thread = thread;
-        }
-
-        @Override
-        public synchronized void run() {
-            if (armed) {
-                thread.interrupt();
-            }
-        }
-
-        synchronized void disarm() {
-            armed = false;
-        }
     }
 
     private record TypeRegistration(@Nullable AgentFactory<? extends Agent> factory, @Nullable Class<?> expectedClass) {

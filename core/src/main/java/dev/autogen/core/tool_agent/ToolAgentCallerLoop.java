@@ -13,6 +13,7 @@ import dev.autogen.core.models.FunctionExecutionResultMessage;
 import dev.autogen.core.models.LLMMessage;
 import dev.autogen.core.models.ModelContent;
 import dev.autogen.core.tools.ToolSchema;
+import dev.autogen.core.utils.Concurrency;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -94,13 +95,10 @@ public final class ToolAgentCallerLoop {
     private static FunctionExecutionResult await(CompletableFuture<@Nullable Object> future) {
         Throwable failure;
         try {
-            return (FunctionExecutionResult) Objects.requireNonNull(future.get(), "tool agent replied with null");
+            return (FunctionExecutionResult) Objects.requireNonNull(
+                    Concurrency.await(future, null, "a tool call"), "tool agent replied with null");
         } catch (ExecutionException | CompletionException e) {
             failure = e.getCause() != null ? e.getCause() : e;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            future.cancel(true);
-            throw new java.util.concurrent.CancellationException("interrupted while waiting for a tool call");
         }
         if (failure instanceof ToolException te) {
             return new FunctionExecutionResult(te.content(), te.name(), te.callId(), true);

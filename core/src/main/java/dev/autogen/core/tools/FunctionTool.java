@@ -11,6 +11,7 @@ import dev.autogen.core.component.ComponentProvider;
 import dev.autogen.core.component.ComponentTypes;
 import dev.autogen.core.tools.annotation.Tool;
 import dev.autogen.core.tools.annotation.ToolParam;
+import dev.autogen.core.utils.Concurrency;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -212,16 +213,13 @@ public final class FunctionTool implements dev.autogen.core.tools.Tool, Componen
         if (future == null) {
             return value;
         }
-        CancellationToken.Registration registration = token.onCancel(() -> future.cancel(true));
         try {
-            return future.get();
+            return Concurrency.await(future, token, "the tool's future");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof Exception cause) {
                 throw cause;
             }
             throw e;
-        } finally {
-            registration.close();
         }
     }
 

@@ -10,14 +10,13 @@ import dev.autogen.core.component.ComponentModel;
 import dev.autogen.core.component.ComponentProvider;
 import dev.autogen.core.component.ComponentTypes;
 import dev.autogen.core.serialization.AutogenJson;
+import dev.autogen.core.utils.Concurrency;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -149,25 +148,18 @@ public class StaticWorkbench implements Workbench, Component<StaticWorkbenchConf
         CancellationToken token = cancellationToken != null ? cancellationToken : new CancellationToken();
         token.throwIfCancelled();
         JsonNode args = arguments != null ? arguments : AutogenJson.mapper().createObjectNode();
-        var task = new FutureTask<@Nullable Object>(() -> events != null && tool instanceof StreamTool st
-                ? st.runJsonStream(args, token, callId, events)
-                : tool.runJson(args, token, callId));
-        Thread.ofVirtual().name("autogen-tool-" + tool.name()).start(task);
-        CancellationToken.Registration registration = token.onCancel(() -> task.cancel(true));
+        Object value;
         try {
-            Object value = task.get();
-            return toResult(name, tool, value);
+            value = Concurrency.callOnNewThread("autogen-tool-" + tool.name(), token,
+                    () -> events != null && tool instanceof StreamTool st
+                            ? st.runJsonStream(args, token, callId, events)
+                            : tool.runJson(args, token, callId));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             LOG.debug("tool '{}' (call {}) failed", name, callId, cause);
             return ToolResult.error(name, formatError(cause));
-        } catch (InterruptedException e) {
-            task.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted while running tool '" + name + "'");
-        } finally {
-            registration.close();
         }
+        return toResult(name, tool, value);
     }
 
     private static ToolResult toResult(String name, Tool tool, @Nullable Object value) {

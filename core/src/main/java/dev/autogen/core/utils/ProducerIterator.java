@@ -39,7 +39,7 @@ public final class ProducerIterator<T, R> implements Iterator<T> {
     private @Nullable R result;
 
     private ProducerIterator(String threadName, Function<Consumer<T>, R> producer) {
-        this.thread = Thread.ofVirtual().name(threadName).unstarted(() -> run(producer));
+        this.thread = Concurrency.newThread(threadName, () -> run(producer));
     }
 
     /** Starts {@code producer} on a new virtual thread named {@code threadName}. */
@@ -67,6 +67,28 @@ public final class ProducerIterator<T, R> implements Iterator<T> {
         queue.put(last); // does not wait: the producer ends even if nobody reads the end
     }
 
+    /**
+     * This iterator as the source of a {@link ResultStream#pulling} stream: each step waits for the
+     * producer's next item or its end. Use either the pull or the iterator methods, not both.
+     */
+    public ResultStream.Pull<T, R> pull() {
+        return () -> {
+            if (ended) {
+                return new ResultStream.Step.Done<>(result);
+            }
+            if (next == null) {
+                next = queue.take();
+            }
+            if (check()) {
+                @SuppressWarnings("unchecked")
+                T item = (T) next;
+                next = null;
+                return new ResultStream.Step.Item<>(item);
+            }
+            return new ResultStream.Step.Done<>(result);
+        };
+    }
+
     @Override
     public boolean hasNext() {
         if (ended) {
@@ -80,6 +102,10 @@ public final class ProducerIterator<T, R> implements Iterator<T> {
                 throw new CancellationException("interrupted while waiting for the next stream item");
             }
         }
+        return check();
+    }
+
+    private boolean check() {
         if (next instanceof Done done) {
             @SuppressWarnings("unchecked")
             R value = (R) done.value();

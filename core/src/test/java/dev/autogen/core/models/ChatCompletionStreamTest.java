@@ -63,4 +63,33 @@ class ChatCompletionStreamTest {
         var stream = ChatCompletionStream.fromIterator(List.of(new ChatCompletionChunk("x")).iterator(), () -> { });
         assertThatThrownBy(stream::result).hasMessageContaining("ended without a CreateResult");
     }
+
+    @Test
+    void thePullFormEndsWithTheResultAsTheLastItem() {
+        var steps = new java.util.ArrayDeque<dev.autogen.core.utils.ResultStream.Step<CreateStreamItem, CreateResult>>(List.of(
+                new dev.autogen.core.utils.ResultStream.Step.Item<>(new ChatCompletionChunk("a ")),
+                new dev.autogen.core.utils.ResultStream.Step.Item<>(new ChatCompletionChunk("b")),
+                new dev.autogen.core.utils.ResultStream.Step.Done<>(DONE)));
+        var closes = new java.util.concurrent.atomic.AtomicInteger();
+        try (var stream = ChatCompletionStream.pulling(steps::removeFirst, closes::incrementAndGet)) {
+            assertThat(stream.stream().toList())
+                    .containsExactly(new ChatCompletionChunk("a "), new ChatCompletionChunk("b"), DONE);
+            assertThat(stream.isFinished()).isTrue();
+            assertThat(stream.result()).isSameAs(DONE);
+        }
+        assertThat(closes).hasValue(0);
+    }
+
+    @Test
+    void readingTheResultItemFinishesTheStreamSoClosingDoesNotCancel() {
+        var token = new CancellationToken();
+        var stream = ChatCompletionStream.fromIterator(List.of(new ChatCompletionChunk("x"), DONE).iterator(), token::cancel);
+        var it = stream.iterator();
+        it.next();
+        assertThat(it.next()).isSameAs(DONE);
+        assertThat(stream.isFinished()).isTrue();
+        stream.close();
+        assertThat(token.isCancelled()).isFalse();
+        assertThat(stream.result()).isSameAs(DONE);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.autogen.ext.code_executors.local;
 
 import dev.autogen.core.CancellationToken;
+import dev.autogen.core.utils.Concurrency;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ProcessRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ProcessRunner.class);
-    private static final ThreadFactory IO_THREADS = Thread.ofVirtual().name("autogen-code-executor-io-", 0).factory();
+    private static final ThreadFactory IO_THREADS = Concurrency.threadFactory("autogen-code-executor-io-");
     private static final Duration KILL_WAIT = Duration.ofSeconds(10);
 
     /** How a run ended. */
@@ -63,9 +64,8 @@ final class ProcessRunner {
         CompletableFuture<String> stdout = readAll(process.getInputStream());
         CompletableFuture<String> stderr = readAll(process.getErrorStream());
         CompletableFuture<Void> finished = CompletableFuture.allOf(process.onExit(), stdout, stderr);
-        CancellationToken.Registration registration = token.onCancel(() -> finished.cancel(false));
         try {
-            finished.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            Concurrency.await(finished, token, timeout, "the process");
             return new Outcome(false, process.exitValue(), stdout.join(), stderr.join());
         } catch (TimeoutException e) {
             LOG.debug("pid {} timed out after {}", process.pid(), timeout);
@@ -73,17 +73,12 @@ final class ProcessRunner {
             return new Outcome(true, 124, "", "");
         } catch (CancellationException e) {
             killTree(process);
-            throw new CancellationException("code execution cancelled: " + String.join(" ", command));
-        } catch (InterruptedException e) {
-            killTree(process);
-            Thread.currentThread().interrupt();
-            throw new CancellationException("code execution interrupted: " + String.join(" ", command));
+            throw new CancellationException((Thread.currentThread().isInterrupted() ? "code execution interrupted: "
+                    : "code execution cancelled: ") + String.join(" ", command));
         } catch (ExecutionException e) {
             killTree(process);
             throw new UncheckedIOException("reading the output of '" + command.get(0) + "' failed",
                     e.getCause() instanceof IOException io ? io : new IOException(e.getCause()));
-        } finally {
-            registration.close();
         }
     }
 
@@ -98,12 +93,17 @@ final class ProcessRunner {
         for (ProcessHandle handle : tree) {
             handle.destroyForcibly();
         }
+        boolean interrupted = Thread.interrupted();
         try {
             process.onExit().get(KILL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true;
         } catch (ExecutionException | TimeoutException e) {
             LOG.warn("pid {} did not exit after being killed", process.pid());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -13,6 +13,7 @@ import dev.autogen.core.component.Component;
 import dev.autogen.core.component.ComponentContext;
 import dev.autogen.core.component.ComponentProvider;
 import dev.autogen.core.component.ComponentTypes;
+import dev.autogen.core.utils.Concurrency;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -237,11 +238,10 @@ public final class DockerCommandLineCodeExecutor implements CodeExecutor, Compon
                 containerId = id;
                 if (stopContainer) {
                     DockerEngine hookEngine = newEngine;
-                    shutdownHook = Thread.ofPlatform().name("autogen-docker-stop-" + containerName).unstarted(() -> {
+                    shutdownHook = Concurrency.addShutdownHook("autogen-docker-stop-" + containerName, () -> {
                         LOG.info("stopping container {} as the JVM exits", containerName);
                         hookEngine.stop(id);
                     });
-                    Runtime.getRuntime().addShutdownHook(shutdownHook);
                 }
                 LOG.debug("container {} ({}) is running from image {}", containerName, id, image);
             } catch (RuntimeException e) {

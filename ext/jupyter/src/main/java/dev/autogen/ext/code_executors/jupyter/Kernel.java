@@ -3,6 +3,7 @@ package dev.autogen.ext.code_executors.jupyter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autogen.core.CancellationToken;
 import dev.autogen.core.serialization.AutogenJson;
+import dev.autogen.core.utils.Concurrency;
 import dev.autogen.ext.code_executors.jupyter.KernelChannels.Channel;
 import dev.autogen.ext.code_executors.jupyter.KernelChannels.Received;
 import java.io.IOException;
@@ -112,7 +113,7 @@ final class Kernel implements AutoCloseable {
         }
         LOG.debug("started kernel '{}' pid {}: {}", spec.name(), process.pid(), command);
         ExecutorService io = Executors.newSingleThreadExecutor(
-                Thread.ofPlatform().daemon().name("autogen-jupyter-kernel-" + process.pid()).factory());
+                Concurrency.daemonThreadFactory("autogen-jupyter-kernel-" + process.pid()));
         try {
             KernelChannels channels = io.submit(() -> new KernelChannels(info, UUID.randomUUID().toString())).get();
             Kernel kernel = new Kernel(process, runtimeDir, logFile, io, channels);

@@ -1,6 +1,7 @@
 package dev.autogen.ext.tools.mcp;
 
 import dev.autogen.core.CancellationToken;
+import dev.autogen.core.utils.Concurrency;
 import io.modelcontextprotocol.client.McpAsyncClient;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.transport.HttpClientSseClientTransport;
@@ -167,18 +168,14 @@ final class McpSession implements AutoCloseable {
         }
         CompletableFuture<T> future = mono.toFuture();
         CompletableFuture<Object> either = CompletableFuture.anyOf(future, ended);
-        CancellationToken.Registration registration = token == null ? null : token.onCancel(() -> future.cancel(true));
         try {
-            either.get();
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted while waiting for " + method + " from " + params.describe());
-        } catch (ExecutionException | CancellationException e) {
+            Concurrency.await(either, token, method + " from " + params.describe());
+        } catch (ExecutionException e) {
             // inspected below
-        } finally {
-            if (registration != null) {
-                registration.close();
+        } catch (CancellationException e) {
+            future.cancel(true);
+            if (Thread.currentThread().isInterrupted()) {
+                throw e;
             }
         }
         if (future.isCancelled()) {

@@ -1,5 +1,6 @@
 package dev.autogen.ext.tools.mcp;
 
+import dev.autogen.core.utils.Concurrency;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpClientTransport;
@@ -101,9 +102,7 @@ final class StdioProcessTransport implements McpClientTransport {
                     + "; check that '" + params.command() + "' is installed and on the PATH", e);
         }
         process = started;
-        Thread hook = new Thread(() -> killTree(started.toHandle()), "mcp-exit-" + started.pid());
-        Runtime.getRuntime().addShutdownHook(hook);
-        exitHook = hook;
+        exitHook = Concurrency.addShutdownHook("mcp-exit-" + started.pid(), () -> killTree(started.toHandle()));
         Charset charset = Charset.forName(params.encoding());
         CharsetEncoder encoder = charset.newEncoder()
                 .onMalformedInput(errorAction()).onUnmappableCharacter(errorAction());
@@ -371,7 +370,7 @@ final class StdioProcessTransport implements McpClientTransport {
     }
 
     private static Thread daemon(String name, Runnable body) {
-        return Thread.ofPlatform().name(name).daemon().start(body);
+        return Concurrency.startDaemon(name, body);
     }
 
     /** Lets the stderr reader take in the last lines of a process that has exited. */
