@@ -27,6 +27,7 @@ import dev.autogen.core.CancellationToken;
 import dev.autogen.core.SingleThreadedAgentRuntime;
 import dev.autogen.core.TypeSubscription;
 import dev.autogen.core.serialization.MessageSerializer;
+import dev.autogen.core.utils.ResultStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -38,7 +39,6 @@ import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -171,60 +171,69 @@ public abstract class BaseGroupChat implements Team {
         }
         CancellationToken token = options.cancellationTokenOrNew();
         try {
-            return MessageStream.produce("autogen-team-" + name, token, emit -> {
-                try {
-                    return execute(options.task(), options.outputTaskMessages(), token, emit);
-                } finally {
-                    endRun();
-                }
-            });
+            acquireRuntime();
         } catch (RuntimeException | Error e) {
             running.set(false);
             throw e;
         }
+        output.clear();
+        CancellationToken.Registration registration = token.onCancel(output::cancelled);
+        AtomicBoolean ended = new AtomicBoolean();
+        Runnable end = () -> {
+            if (ended.compareAndSet(false, true)) {
+                registration.close();
+                endRun();
+            }
+        };
+        List<BaseChatMessage> task = options.task();
+        runtime.sendMessageAsync(new GroupChatStart(task.isEmpty() ? null : task, options.outputTaskMessages()),
+                wiring.managerId(), null, token, null).whenComplete((reply, error) -> {
+                    if (error != null) {
+                        output.failed(error);
+                    }
+                });
+        List<BaseMessage> messages = new ArrayList<>();
+        return MessageStream.pulling(() -> {
+            try {
+                return nextStep(token, messages, end);
+            } catch (RuntimeException | Error e) {
+                end.run();
+                throw e;
+            }
+        }, () -> {
+            token.cancel();
+            end.run();
+        });
     }
 
-    private TaskResult execute(List<BaseChatMessage> task, boolean outputTaskMessages, CancellationToken token,
-            Consumer<BaseMessage> emit) {
-        acquireRuntime();
-        output.clear();
-        List<BaseMessage> messages = new ArrayList<>();
-        try (var registration = token.onCancel(output::cancelled)) {
-            runtime.sendMessageAsync(new GroupChatStart(task.isEmpty() ? null : task, outputTaskMessages),
-                    wiring.managerId(), null, token, null).whenComplete((reply, error) -> {
-                        if (error != null) {
-                            output.failed(error);
-                        }
-                    });
-            while (true) {
-                Object item;
-                try {
-                    item = output.take();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    token.cancel();
-                    throw new CancellationException("team '" + name + "' run interrupted");
+    /** Takes the run's next output item on the reader's thread: a message, or the end of the run. */
+    private ResultStream.Step<BaseMessage, TaskResult> nextStep(CancellationToken token, List<BaseMessage> messages,
+            Runnable end) throws InterruptedException {
+        Object item;
+        try {
+            item = output.take();
+        } catch (InterruptedException e) {
+            token.cancel();
+            end.run();
+            throw e;
+        }
+        switch (item) {
+            case OutputChannel.Cancelled cancelled -> throw new CancellationException("team '" + name + "' run cancelled");
+            case OutputChannel.Failed failed -> throw new TeamRunException(name, SerializableException.from(failed.error()));
+            case GroupChatTermination termination -> {
+                if (termination.error() != null) {
+                    throw new TeamRunException(name, termination.error());
                 }
-                switch (item) {
-                    case OutputChannel.Cancelled cancelled ->
-                            throw new CancellationException("team '" + name + "' run cancelled");
-                    case OutputChannel.Failed failed -> throw new TeamRunException(name,
-                            SerializableException.from(failed.error()));
-                    case GroupChatTermination termination -> {
-                        if (termination.error() != null) {
-                            throw new TeamRunException(name, termination.error());
-                        }
-                        return new TaskResult(messages, termination.message().content());
-                    }
-                    case BaseMessage message -> {
-                        emit.accept(message);
-                        if (!(message instanceof ModelClientStreamingChunkEvent)) {
-                            messages.add(message);
-                        }
-                    }
-                    default -> throw new IllegalStateException("unexpected output item " + item);
-                }
+                end.run();
+                return new ResultStream.Step.Done<>(new TaskResult(messages, termination.message().content()));
             }
+            case BaseMessage message -> {
+                if (!(message instanceof ModelClientStreamingChunkEvent)) {
+                    messages.add(message);
+                }
+                return new ResultStream.Step.Item<>(message);
+            }
+            default -> throw new IllegalStateException("unexpected output item " + item);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.autogen.core.AgentRuntime;
 import dev.autogen.core.BaseAgent;
 import dev.autogen.core.MessageContext;
 import dev.autogen.core.MessageHandlerContext;
+import dev.autogen.core.utils.Concurrency;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
@@ -55,11 +56,8 @@ abstract class SequentialAgent extends BaseAgent {
         lock.lock();
         try {
             queue.add(() -> {
-                Thread worker = Thread.currentThread();
-                try (var registration = context.cancellationToken().onCancel(worker::interrupt)) {
+                try (var scope = Concurrency.interruptOnCancel(context.cancellationToken())) {
                     task.run();
-                } finally {
-                    Thread.interrupted();
                 }
             });
             if (draining) {
@@ -69,7 +67,7 @@ abstract class SequentialAgent extends BaseAgent {
         } finally {
             lock.unlock();
         }
-        Thread.ofVirtual().name("autogen-team-" + id().type()).start(this::drain);
+        Concurrency.startThread("autogen-team-" + id().type(), this::drain);
     }
 
     private void drain() {
