@@ -117,6 +117,28 @@ public final class ChatCompletionStream implements Iterable<CreateStreamItem>, A
         };
     }
 
+    /**
+     * A stream of the same items that hands each one to {@code observer} as the reader pulls it, before
+     * the reader sees it; closing it closes this one. Use it instead of iterating this stream.
+     */
+    public ChatCompletionStream onEach(Consumer<? super CreateStreamItem> observer) {
+        Objects.requireNonNull(observer, "observer");
+        Iterator<CreateStreamItem> items = iterator();
+        return new ChatCompletionStream(new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return items.hasNext();
+            }
+
+            @Override
+            public CreateStreamItem next() {
+                CreateStreamItem item = items.next();
+                observer.accept(item);
+                return item;
+            }
+        }, this::close);
+    }
+
     /** The items as a {@link Stream}; closing the Java stream closes this one. */
     public Stream<CreateStreamItem> stream() {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED), false)
