@@ -1,5 +1,6 @@
 package dev.autogen.ext.http;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autogen.core.CancellationToken;
 import dev.autogen.core.models.ChatCompletionInterceptor;
 import dev.autogen.core.models.ChatCompletionInterceptors;
@@ -25,20 +26,18 @@ import java.util.concurrent.CancellationException;
  * {@code actualUsage} and {@code totalUsage} to it. Thread-safe.
  *
  * <pre>{@code
- * this.pipeline = new ChatCompletionPipeline<>(transport, new MyProtocol(config),
+ * this.pipeline = new ChatCompletionPipeline(transport, new MyProtocol(config),
  *         ChatCompletionPipeline.DEFAULT_INTERCEPTORS);
  * public CreateResult create(CreateRequest request) { return pipeline.create(request); }
  * }</pre>
- *
- * @param <C> the protocol's prepared call
  */
-public final class ChatCompletionPipeline<C> implements AutoCloseable {
+public final class ChatCompletionPipeline implements AutoCloseable {
     /** What a pipeline runs unless told otherwise: the LLM event log. */
     public static final List<ChatCompletionInterceptor> DEFAULT_INTERCEPTORS =
             List.of(LlmEventLoggingInterceptor.instance());
 
     private final HttpTransport transport;
-    private final ChatProtocol<C> protocol;
+    private final ChatProtocol protocol;
     private final List<ChatCompletionInterceptor> interceptors;
     private final UsageTracker usage = new UsageTracker();
     private final ChatCompletionInterceptors.Terminal terminal = new ChatCompletionInterceptors.Terminal() {
@@ -54,7 +53,7 @@ public final class ChatCompletionPipeline<C> implements AutoCloseable {
     };
 
     /** A pipeline sending through {@code transport}, speaking {@code protocol}, running {@code interceptors} in order. */
-    public ChatCompletionPipeline(HttpTransport transport, ChatProtocol<C> protocol,
+    public ChatCompletionPipeline(HttpTransport transport, ChatProtocol protocol,
             List<? extends ChatCompletionInterceptor> interceptors) {
         this.transport = Objects.requireNonNull(transport, "transport");
         this.protocol = Objects.requireNonNull(protocol, "protocol");
@@ -89,7 +88,7 @@ public final class ChatCompletionPipeline<C> implements AutoCloseable {
     private CreateResult send(CreateRequest request, ModelCallTrace trace) {
         CancellationToken token = request.cancellationTokenOrNew();
         token.throwIfCancelled();
-        C call = protocol.prepare(request, false);
+        ObjectNode call = protocol.prepare(request, false);
         trace.recordRequestMessages(protocol.wireMessages(call));
         HttpResponse<byte[]> response = transport.send(() -> protocol.httpRequest(call),
                 HttpResponse.BodyHandlers.ofByteArray(), protocol.responseWait(), token);
@@ -102,7 +101,7 @@ public final class ChatCompletionPipeline<C> implements AutoCloseable {
     private ChatCompletionStream stream(CreateRequest request, ModelCallTrace trace) {
         CancellationToken token = request.cancellationTokenOrNew();
         token.throwIfCancelled();
-        C call = protocol.prepare(request, true);
+        ObjectNode call = protocol.prepare(request, true);
         trace.recordRequestMessages(protocol.wireMessages(call));
         return ChatCompletionStream.produce(token, emit -> {
             HttpResponse<InputStream> response = transport.send(() -> protocol.httpRequest(call),

@@ -22,32 +22,33 @@ import org.slf4j.LoggerFactory;
  * {@link HttpErrorDecoder}. Thread-safe.
  *
  * <pre>{@code
- * var transport = HttpTransport.builder(HttpClient.newHttpClient())
- *         .retries(new RetryPolicy(2, RetryPolicy.SDK_MAX_RETRY_AFTER, RetryPolicy.LongRetryAfter.CAP))
- *         .errors(myDecoder).what("Example request").build();
+ * var transport = new HttpTransport(HttpClient.newHttpClient(),
+ *         new RetryPolicy(2, RetryPolicy.SDK_MAX_RETRY_AFTER, RetryPolicy.LongRetryAfter.CAP), myDecoder, "Example request");
  * HttpResponse<InputStream> r = transport.send(() -> request, BodyHandlers.ofInputStream(), null, token);
  * }</pre>
  */
 public final class HttpTransport implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
 
+    private static final int ERROR_BODY_LIMIT = 64 * 1024;
+
     private final HttpClient client;
     private final RetryPolicy retries;
     private final HttpErrorDecoder errors;
     private final String what;
-    private final int errorBodyLimit;
 
-    private HttpTransport(Builder builder) {
-        this.client = builder.client;
-        this.retries = builder.retries;
-        this.errors = builder.errors;
-        this.what = builder.what;
-        this.errorBodyLimit = builder.errorBodyLimit;
-    }
-
-    /** A builder of a transport over {@code client}; without more settings it never retries. */
-    public static Builder builder(HttpClient client) {
-        return new Builder(client);
+    /**
+     * A transport over {@code client}.
+     *
+     * @param retries when to send again ({@link RetryPolicy#none()} for never)
+     * @param errors how failures become exceptions ({@link HttpErrorDecoder#DEFAULT} for {@link HttpCallException})
+     * @param what names the calls in cancellation messages and logs, e.g. {@code "Anthropic request"}
+     */
+    public HttpTransport(HttpClient client, RetryPolicy retries, HttpErrorDecoder errors, String what) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.retries = Objects.requireNonNull(retries, "retries");
+        this.errors = Objects.requireNonNull(errors, "errors");
+        this.what = Objects.requireNonNull(what, "what");
     }
 
     /** The retry policy. */
@@ -102,9 +103,9 @@ public final class HttpTransport implements AutoCloseable {
     private String errorText(@Nullable Object body) {
         return switch (body) {
             case null -> "";
-            case InputStream in -> HttpBodies.readPrefix(in, errorBodyLimit);
-            case byte[] bytes -> new String(bytes, 0, Math.min(bytes.length, errorBodyLimit), StandardCharsets.UTF_8);
-            case String text -> text.length() > errorBodyLimit ? text.substring(0, errorBodyLimit) : text;
+            case InputStream in -> HttpBodies.readPrefix(in, ERROR_BODY_LIMIT);
+            case byte[] bytes -> new String(bytes, 0, Math.min(bytes.length, ERROR_BODY_LIMIT), StandardCharsets.UTF_8);
+            case String text -> text.length() > ERROR_BODY_LIMIT ? text.substring(0, ERROR_BODY_LIMIT) : text;
             default -> "";
         };
     }
@@ -113,50 +114,5 @@ public final class HttpTransport implements AutoCloseable {
     @Override
     public void close() {
         client.close();
-    }
-
-    /** Settings of an {@link HttpTransport}. */
-    public static final class Builder {
-        private final HttpClient client;
-        private RetryPolicy retries = RetryPolicy.none();
-        private HttpErrorDecoder errors = HttpErrorDecoder.DEFAULT;
-        private String what = "HTTP request";
-        private int errorBodyLimit = 16 * 1024;
-
-        private Builder(HttpClient client) {
-            this.client = Objects.requireNonNull(client, "client");
-        }
-
-        /** When to send again (default: never). */
-        public Builder retries(RetryPolicy policy) {
-            this.retries = Objects.requireNonNull(policy, "policy");
-            return this;
-        }
-
-        /** How failures become exceptions (default: {@link HttpErrorDecoder#DEFAULT}). */
-        public Builder errors(HttpErrorDecoder decoder) {
-            this.errors = Objects.requireNonNull(decoder, "decoder");
-            return this;
-        }
-
-        /** Names the calls in cancellation messages and logs, e.g. {@code "Anthropic request"}. */
-        public Builder what(String name) {
-            this.what = Objects.requireNonNull(name, "name");
-            return this;
-        }
-
-        /** How much of an error body is read for the decoder (default 16 KiB). */
-        public Builder errorBodyLimit(int bytes) {
-            if (bytes < 0) {
-                throw new IllegalArgumentException("errorBodyLimit must be 0 or more, got " + bytes);
-            }
-            this.errorBodyLimit = bytes;
-            return this;
-        }
-
-        /** The transport. */
-        public HttpTransport build() {
-            return new HttpTransport(this);
-        }
     }
 }

@@ -19,8 +19,6 @@ import dev.autogen.core.component.ComponentProvider;
 import dev.autogen.core.component.ComponentTypes;
 import dev.autogen.core.logging.LoggerNames;
 import dev.autogen.core.models.AssistantMessage;
-import dev.autogen.core.models.ChatCompletionClient;
-import dev.autogen.core.models.ChatCompletionStream;
 import dev.autogen.core.models.CreateRequest;
 import dev.autogen.core.models.CreateResult;
 import dev.autogen.core.models.CreateStreamItem;
@@ -33,7 +31,6 @@ import dev.autogen.core.models.ModelCapabilities;
 import dev.autogen.core.models.ModelContent;
 import dev.autogen.core.models.ModelFamily;
 import dev.autogen.core.models.ModelInfo;
-import dev.autogen.core.models.RequestUsage;
 import dev.autogen.core.models.SystemMessage;
 import dev.autogen.core.models.UserContent;
 import dev.autogen.core.models.UserMessage;
@@ -41,7 +38,7 @@ import dev.autogen.core.serialization.AutogenJson;
 import dev.autogen.core.tools.ToolSchema;
 import dev.autogen.ext.http.ChatCompletionPipeline;
 import dev.autogen.ext.http.ChatProtocol;
-import dev.autogen.ext.http.StreamFraming;
+import dev.autogen.ext.http.HttpChatCompletionClient;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -84,7 +81,7 @@ import org.slf4j.LoggerFactory;
  * {@code max_retries} times, honouring {@code retry-after}. Cancelling the request's
  * {@link CancellationToken} (or closing a stream) aborts the HTTP exchange. Thread-safe.
  */
-public final class AnthropicChatCompletionClient implements ChatCompletionClient, Component<AnthropicClientConfiguration> {
+public final class AnthropicChatCompletionClient extends HttpChatCompletionClient implements Component<AnthropicClientConfiguration> {
     /** The provider name Python writes in component configs. */
     public static final String PROVIDER = "autogen_ext.models.anthropic.AnthropicChatCompletionClient";
     /** The API root used when none is configured. */
@@ -114,7 +111,7 @@ public final class AnthropicChatCompletionClient implements ChatCompletionClient
     private final ModelInfo modelInfo;
     private final @Nullable String apiKey;
     private final AnthropicHttp http;
-    private final ChatCompletionPipeline<ObjectNode> pipeline;
+    private final ChatCompletionPipeline pipeline;
     private final AtomicReference<ArrayNode> lastUsedTools = new AtomicReference<>(JSON.createArrayNode());
 
     /**
@@ -144,7 +141,7 @@ public final class AnthropicChatCompletionClient implements ChatCompletionClient
         int maxRetries = config.maxRetries() != null ? config.maxRetries() : DEFAULT_MAX_RETRIES;
         this.http = new AnthropicHttp(baseUrl, timeout, maxRetries,
                 config.defaultHeaders() != null ? config.defaultHeaders() : Map.of(), this::requireApiKey);
-        this.pipeline = new ChatCompletionPipeline<>(http.transport(), new Protocol(),
+        this.pipeline = new ChatCompletionPipeline(http.transport(), new Protocol(),
                 ChatCompletionPipeline.DEFAULT_INTERCEPTORS);
     }
 
@@ -180,31 +177,16 @@ public final class AnthropicChatCompletionClient implements ChatCompletionClient
         return apiKey;
     }
 
-    @Override
-    public CreateResult create(CreateRequest request) {
-        return pipeline.create(request);
-    }
-
-    @Override
-    public ChatCompletionStream createStream(CreateRequest request) {
-        return pipeline.createStream(request);
-    }
-
     /** The Messages API: JSON in, JSON or server-sent events out. */
-    private final class Protocol implements ChatProtocol<ObjectNode> {
-        @Override
-        public ObjectNode prepare(CreateRequest request, boolean stream) {
-            return requestBody(request, stream);
-        }
-
-        @Override
-        public Object wireMessages(ObjectNode body) {
-            return body.get("messages");
-        }
-
+    private final class Protocol implements ChatProtocol {
         @Override
         public HttpRequest httpRequest(ObjectNode body) {
             return http.request(body.toString(), body.path("stream").asBoolean(false));
+        }
+
+        @Override
+        public ObjectNode prepare(CreateRequest request, boolean stream) {
+            return requestBody(request, stream);
         }
 
         @Override
@@ -212,11 +194,6 @@ public final class AnthropicChatCompletionClient implements ChatCompletionClient
             JsonNode message = parseJson(response.body(), where());
             TRACE.debug("Anthropic call: request={} response={}", body, message);
             return AnthropicResponses.fromMessage(message, where());
-        }
-
-        @Override
-        public StreamFraming framing() {
-            return StreamFraming.SERVER_SENT_EVENTS;
         }
 
         @Override
@@ -351,16 +328,6 @@ public final class AnthropicChatCompletionClient implements ChatCompletionClient
         }
     }
 
-    @Override
-    public RequestUsage actualUsage() {
-        return pipeline.actualUsage();
-    }
-
-    @Override
-    public RequestUsage totalUsage() {
-        return pipeline.totalUsage();
-    }
-
     /**
      * An estimate with the cl100k_base encoding and the overheads Python's client uses (Claude's own
      * tokenizer is not public).
@@ -461,6 +428,11 @@ public final class AnthropicChatCompletionClient implements ChatCompletionClient
     @Override
     public ComponentModel dumpComponent() {
         return Component.super.dumpComponent();
+    }
+
+    @Override
+    protected ChatCompletionPipeline pipeline() {
+        return pipeline;
     }
 
     @Override

@@ -66,11 +66,8 @@ final class AnthropicHttp implements HttpErrorDecoder {
                         : HttpClient.Version.HTTP_2)
                 .connectTimeout(timeout)
                 .build();
-        return HttpTransport.builder(client)
-                .retries(new RetryPolicy(maxRetries, RetryPolicy.SDK_MAX_RETRY_AFTER, RetryPolicy.LongRetryAfter.IGNORE))
-                .errors(this)
-                .what("Anthropic request")
-                .build();
+        return new HttpTransport(client,
+                new RetryPolicy(maxRetries, RetryPolicy.SDK_MAX_RETRY_AFTER, RetryPolicy.LongRetryAfter.IGNORE), this, "Anthropic request");
     }
 
     /** The request of one attempt. */

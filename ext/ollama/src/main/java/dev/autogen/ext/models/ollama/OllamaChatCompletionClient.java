@@ -16,8 +16,6 @@ import dev.autogen.core.component.ComponentProvider;
 import dev.autogen.core.component.ComponentTypes;
 import dev.autogen.core.logging.LoggerNames;
 import dev.autogen.core.models.AssistantMessage;
-import dev.autogen.core.models.ChatCompletionClient;
-import dev.autogen.core.models.ChatCompletionStream;
 import dev.autogen.core.models.CreateRequest;
 import dev.autogen.core.models.CreateResult;
 import dev.autogen.core.models.CreateStreamItem;
@@ -30,7 +28,6 @@ import dev.autogen.core.models.ModelCapabilities;
 import dev.autogen.core.models.ModelContent;
 import dev.autogen.core.models.ModelFamily;
 import dev.autogen.core.models.ModelInfo;
-import dev.autogen.core.models.RequestUsage;
 import dev.autogen.core.models.SystemMessage;
 import dev.autogen.core.models.ToolChoice;
 import dev.autogen.core.models.UserContent;
@@ -40,9 +37,11 @@ import dev.autogen.core.tools.JsonSchemas;
 import dev.autogen.core.tools.ToolSchema;
 import dev.autogen.ext.http.ChatCompletionPipeline;
 import dev.autogen.ext.http.ChatProtocol;
+import dev.autogen.ext.http.HttpChatCompletionClient;
 import dev.autogen.ext.http.HttpErrorDecoder;
 import dev.autogen.ext.http.HttpStatusError;
 import dev.autogen.ext.http.HttpTransport;
+import dev.autogen.ext.http.RetryPolicy;
 import dev.autogen.ext.http.StreamFraming;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -88,7 +87,7 @@ import org.slf4j.LoggerFactory;
  * force a call). Cancelling the request's token, or closing a stream, aborts the HTTP exchange.
  * Thread-safe.
  */
-public final class OllamaChatCompletionClient implements ChatCompletionClient, Component<OllamaClientConfiguration> {
+public final class OllamaChatCompletionClient extends HttpChatCompletionClient implements Component<OllamaClientConfiguration> {
     /** The provider name Python writes in component configs. */
     public static final String PROVIDER = "autogen_ext.models.ollama.OllamaChatCompletionClient";
     /** The server used when neither the config nor {@code OLLAMA_HOST} names one. */
@@ -108,7 +107,7 @@ public final class OllamaChatCompletionClient implements ChatCompletionClient, C
     private final ModelInfo modelInfo;
     private final URI chatEndpoint;
     private final @Nullable Duration timeout;
-    private final ChatCompletionPipeline<ObjectNode> pipeline;
+    private final ChatCompletionPipeline pipeline;
     private final AtomicLong toolCallIds = new AtomicLong();
 
     /**
@@ -134,8 +133,8 @@ public final class OllamaChatCompletionClient implements ChatCompletionClient, C
         if (timeout != null) {
             builder.connectTimeout(timeout);
         }
-        this.pipeline = new ChatCompletionPipeline<>(HttpTransport.builder(builder.build())
-                .errors(new Errors()).what("Ollama request").build(), new Protocol(),
+        this.pipeline = new ChatCompletionPipeline(new HttpTransport(builder.build(),
+                RetryPolicy.none(), new Errors(), "Ollama request"), new Protocol(),
                 ChatCompletionPipeline.DEFAULT_INTERCEPTORS);
     }
 
@@ -183,16 +182,6 @@ public final class OllamaChatCompletionClient implements ChatCompletionClient, C
                         + OllamaModelInfo.modelClass(config.model()) + "') is not in OllamaModelInfo; pass"
                         + " modelInfo(new ModelInfo(...)) to the builder (config field model_info) saying whether it"
                         + " supports vision, function calling, JSON and structured output"));
-    }
-
-    @Override
-    public CreateResult create(CreateRequest request) {
-        return pipeline.create(request);
-    }
-
-    @Override
-    public ChatCompletionStream createStream(CreateRequest request) {
-        return pipeline.createStream(request);
     }
 
     /** The JSON body of an {@code /api/chat} request. */
@@ -283,15 +272,10 @@ public final class OllamaChatCompletionClient implements ChatCompletionClient, C
     }
 
     /** Ollama's {@code /api/chat}: JSON in, JSON or JSON lines out. */
-    private final class Protocol implements ChatProtocol<ObjectNode> {
+    private final class Protocol implements ChatProtocol {
         @Override
         public ObjectNode prepare(CreateRequest request, boolean stream) {
             return requestBody(request, stream);
-        }
-
-        @Override
-        public Object wireMessages(ObjectNode body) {
-            return body.get("messages");
         }
 
         @Override
@@ -409,16 +393,6 @@ public final class OllamaChatCompletionClient implements ChatCompletionClient, C
         }
     }
 
-    @Override
-    public RequestUsage actualUsage() {
-        return pipeline.actualUsage();
-    }
-
-    @Override
-    public RequestUsage totalUsage() {
-        return pipeline.totalUsage();
-    }
-
     /**
      * An estimate with the cl100k_base encoding (the models' own tokenizers differ): 3 tokens per
      * message plus its text, images counted as 85, plus tool names, descriptions and parameter schemas.
@@ -513,6 +487,11 @@ public final class OllamaChatCompletionClient implements ChatCompletionClient, C
     @Override
     public ComponentModel dumpComponent() {
         return Component.super.dumpComponent();
+    }
+
+    @Override
+    protected ChatCompletionPipeline pipeline() {
+        return pipeline;
     }
 
     @Override

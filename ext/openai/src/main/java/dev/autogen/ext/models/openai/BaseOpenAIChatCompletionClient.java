@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autogen.core.Image;
 import dev.autogen.core.logging.LoggerNames;
 import dev.autogen.core.models.ChatCompletionChunk;
-import dev.autogen.core.models.ChatCompletionClient;
-import dev.autogen.core.models.ChatCompletionStream;
 import dev.autogen.core.models.CreateRequest;
 import dev.autogen.core.models.CreateResult;
 import dev.autogen.core.models.CreateStreamItem;
@@ -17,13 +15,13 @@ import dev.autogen.core.models.LLMMessage;
 import dev.autogen.core.models.ModelCallTrace;
 import dev.autogen.core.models.ModelFamily;
 import dev.autogen.core.models.ModelInfo;
-import dev.autogen.core.models.RequestUsage;
 import dev.autogen.core.models.UserContent;
 import dev.autogen.core.models.UserMessage;
 import dev.autogen.core.serialization.AutogenJson;
 import dev.autogen.core.tools.ToolSchema;
 import dev.autogen.ext.http.ChatCompletionPipeline;
 import dev.autogen.ext.http.ChatProtocol;
+import dev.autogen.ext.http.HttpChatCompletionClient;
 import dev.autogen.ext.http.StreamFraming;
 import java.io.IOException;
 import java.net.URI;
@@ -48,7 +46,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe: one client may serve many concurrent calls.
  */
-public abstract sealed class BaseOpenAIChatCompletionClient implements ChatCompletionClient
+public abstract sealed class BaseOpenAIChatCompletionClient extends HttpChatCompletionClient
         permits OpenAIChatCompletionClient, AzureOpenAIChatCompletionClient {
     private static final Logger TRACE = LoggerFactory.getLogger(LoggerNames.TRACE_LOGGER_NAME);
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -68,7 +66,7 @@ public abstract sealed class BaseOpenAIChatCompletionClient implements ChatCompl
     private final ModelInfo modelInfo;
     private final String resolvedModel;
     private final OpenAIHttp http;
-    private final ChatCompletionPipeline<ObjectNode> pipeline;
+    private final ChatCompletionPipeline pipeline;
     private final OpenAITokenCounter tokenCounter;
     private volatile boolean closed;
 
@@ -90,7 +88,7 @@ public abstract sealed class BaseOpenAIChatCompletionClient implements ChatCompl
                 : Duration.ofMillis(Math.round(config.timeout() * 1000));
         this.http = new OpenAIHttp(timeout, config.maxRetries() == null ? DEFAULT_MAX_RETRIES : config.maxRetries());
         this.tokenCounter = OpenAITokenCounter.forModel(config.model());
-        this.pipeline = new ChatCompletionPipeline<>(http.transport(), new Protocol(),
+        this.pipeline = new ChatCompletionPipeline(http.transport(), new Protocol(),
                 ChatCompletionPipeline.DEFAULT_INTERCEPTORS);
     }
 
@@ -128,29 +126,14 @@ public abstract sealed class BaseOpenAIChatCompletionClient implements ChatCompl
         return config;
     }
 
-    @Override
-    public CreateResult create(CreateRequest request) {
-        return pipeline.create(request);
-    }
-
-    @Override
-    public ChatCompletionStream createStream(CreateRequest request) {
-        return pipeline.createStream(request);
-    }
-
     /** Chat completions: JSON in, JSON or server-sent events ending with {@code [DONE]} out. */
-    private final class Protocol implements ChatProtocol<ObjectNode> {
+    private final class Protocol implements ChatProtocol {
         @Override
         public ObjectNode prepare(CreateRequest request, boolean stream) {
             checkOpen();
             ObjectNode body = requestBody(request, stream);
             headers();
             return body;
-        }
-
-        @Override
-        public Object wireMessages(ObjectNode body) {
-            return body.get("messages");
         }
 
         @Override
@@ -177,11 +160,6 @@ public abstract sealed class BaseOpenAIChatCompletionClient implements ChatCompl
                         resolvedModel, answeredModel, answeredModel);
             }
             return result;
-        }
-
-        @Override
-        public StreamFraming framing() {
-            return StreamFraming.SERVER_SENT_EVENTS;
         }
 
         @Override
@@ -355,16 +333,6 @@ public abstract sealed class BaseOpenAIChatCompletionClient implements ChatCompl
         }
     }
 
-    @Override
-    public RequestUsage actualUsage() {
-        return pipeline.actualUsage();
-    }
-
-    @Override
-    public RequestUsage totalUsage() {
-        return pipeline.totalUsage();
-    }
-
     /** Counts with the model's tokenizer as Python's {@code count_tokens_openai} (cl100k_base for unknown models). */
     @Override
     public int countTokens(List<? extends LLMMessage> messages, List<ToolSchema> tools) {
@@ -403,6 +371,11 @@ public abstract sealed class BaseOpenAIChatCompletionClient implements ChatCompl
     /** How many times a failed request is retried. */
     public int maxRetries() {
         return http.maxRetries();
+    }
+
+    @Override
+    protected ChatCompletionPipeline pipeline() {
+        return pipeline;
     }
 
     @Override

@@ -26,7 +26,6 @@ import org.jspecify.annotations.Nullable;
  * {@link OpenAITimeoutException}s and {@link OpenAIException}s.
  */
 final class OpenAIHttp implements HttpErrorDecoder {
-    private static final int ERROR_BODY_LIMIT = 64 * 1024;
     private static final String USER_AGENT = "autogen-java";
 
     private final Duration timeout;
@@ -57,12 +56,8 @@ final class OpenAIHttp implements HttpErrorDecoder {
                 .connectTimeout(timeout.compareTo(Duration.ofSeconds(10)) < 0 ? timeout : Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
-        return HttpTransport.builder(client)
-                .retries(new RetryPolicy(maxRetries, RetryPolicy.SDK_MAX_RETRY_AFTER, RetryPolicy.LongRetryAfter.CAP))
-                .errors(this)
-                .what("model call")
-                .errorBodyLimit(ERROR_BODY_LIMIT)
-                .build();
+        return new HttpTransport(client,
+                new RetryPolicy(maxRetries, RetryPolicy.SDK_MAX_RETRY_AFTER, RetryPolicy.LongRetryAfter.CAP), this, "model call");
     }
 
     /** The POST of one attempt. */

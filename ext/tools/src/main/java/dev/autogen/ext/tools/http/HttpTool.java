@@ -14,7 +14,9 @@ import dev.autogen.core.tools.ParametersSchema;
 import dev.autogen.core.tools.Tool;
 import dev.autogen.core.tools.ToolSchema;
 import dev.autogen.ext.http.HttpCallException;
+import dev.autogen.ext.http.HttpErrorDecoder;
 import dev.autogen.ext.http.HttpTransport;
+import dev.autogen.ext.http.RetryPolicy;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -128,7 +130,8 @@ public final class HttpTool implements Tool, Component<HttpToolConfig> {
         this.method = parseEnum(Method.class, config.method(), where + "method");
         this.returnType = parseEnum(ReturnType.class, config.returnType(), where + "return_type");
         this.timeout = timeoutOf(config.timeout(), where);
-        this.transport = HttpTransport.builder(CLIENT).what("HTTP tool '" + config.name() + "' call").build();
+        this.transport = new HttpTransport(CLIENT, RetryPolicy.none(), HttpErrorDecoder.DEFAULT,
+                "HTTP tool '" + config.name() + "' call");
         this.headers = headersOf(config.headers(), where);
         ObjectNode jsonSchema = config.jsonSchema();
         JsonNode type = jsonSchema.get("type");
