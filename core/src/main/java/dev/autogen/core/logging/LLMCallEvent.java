@@ -8,8 +8,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One non-streamed model call, the counterpart of Python's {@code LLMCallEvent}; model clients log it
- * at INFO on {@link LoggerNames#EVENT_LOGGER_NAME}. Renders as
+ * One non-streamed model call, the counterpart of Python's {@code LLMCallEvent};
+ * {@link dev.autogen.core.models.LlmEventLoggingInterceptor} logs it at INFO on
+ * {@link LoggerNames#EVENT_LOGGER_NAME}. Renders as
  * <pre>{@code
  * {"type": "LLMCall", "messages": [...], "response": {...}, "prompt_tokens": 12, "completion_tokens": 3, "agent_id": null}
  * }</pre>

@@ -84,6 +84,19 @@ public interface ChatCompletionClient extends AutoCloseable, ComponentBase {
         return Optional.empty();
     }
 
+    /**
+     * This client with {@code interceptors} around {@link #create} and {@link #createStream}: the first
+     * sees each request first and each answer last. Every other method is this client's; closing the
+     * result closes this client.
+     *
+     * <pre>{@code
+     * ChatCompletionClient audited = client.withInterceptors(List.of(new AuditInterceptor(), cacheInterceptor));
+     * }</pre>
+     */
+    default ChatCompletionClient withInterceptors(List<? extends ChatCompletionInterceptor> interceptors) {
+        return new InterceptedChatCompletionClient(this, interceptors);
+    }
+
     /** Releases connections and other resources; the client cannot be used afterwards. */
     @Override
     void close();

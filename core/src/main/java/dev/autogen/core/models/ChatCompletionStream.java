@@ -75,6 +75,28 @@ public final class ChatCompletionStream extends AbstractResultStream<CreateStrea
     }
 
     /**
+     * A stream of the same items that hands each one to {@code observer} as the reader pulls it, before
+     * the reader sees it; closing it closes this one. Use it instead of iterating this stream.
+     */
+    public ChatCompletionStream onEach(Consumer<? super CreateStreamItem> observer) {
+        Objects.requireNonNull(observer, "observer");
+        Iterator<CreateStreamItem> items = iterator();
+        return fromIterator(new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return items.hasNext();
+            }
+
+            @Override
+            public CreateStreamItem next() {
+                CreateStreamItem item = items.next();
+                observer.accept(item);
+                return item;
+            }
+        }, this::close);
+    }
+
+    /**
      * Reads the remaining items and returns the final result.
      *
      * @throws IllegalStateException if the source ends without a {@link CreateResult}

@@ -17,45 +17,40 @@ import dev.autogen.core.component.ComponentContext;
 import dev.autogen.core.component.ComponentModel;
 import dev.autogen.core.component.ComponentProvider;
 import dev.autogen.core.component.ComponentTypes;
-import dev.autogen.core.logging.LLMCallEvent;
-import dev.autogen.core.logging.LLMStreamEndEvent;
-import dev.autogen.core.logging.LLMStreamStartEvent;
 import dev.autogen.core.logging.LoggerNames;
 import dev.autogen.core.models.AssistantMessage;
-import dev.autogen.core.models.ChatCompletionClient;
-import dev.autogen.core.models.ChatCompletionStream;
 import dev.autogen.core.models.CreateRequest;
 import dev.autogen.core.models.CreateResult;
+import dev.autogen.core.models.CreateStreamItem;
 import dev.autogen.core.models.FunctionExecutionResult;
 import dev.autogen.core.models.FunctionExecutionResultMessage;
 import dev.autogen.core.models.JsonOutput;
 import dev.autogen.core.models.LLMMessage;
+import dev.autogen.core.models.ModelCallTrace;
 import dev.autogen.core.models.ModelCapabilities;
 import dev.autogen.core.models.ModelContent;
 import dev.autogen.core.models.ModelFamily;
 import dev.autogen.core.models.ModelInfo;
-import dev.autogen.core.models.RequestUsage;
 import dev.autogen.core.models.SystemMessage;
-import dev.autogen.core.models.UsageTracker;
-import dev.autogen.core.models.http.HttpBodies;
-import dev.autogen.core.models.http.ServerSentEvents;
 import dev.autogen.core.models.UserContent;
 import dev.autogen.core.models.UserMessage;
 import dev.autogen.core.serialization.AutogenJson;
 import dev.autogen.core.tools.ToolSchema;
+import dev.autogen.ext.http.ChatCompletionPipeline;
+import dev.autogen.ext.http.ChatProtocol;
+import dev.autogen.ext.http.HttpChatCompletionClient;
 import java.io.IOException;
-import java.io.InputStream;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -86,7 +81,7 @@ import org.slf4j.LoggerFactory;
  * {@code max_retries} times, honouring {@code retry-after}. Cancelling the request's
  * {@link CancellationToken} (or closing a stream) aborts the HTTP exchange. Thread-safe.
  */
-public final class AnthropicChatCompletionClient implements ChatCompletionClient, Component<AnthropicClientConfiguration> {
+public final class AnthropicChatCompletionClient extends HttpChatCompletionClient implements Component<AnthropicClientConfiguration> {
     /** The provider name Python writes in component configs. */
     public static final String PROVIDER = "autogen_ext.models.anthropic.AnthropicChatCompletionClient";
     /** The API root used when none is configured. */
@@ -106,7 +101,6 @@ public final class AnthropicChatCompletionClient implements ChatCompletionClient
 
     private static final Logger LOG = LoggerFactory.getLogger(AnthropicChatCompletionClient.class);
     private static final Logger TRACE = LoggerFactory.getLogger(LoggerNames.TRACE_LOGGER_NAME);
-    private static final Logger EVENTS = LoggerFactory.getLogger(LoggerNames.EVENT_LOGGER_NAME);
     private static final ObjectMapper JSON = AutogenJson.mapper();
     private static final Set<String> DISALLOWED_CREATE_ARGS = Set.of("stream", "messages");
     /** Create args that are AutoGen's, not the API's: never sent. */
@@ -117,7 +111,7 @@ public final class AnthropicChatCompletionClient implements ChatCompletionClient
     private final ModelInfo modelInfo;
     private final @Nullable String apiKey;
     private final AnthropicHttp http;
-    private final UsageTracker usage = new UsageTracker();
+    private final ChatCompletionPipeline pipeline;
     private final AtomicReference<ArrayNode> lastUsedTools = new AtomicReference<>(JSON.createArrayNode());
 
     /**
@@ -147,6 +141,8 @@ public final class AnthropicChatCompletionClient implements ChatCompletionClient
         int maxRetries = config.maxRetries() != null ? config.maxRetries() : DEFAULT_MAX_RETRIES;
         this.http = new AnthropicHttp(baseUrl, timeout, maxRetries,
                 config.defaultHeaders() != null ? config.defaultHeaders() : Map.of(), this::requireApiKey);
+        this.pipeline = new ChatCompletionPipeline(http.transport(), new Protocol(),
+                ChatCompletionPipeline.DEFAULT_INTERCEPTORS);
     }
 
     /** A builder for a client of {@code model}. */
@@ -181,66 +177,39 @@ public final class AnthropicChatCompletionClient implements ChatCompletionClient
         return apiKey;
     }
 
-    @Override
-    public CreateResult create(CreateRequest request) {
-        CancellationToken token = request.cancellationTokenOrNew();
-        token.throwIfCancelled();
-        ObjectNode body = requestBody(request, false);
-        String where = "POST " + http.endpoint();
-        HttpResponse<InputStream> response = http.post(body.toString(), false, token);
-        JsonNode message;
-        try (InputStream in = response.body(); var registration = token.onCancel(() -> HttpBodies.closeQuietly(in))) {
-            byte[] bytes = in.readAllBytes();
-            message = parseJson(bytes, where);
-        } catch (IOException e) {
-            if (token.isCancelled()) {
-                throw new CancellationException("the Anthropic request was cancelled");
-            }
-            throw new AnthropicApiException("Anthropic response from " + where + " could not be read: " + e, 200,
-                    "connection_error", e);
+    /** The Messages API: JSON in, JSON or server-sent events out. */
+    private final class Protocol implements ChatProtocol {
+        @Override
+        public HttpRequest httpRequest(ObjectNode body) {
+            return http.request(body.toString(), body.path("stream").asBoolean(false));
         }
-        token.throwIfCancelled();
-        CreateResult result = AnthropicResponses.fromMessage(message, where);
-        TRACE.debug("Anthropic call: request={} response={}", body, message);
-        EVENTS.info("{}", new LLMCallEvent(body.get("messages"), JSON.valueToTree(result), result.usage().promptTokens(),
-                result.usage().completionTokens()));
-        usage.record(result.usage());
-        return result;
+
+        @Override
+        public ObjectNode prepare(CreateRequest request, boolean stream) {
+            return requestBody(request, stream);
+        }
+
+        @Override
+        public CreateResult parse(ObjectNode body, HttpResponse<byte[]> response, ModelCallTrace trace) {
+            JsonNode message = parseJson(response.body(), where());
+            TRACE.debug("Anthropic call: request={} response={}", body, message);
+            return AnthropicResponses.fromMessage(message, where());
+        }
+
+        @Override
+        public ChatProtocol.StreamDecoder streamDecoder(ObjectNode body, Consumer<CreateStreamItem> emit) {
+            return new AnthropicResponses.StreamState(where(), emit);
+        }
+
+        @Override
+        public RuntimeException streamBroken(ObjectNode body, IOException cause) {
+            return new AnthropicApiException("Anthropic stream from " + where() + " broke off: " + cause, 200,
+                    "connection_error", cause);
+        }
     }
 
-    @Override
-    public ChatCompletionStream createStream(CreateRequest request) {
-        CancellationToken token = request.cancellationTokenOrNew();
-        token.throwIfCancelled();
-        ObjectNode body = requestBody(request, true);
-        String where = "POST " + http.endpoint();
-        return ChatCompletionStream.produce(token, sink -> {
-            HttpResponse<InputStream> response = http.post(body.toString(), true, token);
-            var state = new AnthropicResponses.StreamState(where, sink);
-            boolean first = true;
-            try (InputStream in = response.body(); var registration = token.onCancel(() -> HttpBodies.closeQuietly(in))) {
-                var events = new ServerSentEvents(in);
-                for (var event = events.next(); event != null; event = events.next()) {
-                    if (first) {
-                        first = false;
-                        EVENTS.info("{}", new LLMStreamStartEvent(body.get("messages")));
-                    }
-                    state.onEvent(event.name(), event.data());
-                }
-            } catch (IOException e) {
-                if (token.isCancelled()) {
-                    throw new CancellationException("the Anthropic stream was cancelled");
-                }
-                throw new AnthropicApiException("Anthropic stream from " + where + " broke off: " + e, 200,
-                        "connection_error", e);
-            }
-            token.throwIfCancelled();
-            CreateResult result = state.finish();
-            EVENTS.info("{}", new LLMStreamEndEvent(JSON.valueToTree(result), result.usage().promptTokens(),
-                    result.usage().completionTokens()));
-            usage.record(result.usage());
-            sink.accept(result);
-        });
+    private String where() {
+        return "POST " + http.endpoint();
     }
 
     /** The JSON body of a Messages API request, built as Python's client builds its request arguments. */
@@ -359,16 +328,6 @@ public final class AnthropicChatCompletionClient implements ChatCompletionClient
         }
     }
 
-    @Override
-    public RequestUsage actualUsage() {
-        return usage.actual();
-    }
-
-    @Override
-    public RequestUsage totalUsage() {
-        return usage.total();
-    }
-
     /**
      * An estimate with the cl100k_base encoding and the overheads Python's client uses (Claude's own
      * tokenizer is not public).
@@ -472,8 +431,13 @@ public final class AnthropicChatCompletionClient implements ChatCompletionClient
     }
 
     @Override
+    protected ChatCompletionPipeline pipeline() {
+        return pipeline;
+    }
+
+    @Override
     public void close() {
-        http.close();
+        pipeline.close();
     }
 
     @Override

@@ -11,6 +11,8 @@ import dev.autogen.core.models.FinishReason;
 import dev.autogen.core.models.ModelContent;
 import dev.autogen.core.models.RequestUsage;
 import dev.autogen.core.serialization.AutogenJson;
+import dev.autogen.ext.http.ChatProtocol;
+import dev.autogen.ext.http.StreamFraming;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,7 +103,7 @@ final class AnthropicResponses {
      * Folds the events of one streamed message, handing text deltas on as {@link ChatCompletionChunk}s.
      * Not thread-safe; one per stream.
      */
-    static final class StreamState {
+    static final class StreamState implements ChatProtocol.StreamDecoder {
         private final String where;
         private final Consumer<CreateStreamItem> sink;
         private final StringBuilder text = new StringBuilder();
@@ -116,6 +118,11 @@ final class AnthropicResponses {
         StreamState(String where, Consumer<CreateStreamItem> sink) {
             this.where = where;
             this.sink = sink;
+        }
+
+        @Override
+        public void accept(StreamFraming.Frame frame) {
+            onEvent(frame.name(), frame.data());
         }
 
         /**
@@ -193,7 +200,8 @@ final class AnthropicResponses {
          *
          * @throws AnthropicApiException if the stream ended before {@code message_stop}
          */
-        CreateResult finish() {
+        @Override
+        public CreateResult finish() {
             if (!stopped) {
                 throw new AnthropicApiException("Anthropic stream from " + where
                         + " ended before its message_stop event (connection closed early?)", 200, null, null);

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
-import dev.autogen.core.CancellationToken;
 import dev.autogen.core.FunctionCall;
 import dev.autogen.core.Image;
 import dev.autogen.core.component.AbstractComponentProvider;
@@ -15,38 +14,36 @@ import dev.autogen.core.component.ComponentContext;
 import dev.autogen.core.component.ComponentModel;
 import dev.autogen.core.component.ComponentProvider;
 import dev.autogen.core.component.ComponentTypes;
-import dev.autogen.core.logging.LLMCallEvent;
-import dev.autogen.core.logging.LLMStreamEndEvent;
-import dev.autogen.core.logging.LLMStreamStartEvent;
 import dev.autogen.core.logging.LoggerNames;
 import dev.autogen.core.models.AssistantMessage;
-import dev.autogen.core.models.ChatCompletionClient;
-import dev.autogen.core.models.ChatCompletionStream;
 import dev.autogen.core.models.CreateRequest;
 import dev.autogen.core.models.CreateResult;
+import dev.autogen.core.models.CreateStreamItem;
 import dev.autogen.core.models.FunctionExecutionResult;
 import dev.autogen.core.models.FunctionExecutionResultMessage;
 import dev.autogen.core.models.JsonOutput;
 import dev.autogen.core.models.LLMMessage;
+import dev.autogen.core.models.ModelCallTrace;
 import dev.autogen.core.models.ModelCapabilities;
 import dev.autogen.core.models.ModelContent;
 import dev.autogen.core.models.ModelFamily;
 import dev.autogen.core.models.ModelInfo;
-import dev.autogen.core.models.RequestUsage;
 import dev.autogen.core.models.SystemMessage;
 import dev.autogen.core.models.ToolChoice;
-import dev.autogen.core.models.UsageTracker;
-import dev.autogen.core.models.http.HttpBodies;
-import dev.autogen.core.models.http.HttpExchanges;
 import dev.autogen.core.models.UserContent;
 import dev.autogen.core.models.UserMessage;
 import dev.autogen.core.serialization.AutogenJson;
 import dev.autogen.core.tools.JsonSchemas;
 import dev.autogen.core.tools.ToolSchema;
-import java.io.BufferedReader;
+import dev.autogen.ext.http.ChatCompletionPipeline;
+import dev.autogen.ext.http.ChatProtocol;
+import dev.autogen.ext.http.HttpChatCompletionClient;
+import dev.autogen.ext.http.HttpErrorDecoder;
+import dev.autogen.ext.http.HttpStatusError;
+import dev.autogen.ext.http.HttpTransport;
+import dev.autogen.ext.http.RetryPolicy;
+import dev.autogen.ext.http.StreamFraming;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -61,8 +58,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -90,7 +87,7 @@ import org.slf4j.LoggerFactory;
  * force a call). Cancelling the request's token, or closing a stream, aborts the HTTP exchange.
  * Thread-safe.
  */
-public final class OllamaChatCompletionClient implements ChatCompletionClient, Component<OllamaClientConfiguration> {
+public final class OllamaChatCompletionClient extends HttpChatCompletionClient implements Component<OllamaClientConfiguration> {
     /** The provider name Python writes in component configs. */
     public static final String PROVIDER = "autogen_ext.models.ollama.OllamaChatCompletionClient";
     /** The server used when neither the config nor {@code OLLAMA_HOST} names one. */
@@ -102,7 +99,6 @@ public final class OllamaChatCompletionClient implements ChatCompletionClient, C
 
     private static final Logger LOG = LoggerFactory.getLogger(OllamaChatCompletionClient.class);
     private static final Logger TRACE = LoggerFactory.getLogger(LoggerNames.TRACE_LOGGER_NAME);
-    private static final Logger EVENTS = LoggerFactory.getLogger(LoggerNames.EVENT_LOGGER_NAME);
     private static final ObjectMapper JSON = AutogenJson.mapper();
     private static final Set<String> DISALLOWED_CREATE_ARGS = Set.of("stream", "messages");
     private static final Encoding ENCODING = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
@@ -111,9 +107,8 @@ public final class OllamaChatCompletionClient implements ChatCompletionClient, C
     private final ModelInfo modelInfo;
     private final URI chatEndpoint;
     private final @Nullable Duration timeout;
-    private final HttpClient http;
+    private final ChatCompletionPipeline pipeline;
     private final AtomicLong toolCallIds = new AtomicLong();
-    private final UsageTracker usage = new UsageTracker();
 
     /**
      * A client from its config.
@@ -138,7 +133,9 @@ public final class OllamaChatCompletionClient implements ChatCompletionClient, C
         if (timeout != null) {
             builder.connectTimeout(timeout);
         }
-        this.http = builder.build();
+        this.pipeline = new ChatCompletionPipeline(new HttpTransport(builder.build(),
+                RetryPolicy.none(), new Errors(), "Ollama request"), new Protocol(),
+                ChatCompletionPipeline.DEFAULT_INTERCEPTORS);
     }
 
     /** A builder for a client of {@code model}. */
@@ -185,66 +182,6 @@ public final class OllamaChatCompletionClient implements ChatCompletionClient, C
                         + OllamaModelInfo.modelClass(config.model()) + "') is not in OllamaModelInfo; pass"
                         + " modelInfo(new ModelInfo(...)) to the builder (config field model_info) saying whether it"
                         + " supports vision, function calling, JSON and structured output"));
-    }
-
-    @Override
-    public CreateResult create(CreateRequest request) {
-        CancellationToken token = request.cancellationTokenOrNew();
-        token.throwIfCancelled();
-        ObjectNode body = requestBody(request, false);
-        HttpResponse<InputStream> response = send(body, token);
-        String text;
-        try (InputStream in = response.body(); var registration = token.onCancel(() -> HttpBodies.closeQuietly(in))) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw readFailure(e, token);
-        }
-        token.throwIfCancelled();
-        JsonNode json = OllamaResponses.parse(text, where());
-        CreateResult result = OllamaResponses.fromResponse(json, this::nextToolCallId, isR1());
-        TRACE.debug("Ollama call: request={} response={}", body, json);
-        warnOnModelMismatch(json);
-        EVENTS.info("{}", new LLMCallEvent(body.get("messages"), JSON.valueToTree(result), result.usage().promptTokens(),
-                result.usage().completionTokens()));
-        usage.record(result.usage());
-        return result;
-    }
-
-    @Override
-    public ChatCompletionStream createStream(CreateRequest request) {
-        CancellationToken token = request.cancellationTokenOrNew();
-        token.throwIfCancelled();
-        ObjectNode body = requestBody(request, true);
-        return ChatCompletionStream.produce(token, sink -> {
-            HttpResponse<InputStream> response = send(body, token);
-            var accumulator = new OllamaResponses.Accumulator(this::nextToolCallId, isR1(), sink);
-            try (InputStream in = response.body(); var registration = token.onCancel(() -> HttpBodies.closeQuietly(in))) {
-                var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-                String line;
-                boolean started = false;
-                while (!accumulator.done() && (line = reader.readLine()) != null) {
-                    if (!line.isBlank()) {
-                        if (!started) {
-                            started = true;
-                            EVENTS.info("{}", new LLMStreamStartEvent(body.get("messages")));
-                        }
-                        accumulator.accept(OllamaResponses.parse(line, where()));
-                    }
-                }
-            } catch (IOException e) {
-                throw readFailure(e, token);
-            }
-            token.throwIfCancelled();
-            if (!accumulator.done()) {
-                throw new OllamaApiException("Ollama stream from " + where() + " ended before its final \"done\": true"
-                        + " object (connection closed early?)", 200);
-            }
-            CreateResult result = accumulator.finish();
-            EVENTS.info("{}", new LLMStreamEndEvent(JSON.valueToTree(result), result.usage().promptTokens(),
-                    result.usage().completionTokens()));
-            usage.record(result.usage());
-            sink.accept(result);
-        });
     }
 
     /** The JSON body of an {@code /api/chat} request. */
@@ -334,56 +271,106 @@ public final class OllamaChatCompletionClient implements ChatCompletionClient, C
         }
     }
 
-    private HttpResponse<InputStream> send(ObjectNode body, CancellationToken token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(chatEndpoint)
-                .header("content-type", "application/json")
-                .header("accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
-        if (timeout != null) {
-            builder.timeout(timeout);
+    /** Ollama's {@code /api/chat}: JSON in, JSON or JSON lines out. */
+    private final class Protocol implements ChatProtocol {
+        @Override
+        public ObjectNode prepare(CreateRequest request, boolean stream) {
+            return requestBody(request, stream);
         }
-        if (config.headers() != null) {
-            config.headers().forEach(builder::setHeader);
+
+        @Override
+        public HttpRequest httpRequest(ObjectNode body) {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(chatEndpoint)
+                    .header("content-type", "application/json")
+                    .header("accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
+            if (timeout != null) {
+                builder.timeout(timeout);
+            }
+            if (config.headers() != null) {
+                config.headers().forEach(builder::setHeader);
+            }
+            return builder.build();
         }
-        HttpResponse<InputStream> response;
-        try {
-            response = HttpExchanges.send(http, builder.build(), HttpResponse.BodyHandlers.ofInputStream(), token, null,
-                    "Ollama request");
-        } catch (HttpTimeoutException e) {
-            throw new OllamaApiException("Ollama request to " + where() + " timed out after " + timeout.toMillis()
-                    + " ms (timeout=" + timeout.toMillis() / 1000.0 + " s); a large model may need a longer timeout"
-                    + " while it loads", 0, e);
-        } catch (ConnectException e) {
-            throw new OllamaApiException("could not connect to Ollama at " + chatEndpoint.resolve("/")
-                    + ": is `ollama serve` running? Set " + HOST_ENV
-                    + " to where it runs (host(...) on the builder, \"host\" in a component config)", 0, e);
-        } catch (IOException e) {
-            throw new OllamaApiException("Ollama request to " + where() + " failed: " + e, 0, e);
+
+        @Override
+        public CreateResult parse(ObjectNode body, HttpResponse<byte[]> response, ModelCallTrace trace) {
+            JsonNode json = OllamaResponses.parse(new String(response.body(), StandardCharsets.UTF_8), where());
+            TRACE.debug("Ollama call: request={} response={}", body, json);
+            warnOnModelMismatch(json);
+            return OllamaResponses.fromResponse(json, OllamaChatCompletionClient.this::nextToolCallId, isR1());
         }
-        int status = response.statusCode();
-        if (status < 200 || status >= 300) {
-            String text = HttpBodies.readPrefix(response.body(), 16 * 1024);
+
+        @Override
+        public StreamFraming framing() {
+            return StreamFraming.JSON_LINES;
+        }
+
+        @Override
+        public ChatProtocol.StreamDecoder streamDecoder(ObjectNode body, Consumer<CreateStreamItem> emit) {
+            var accumulator = new OllamaResponses.Accumulator(OllamaChatCompletionClient.this::nextToolCallId,
+                    isR1(), emit);
+            return new ChatProtocol.StreamDecoder() {
+                @Override
+                public void accept(StreamFraming.Frame frame) {
+                    accumulator.accept(OllamaResponses.parse(frame.data(), where()));
+                }
+
+                @Override
+                public boolean done() {
+                    return accumulator.done();
+                }
+
+                @Override
+                public CreateResult finish() {
+                    if (!accumulator.done()) {
+                        throw new OllamaApiException("Ollama stream from " + where() + " ended before its final"
+                                + " \"done\": true object (connection closed early?)", 200);
+                    }
+                    return accumulator.finish();
+                }
+            };
+        }
+
+        @Override
+        public RuntimeException streamBroken(ObjectNode body, IOException cause) {
+            return new OllamaApiException("Ollama response from " + where() + " broke off: " + cause, 200, cause);
+        }
+    }
+
+    /** Ollama's error answers ({@code {"error": "..."}}), refused connections and timeouts. */
+    private final class Errors implements HttpErrorDecoder {
+        @Override
+        public RuntimeException status(HttpStatusError error) {
+            String text = error.body();
             String message = text.strip();
             try {
-                JsonNode error = JSON.readTree(text).path("error");
-                if (error.isTextual()) {
-                    message = error.asText();
+                JsonNode node = JSON.readTree(text).path("error");
+                if (node.isTextual()) {
+                    message = node.asText();
                 }
             } catch (IOException | RuntimeException e) {
                 // not JSON: keep the raw text
             }
-            String hint = status == 404 ? " (pull it with `ollama pull " + config.model() + "`)" : "";
-            throw new OllamaApiException("Ollama API error " + status + " from " + where() + " for model '"
-                    + config.model() + "': " + (message.isEmpty() ? "(empty body)" : message) + hint, status);
+            String hint = error.status() == 404 ? " (pull it with `ollama pull " + config.model() + "`)" : "";
+            return new OllamaApiException("Ollama API error " + error.status() + " from " + where() + " for model '"
+                    + config.model() + "': " + (message.isEmpty() ? "(empty body)" : message) + hint, error.status());
         }
-        return response;
-    }
 
-    private RuntimeException readFailure(IOException e, CancellationToken token) {
-        if (token.isCancelled()) {
-            return new CancellationException("the Ollama request was cancelled");
+        @Override
+        public RuntimeException failure(URI uri, IOException e, int attempts) {
+            if (e instanceof HttpTimeoutException && timeout != null) {
+                return new OllamaApiException("Ollama request to " + where() + " timed out after " + timeout.toMillis()
+                        + " ms (timeout=" + timeout.toMillis() / 1000.0 + " s); a large model may need a longer"
+                        + " timeout while it loads", 0, e);
+            }
+            if (e instanceof ConnectException) {
+                return new OllamaApiException("could not connect to Ollama at " + chatEndpoint.resolve("/")
+                        + ": is `ollama serve` running? Set " + HOST_ENV
+                        + " to where it runs (host(...) on the builder, \"host\" in a component config)", 0, e);
+            }
+            return new OllamaApiException("Ollama request to " + where() + " failed: " + e, 0, e);
         }
-        return new OllamaApiException("Ollama response from " + where() + " broke off: " + e, 200, e);
     }
 
     private String where() {
@@ -404,16 +391,6 @@ public final class OllamaChatCompletionClient implements ChatCompletionClient, C
         if (served != null && !served.equals(config.model()) && !served.equals(config.model() + ":latest")) {
             LOG.debug("Ollama answered with model '{}' for requested model '{}'", served, config.model());
         }
-    }
-
-    @Override
-    public RequestUsage actualUsage() {
-        return usage.actual();
-    }
-
-    @Override
-    public RequestUsage totalUsage() {
-        return usage.total();
     }
 
     /**
@@ -513,8 +490,13 @@ public final class OllamaChatCompletionClient implements ChatCompletionClient, C
     }
 
     @Override
+    protected ChatCompletionPipeline pipeline() {
+        return pipeline;
+    }
+
+    @Override
     public void close() {
-        http.close();
+        pipeline.close();
     }
 
     @Override

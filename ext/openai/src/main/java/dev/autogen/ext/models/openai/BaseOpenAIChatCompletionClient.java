@@ -4,38 +4,35 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.autogen.core.CancellationToken;
 import dev.autogen.core.Image;
-import dev.autogen.core.logging.LLMCallEvent;
-import dev.autogen.core.logging.LLMStreamEndEvent;
-import dev.autogen.core.logging.LLMStreamStartEvent;
 import dev.autogen.core.logging.LoggerNames;
 import dev.autogen.core.models.ChatCompletionChunk;
-import dev.autogen.core.models.ChatCompletionClient;
-import dev.autogen.core.models.ChatCompletionStream;
 import dev.autogen.core.models.CreateRequest;
 import dev.autogen.core.models.CreateResult;
+import dev.autogen.core.models.CreateStreamItem;
 import dev.autogen.core.models.JsonOutput;
 import dev.autogen.core.models.LLMMessage;
+import dev.autogen.core.models.ModelCallTrace;
 import dev.autogen.core.models.ModelFamily;
 import dev.autogen.core.models.ModelInfo;
-import dev.autogen.core.models.RequestUsage;
-import dev.autogen.core.models.UsageTracker;
-import dev.autogen.core.models.http.HttpBodies;
-import dev.autogen.core.models.http.ServerSentEvents;
 import dev.autogen.core.models.UserContent;
 import dev.autogen.core.models.UserMessage;
 import dev.autogen.core.serialization.AutogenJson;
 import dev.autogen.core.tools.ToolSchema;
+import dev.autogen.ext.http.ChatCompletionPipeline;
+import dev.autogen.ext.http.ChatProtocol;
+import dev.autogen.ext.http.HttpChatCompletionClient;
+import dev.autogen.ext.http.StreamFraming;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -49,9 +46,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe: one client may serve many concurrent calls.
  */
-public abstract sealed class BaseOpenAIChatCompletionClient implements ChatCompletionClient
+public abstract sealed class BaseOpenAIChatCompletionClient extends HttpChatCompletionClient
         permits OpenAIChatCompletionClient, AzureOpenAIChatCompletionClient {
-    private static final Logger EVENTS = LoggerFactory.getLogger(LoggerNames.EVENT_LOGGER_NAME);
     private static final Logger TRACE = LoggerFactory.getLogger(LoggerNames.TRACE_LOGGER_NAME);
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(600);
@@ -70,8 +66,8 @@ public abstract sealed class BaseOpenAIChatCompletionClient implements ChatCompl
     private final ModelInfo modelInfo;
     private final String resolvedModel;
     private final OpenAIHttp http;
+    private final ChatCompletionPipeline pipeline;
     private final OpenAITokenCounter tokenCounter;
-    private final UsageTracker usage = new UsageTracker();
     private volatile boolean closed;
 
     BaseOpenAIChatCompletionClient(BaseOpenAIClientConfiguration config) {
@@ -92,6 +88,8 @@ public abstract sealed class BaseOpenAIChatCompletionClient implements ChatCompl
                 : Duration.ofMillis(Math.round(config.timeout() * 1000));
         this.http = new OpenAIHttp(timeout, config.maxRetries() == null ? DEFAULT_MAX_RETRIES : config.maxRetries());
         this.tokenCounter = OpenAITokenCounter.forModel(config.model());
+        this.pipeline = new ChatCompletionPipeline(http.transport(), new Protocol(),
+                ChatCompletionPipeline.DEFAULT_INTERCEPTORS);
     }
 
     private static ModelInfo resolveModelInfo(BaseOpenAIClientConfiguration config) {
@@ -128,72 +126,83 @@ public abstract sealed class BaseOpenAIChatCompletionClient implements ChatCompl
         return config;
     }
 
-    @Override
-    public CreateResult create(CreateRequest request) {
-        checkOpen();
-        ObjectNode body = requestBody(request, false);
-        headers();
-        CancellationToken token = request.cancellationTokenOrNew();
-        JsonNode completion = http.postJson(endpoint(), this::headers, body, token);
-        CreateResult result = OpenAIResponses.fromCompletion(completion, modelInfo, endpoint().toString());
-        EVENTS.info("{}", new LLMCallEvent(body.get("messages"), completion, result.usage().promptTokens(),
-                result.usage().completionTokens()));
-        String answeredModel = OpenAIResponses.textOrNull(completion.get("model"));
-        if (answeredModel != null && !answeredModel.equals(resolvedModel)) {
-            TRACE.debug("Resolved model mismatch: {} != {}. Set the model to {} for better token estimation.",
-                    resolvedModel, answeredModel, answeredModel);
+    /** Chat completions: JSON in, JSON or server-sent events ending with {@code [DONE]} out. */
+    private final class Protocol implements ChatProtocol {
+        @Override
+        public ObjectNode prepare(CreateRequest request, boolean stream) {
+            checkOpen();
+            ObjectNode body = requestBody(request, stream);
+            headers();
+            return body;
         }
-        usage.record(result.usage());
-        return result;
-    }
 
-    @Override
-    public ChatCompletionStream createStream(CreateRequest request) {
-        checkOpen();
-        ObjectNode body = requestBody(request, true);
-        headers();
-        CancellationToken token = request.cancellationTokenOrNew();
-        URI uri = endpoint();
-        return ChatCompletionStream.produce(token, emit -> stream(uri, body, token, emit));
-    }
+        @Override
+        public HttpRequest httpRequest(ObjectNode body) {
+            return http.request(endpoint(), headers(), body.toString(), body.path("stream").asBoolean(false));
+        }
 
-    private void stream(URI uri, ObjectNode body, CancellationToken token, Consumer<dev.autogen.core.models.CreateStreamItem> emit) {
-        InputStream in = http.postStream(uri, this::headers, body, token);
-        var accumulator = new OpenAIResponses.StreamAccumulator(modelInfo);
-        boolean first = true;
-        try (in; CancellationToken.Registration ignored = token.onCancel(() -> HttpBodies.closeQuietly(in))) {
-            var events = new ServerSentEvents(in);
-            for (ServerSentEvents.Event event = events.next(); event != null; event = events.next()) {
-                if (event.data().equals("[DONE]")) {
-                    break;
-                }
-                JsonNode chunk = parseChunk(uri, event);
-                if (first) {
-                    first = false;
-                    EVENTS.info("{}", new LLMStreamStartEvent(body.get("messages")));
-                }
-                for (String text : accumulator.accept(chunk)) {
-                    emit.accept(new ChatCompletionChunk(text));
-                }
+        @Override
+        public Duration responseWait() {
+            return http.timeout();
+        }
+
+        @Override
+        public CreateResult parse(ObjectNode body, HttpResponse<byte[]> response, ModelCallTrace trace) {
+            URI uri = response.uri();
+            JsonNode completion = OpenAIHttp.parseJson(uri, response.statusCode(),
+                    response.headers().firstValue("content-type").orElse("?"),
+                    new String(response.body(), StandardCharsets.UTF_8));
+            trace.recordResponse(completion);
+            CreateResult result = OpenAIResponses.fromCompletion(completion, modelInfo, endpoint().toString());
+            String answeredModel = OpenAIResponses.textOrNull(completion.get("model"));
+            if (answeredModel != null && !answeredModel.equals(resolvedModel)) {
+                TRACE.debug("Resolved model mismatch: {} != {}. Set the model to {} for better token estimation.",
+                        resolvedModel, answeredModel, answeredModel);
             }
-        } catch (IOException e) {
-            if (token.isCancelled() || Thread.currentThread().isInterrupted()) {
-                throw new CancellationException("the streamed model call to " + uri + " was cancelled");
-            }
-            throw new OpenAIException("the event stream from " + uri + " broke off: " + e.getMessage(), e);
+            return result;
         }
-        token.throwIfCancelled();
-        for (String text : accumulator.flush()) {
-            emit.accept(new ChatCompletionChunk(text));
+
+        @Override
+        public ChatProtocol.StreamDecoder streamDecoder(ObjectNode body, Consumer<CreateStreamItem> emit) {
+            URI uri = endpoint();
+            var accumulator = new OpenAIResponses.StreamAccumulator(modelInfo);
+            return new ChatProtocol.StreamDecoder() {
+                private boolean done;
+
+                @Override
+                public void accept(StreamFraming.Frame frame) {
+                    if (frame.data().equals("[DONE]")) {
+                        done = true;
+                        return;
+                    }
+                    for (String text : accumulator.accept(parseChunk(uri, frame))) {
+                        emit.accept(new ChatCompletionChunk(text));
+                    }
+                }
+
+                @Override
+                public boolean done() {
+                    return done;
+                }
+
+                @Override
+                public CreateResult finish() {
+                    for (String text : accumulator.flush()) {
+                        emit.accept(new ChatCompletionChunk(text));
+                    }
+                    return accumulator.finish();
+                }
+            };
         }
-        CreateResult result = accumulator.finish();
-        EVENTS.info("{}", new LLMStreamEndEvent(AutogenJson.mapper().valueToTree(result), result.usage().promptTokens(),
-                result.usage().completionTokens()));
-        usage.record(result.usage());
-        emit.accept(result);
+
+        @Override
+        public RuntimeException streamBroken(ObjectNode body, IOException cause) {
+            return new OpenAIException("the event stream from " + endpoint() + " broke off: " + cause.getMessage(),
+                    cause);
+        }
     }
 
-    private static JsonNode parseChunk(URI uri, ServerSentEvents.Event event) {
+    private static JsonNode parseChunk(URI uri, StreamFraming.Frame event) {
         JsonNode chunk;
         try {
             chunk = AutogenJson.mapper().readTree(event.data());
@@ -324,16 +333,6 @@ public abstract sealed class BaseOpenAIChatCompletionClient implements ChatCompl
         }
     }
 
-    @Override
-    public RequestUsage actualUsage() {
-        return usage.actual();
-    }
-
-    @Override
-    public RequestUsage totalUsage() {
-        return usage.total();
-    }
-
     /** Counts with the model's tokenizer as Python's {@code count_tokens_openai} (cl100k_base for unknown models). */
     @Override
     public int countTokens(List<? extends LLMMessage> messages, List<ToolSchema> tools) {
@@ -375,10 +374,15 @@ public abstract sealed class BaseOpenAIChatCompletionClient implements ChatCompl
     }
 
     @Override
+    protected ChatCompletionPipeline pipeline() {
+        return pipeline;
+    }
+
+    @Override
     public void close() {
         if (!closed) {
             closed = true;
-            http.close();
+            pipeline.close();
         }
     }
 

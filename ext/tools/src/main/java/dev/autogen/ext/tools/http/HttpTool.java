@@ -13,6 +13,10 @@ import dev.autogen.core.serialization.AutogenJson;
 import dev.autogen.core.tools.ParametersSchema;
 import dev.autogen.core.tools.Tool;
 import dev.autogen.core.tools.ToolSchema;
+import dev.autogen.ext.http.HttpCallException;
+import dev.autogen.ext.http.HttpErrorDecoder;
+import dev.autogen.ext.http.HttpTransport;
+import dev.autogen.ext.http.RetryPolicy;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -30,10 +34,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -62,7 +62,8 @@ import org.jspecify.annotations.Nullable;
  * arguments declared in the schema are sent (all given arguments when the schema allows
  * {@code additionalProperties}); an optional argument the model left out is not sent.
  *
- * <p>Requests go through the JDK's {@link HttpClient} over HTTP/1.1, without following redirects,
+ * <p>Requests go through the shared {@link HttpTransport} of {@code ext/http} (without retries) on the
+ * JDK's {@link HttpClient} over HTTP/1.1, without following redirects,
  * as Python's httpx does by default.
  */
 public final class HttpTool implements Tool, Component<HttpToolConfig> {
@@ -96,6 +97,7 @@ public final class HttpTool implements Tool, Component<HttpToolConfig> {
     private final Method method;
     private final ReturnType returnType;
     private final Duration timeout;
+    private final HttpTransport transport;
     private final Set<String> pathParams;
     private final Map<String, String> headers;
     private final ToolSchema schema;
@@ -128,6 +130,8 @@ public final class HttpTool implements Tool, Component<HttpToolConfig> {
         this.method = parseEnum(Method.class, config.method(), where + "method");
         this.returnType = parseEnum(ReturnType.class, config.returnType(), where + "return_type");
         this.timeout = timeoutOf(config.timeout(), where);
+        this.transport = new HttpTransport(CLIENT, RetryPolicy.none(), HttpErrorDecoder.DEFAULT,
+                "HTTP tool '" + config.name() + "' call");
         this.headers = headersOf(config.headers(), where);
         ObjectNode jsonSchema = config.jsonSchema();
         JsonNode type = jsonSchema.get("type");
@@ -228,10 +232,6 @@ public final class HttpTool implements Tool, Component<HttpToolConfig> {
         String target = method + " " + uri;
         HttpResponse<String> response = send(request.build(), target, cancellationToken);
         int status = response.statusCode();
-        if (status < 200 || status > 299) {
-            throw new HttpToolException(target + " failed with HTTP status " + status + ": " + abbreviate(response.body()),
-                    status, uri);
-        }
         if (returnType == ReturnType.JSON) {
             try {
                 return AutogenJson.mapper().readTree(response.body());
@@ -244,33 +244,20 @@ public final class HttpTool implements Tool, Component<HttpToolConfig> {
     }
 
     private HttpResponse<String> send(HttpRequest request, String target, CancellationToken token) throws HttpToolException {
-        token.throwIfCancelled();
-        CompletableFuture<HttpResponse<String>> future =
-                CLIENT.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        CancellationToken.Registration registration = token.onCancel(() -> future.cancel(true));
         try {
-            // The request timeout covers the wait for headers; this bounds the whole exchange, body included.
-            return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw new HttpToolException(target + " timed out after " + describe(timeout), null, request.uri());
-        } catch (CancellationException e) {
-            throw new CancellationException("HTTP tool '" + name() + "' was cancelled during " + target);
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted during " + target);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            if (token.isCancelled()) {
-                throw new CancellationException("HTTP tool '" + name() + "' was cancelled during " + target);
+            // The request timeout covers the wait for headers; the wait bounds the whole exchange, body included.
+            return transport.send(() -> request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8), timeout,
+                    token);
+        } catch (HttpCallException e) {
+            if (e.status() > 0) {
+                throw new HttpToolException(target + " failed with HTTP status " + e.status() + ": "
+                        + abbreviate(e.body()), e.status(), request.uri());
             }
-            if (cause instanceof java.net.http.HttpTimeoutException) {
+            if (e.getCause() instanceof java.net.http.HttpTimeoutException) {
                 throw new HttpToolException(target + " timed out after " + describe(timeout), null, request.uri());
             }
-            throw new HttpToolException(target + " failed: " + describe(cause), null, request.uri());
-        } finally {
-            registration.close();
+            throw new HttpToolException(target + " failed: " + describe(e.getCause() != null ? e.getCause() : e), null,
+                    request.uri());
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.autogen.core.models.http;
+package dev.autogen.ext.http;
 
 import dev.autogen.core.CancellationToken;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.autogen.core.models.http;
+package dev.autogen.ext.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,135 @@
+package dev.autogen.ext.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.autogen.core.CancellationToken;
+import dev.autogen.core.models.ChatCompletionInterceptor;
+import dev.autogen.core.models.ChatCompletionInterceptors;
+import dev.autogen.core.models.ChatCompletionStream;
+import dev.autogen.core.models.CreateRequest;
+import dev.autogen.core.models.CreateResult;
+import dev.autogen.core.models.LlmEventLoggingInterceptor;
+import dev.autogen.core.models.ModelCallTrace;
+import dev.autogen.core.models.RequestUsage;
+import dev.autogen.core.models.UsageTracker;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+
+/**
+ * The create / createStream skeleton every HTTP model client shares: run the interceptors, let the
+ * {@link ChatProtocol} build the call, send it through the {@link HttpTransport} (retries,
+ * cancellation, error decoding), read the answer or the stream with the protocol, and record usage.
+ * A client holds one pipeline and delegates {@code create}, {@code createStream},
+ * {@code actualUsage} and {@code totalUsage} to it. Thread-safe.
+ *
+ * <pre>{@code
+ * this.pipeline = new ChatCompletionPipeline(transport, new MyProtocol(config),
+ *         ChatCompletionPipeline.DEFAULT_INTERCEPTORS);
+ * public CreateResult create(CreateRequest request) { return pipeline.create(request); }
+ * }</pre>
+ */
+public final class ChatCompletionPipeline implements AutoCloseable {
+    /** What a pipeline runs unless told otherwise: the LLM event log. */
+    public static final List<ChatCompletionInterceptor> DEFAULT_INTERCEPTORS =
+            List.of(LlmEventLoggingInterceptor.instance());
+
+    private final HttpTransport transport;
+    private final ChatProtocol protocol;
+    private final List<ChatCompletionInterceptor> interceptors;
+    private final UsageTracker usage = new UsageTracker();
+    private final ChatCompletionInterceptors.Terminal terminal = new ChatCompletionInterceptors.Terminal() {
+        @Override
+        public CreateResult create(CreateRequest request, ModelCallTrace trace) {
+            return send(request, trace);
+        }
+
+        @Override
+        public ChatCompletionStream createStream(CreateRequest request, ModelCallTrace trace) {
+            return stream(request, trace);
+        }
+    };
+
+    /** A pipeline sending through {@code transport}, speaking {@code protocol}, running {@code interceptors} in order. */
+    public ChatCompletionPipeline(HttpTransport transport, ChatProtocol protocol,
+            List<? extends ChatCompletionInterceptor> interceptors) {
+        this.transport = Objects.requireNonNull(transport, "transport");
+        this.protocol = Objects.requireNonNull(protocol, "protocol");
+        this.interceptors = List.copyOf(interceptors);
+    }
+
+    /** The transport, for its settings. */
+    public HttpTransport transport() {
+        return transport;
+    }
+
+    /** One completion, through the interceptors. */
+    public CreateResult create(CreateRequest request) {
+        return ChatCompletionInterceptors.create(interceptors, request, terminal);
+    }
+
+    /** One streamed completion, through the interceptors. */
+    public ChatCompletionStream createStream(CreateRequest request) {
+        return ChatCompletionInterceptors.createStream(interceptors, request, terminal);
+    }
+
+    /** Tokens used by the latest call. */
+    public RequestUsage actualUsage() {
+        return usage.actual();
+    }
+
+    /** Tokens used by all calls so far. */
+    public RequestUsage totalUsage() {
+        return usage.total();
+    }
+
+    private CreateResult send(CreateRequest request, ModelCallTrace trace) {
+        CancellationToken token = request.cancellationTokenOrNew();
+        token.throwIfCancelled();
+        ObjectNode call = protocol.prepare(request, false);
+        trace.recordRequestMessages(protocol.wireMessages(call));
+        HttpResponse<byte[]> response = transport.send(() -> protocol.httpRequest(call),
+                HttpResponse.BodyHandlers.ofByteArray(), protocol.responseWait(), token);
+        token.throwIfCancelled();
+        CreateResult result = protocol.parse(call, response, trace);
+        usage.record(result.usage());
+        return result;
+    }
+
+    private ChatCompletionStream stream(CreateRequest request, ModelCallTrace trace) {
+        CancellationToken token = request.cancellationTokenOrNew();
+        token.throwIfCancelled();
+        ObjectNode call = protocol.prepare(request, true);
+        trace.recordRequestMessages(protocol.wireMessages(call));
+        return ChatCompletionStream.produce(token, emit -> {
+            HttpResponse<InputStream> response = transport.send(() -> protocol.httpRequest(call),
+                    HttpResponse.BodyHandlers.ofInputStream(), null, token);
+            ChatProtocol.StreamDecoder decoder = protocol.streamDecoder(call, emit);
+            InputStream body = response.body();
+            try (body; var registration = token.onCancel(() -> HttpBodies.closeQuietly(body))) {
+                StreamFraming.Reader frames = protocol.framing().reader(body);
+                StreamFraming.Frame frame;
+                while (!decoder.done() && (frame = frames.next()) != null) {
+                    decoder.accept(frame);
+                }
+            } catch (IOException e) {
+                if (token.isCancelled() || Thread.currentThread().isInterrupted()) {
+                    throw new CancellationException("the streamed call to " + response.uri() + " was cancelled");
+                }
+                throw protocol.streamBroken(call, e);
+            }
+            token.throwIfCancelled();
+            CreateResult result = decoder.finish();
+            usage.record(result.usage());
+            emit.accept(result);
+        });
+    }
+
+    /** Closes the transport. */
+    @Override
+    public void close() {
+        transport.close();
+    }
+}
