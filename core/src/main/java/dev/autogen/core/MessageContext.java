@@ -1,5 +1,6 @@
 package dev.autogen.core;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,18 +12,28 @@ import java.util.Optional;
  * @param isRpc true for a direct message whose handler's return value is the reply
  * @param cancellationToken cancelled when the sender gives up; pass it on to nested calls
  * @param messageId unique id of the message
+ * @param metadata entries that travel with the message and with what its handler sends on, such as
+ *     a trace context ({@link RuntimeListener#messageSendStart}); Python's envelope metadata
  */
 public record MessageContext(
         Optional<AgentId> sender,
         Optional<TopicId> topicId,
         boolean isRpc,
         CancellationToken cancellationToken,
-        String messageId) {
+        String messageId,
+        Map<String, String> metadata) {
 
     public MessageContext {
         Objects.requireNonNull(sender, "sender");
         Objects.requireNonNull(topicId, "topicId");
         Objects.requireNonNull(cancellationToken, "cancellationToken");
         Objects.requireNonNull(messageId, "messageId");
+        metadata = Map.copyOf(metadata);
+    }
+
+    /** A context without metadata. */
+    public MessageContext(Optional<AgentId> sender, Optional<TopicId> topicId, boolean isRpc,
+            CancellationToken cancellationToken, String messageId) {
+        this(sender, topicId, isRpc, cancellationToken, messageId, Map.of());
     }
 }

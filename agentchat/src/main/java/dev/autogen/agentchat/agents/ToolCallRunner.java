@@ -4,6 +4,8 @@ import dev.autogen.agentchat.base.Handoff;
 import dev.autogen.agentchat.messages.BaseMessage;
 import dev.autogen.core.CancellationToken;
 import dev.autogen.core.FunctionCall;
+import dev.autogen.core.MessageHandlerContext;
+import dev.autogen.core.RuntimeListener;
 import dev.autogen.core.models.FunctionExecutionResult;
 import dev.autogen.core.tools.StreamWorkbench;
 import dev.autogen.core.tools.ToolResult;
@@ -107,17 +109,21 @@ final class ToolCallRunner {
         }
         Workbench workbench = owners.get(call.name());
         if (workbench != null) {
+            RuntimeListener listener = MessageHandlerContext.currentListener();
+            listener.toolCallStart(call.name(), call.id(), call.arguments());
             ToolResult result;
             try {
                 result = workbench instanceof StreamWorkbench stream
                         ? callStreaming(stream, call, token, events)
                         : workbench.callTool(call, token);
             } catch (CancellationException e) {
+                listener.toolCallEnd(call.name(), call.id(), "cancelled", true);
                 throw e;
             } catch (RuntimeException e) {
                 LOG.warn("tool '{}' failed", call.name(), e);
                 result = ToolResult.error(call.name(), "Error: " + e);
             }
+            listener.toolCallEnd(call.name(), call.id(), result.toText(), result.isError());
             return new FunctionExecutionResult(result.toText(), call.name(), call.id(), result.isError());
         }
         return new FunctionExecutionResult("Error: tool '" + call.name() + "' not found in any workbench",

@@ -21,6 +21,8 @@ import dev.autogen.agentchat.teams.events.GroupChatStart;
 import dev.autogen.agentchat.teams.events.GroupChatTeamResponse;
 import dev.autogen.agentchat.teams.events.SerializableException;
 import dev.autogen.core.MessageContext;
+import dev.autogen.core.MessageHandlerContext;
+import dev.autogen.core.RuntimeListener;
 import dev.autogen.core.TopicId;
 import dev.autogen.core.serialization.AutogenJson;
 import java.util.ArrayList;
@@ -77,10 +79,14 @@ final class ChatAgentContainer extends SequentialAgent {
     }
 
     private void speak(MessageContext context) {
+        RuntimeListener listener = MessageHandlerContext.currentListener();
+        listener.agentTurnStart(participant.name(), participant.description(), id());
         TurnResult result;
         try {
             result = participant.speak(List.copyOf(buffer), context.cancellationToken(), this::output);
+            listener.agentTurnEnd(participant.name(), id(), null);
         } catch (RuntimeException e) {
+            listener.agentTurnEnd(participant.name(), id(), e);
             if (!context.cancellationToken().isCancelled()) {
                 publishMessage(new GroupChatError(SerializableException.from(new ParticipantException(participant.name(), e))),
                         groupTopic, context.cancellationToken());

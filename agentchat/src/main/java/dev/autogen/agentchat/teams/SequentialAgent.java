@@ -42,9 +42,10 @@ abstract class SequentialAgent extends BaseAgent {
             return null;
         }
         CompletableFuture<@Nullable Object> done = new CompletableFuture<>();
+        MessageHandlerContext.Frame frame = MessageHandlerContext.current();
         enqueue(() -> {
             try {
-                done.complete(MessageHandlerContext.callAs(id(), () -> handleInOrder(message, context)));
+                done.complete(MessageHandlerContext.callIn(frame, () -> handleInOrder(message, context)));
             } catch (Throwable e) {
                 done.completeExceptionally(e);
             }

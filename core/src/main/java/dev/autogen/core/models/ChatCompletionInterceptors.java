@@ -12,6 +12,13 @@ import java.util.Objects;
  * }</pre>
  */
 public final class ChatCompletionInterceptors {
+    /**
+     * What a model client runs unless told otherwise: the LLM event log
+     * ({@link LlmEventLoggingInterceptor}), then the run's listener ({@link ModelCallListenerInterceptor}).
+     */
+    public static final List<ChatCompletionInterceptor> DEFAULTS =
+            List.of(LlmEventLoggingInterceptor.instance(), ModelCallListenerInterceptor.instance());
+
     private ChatCompletionInterceptors() {
     }
 

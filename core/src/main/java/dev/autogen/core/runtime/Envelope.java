@@ -2,6 +2,7 @@ package dev.autogen.core.runtime;
 
 import dev.autogen.core.AgentId;
 import dev.autogen.core.MessageContext;
+import dev.autogen.core.RuntimeListener;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
@@ -14,12 +15,16 @@ sealed interface Envelope {
     /** Whether the token came from the caller (and so may be cancelled) rather than the runtime. */
     boolean cancellable();
 
+    /** The listener of the run the message belongs to. */
+    RuntimeListener listener();
+
     /** A direct message whose reply completes {@code reply}. */
-    record Send(Object message, MessageContext context, boolean cancellable, AgentId recipient,
-            CompletableFuture<@Nullable Object> reply) implements Envelope {
+    record Send(Object message, MessageContext context, boolean cancellable, RuntimeListener listener,
+            AgentId recipient, CompletableFuture<@Nullable Object> reply) implements Envelope {
     }
 
     /** A published message; one envelope is shared by all recipients. */
-    record Publish(Object message, MessageContext context, boolean cancellable) implements Envelope {
+    record Publish(Object message, MessageContext context, boolean cancellable, RuntimeListener listener)
+            implements Envelope {
     }
 }

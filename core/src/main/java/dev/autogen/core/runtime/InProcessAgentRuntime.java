@@ -15,6 +15,7 @@ import dev.autogen.core.InterventionHandler;
 import dev.autogen.core.MessageContext;
 import dev.autogen.core.MessageHandlerContext;
 import dev.autogen.core.RoutedAgent;
+import dev.autogen.core.RuntimeListener;
 import dev.autogen.core.SingleThreadedAgentRuntime;
 import dev.autogen.core.Subscription;
 import dev.autogen.core.TopicId;
@@ -90,6 +91,7 @@ public class InProcessAgentRuntime implements AgentRuntime, AutoCloseable {
 
     private final List<InterventionHandler> interventionHandlers;
     private final boolean ignoreUnhandledExceptions;
+    private final RuntimeListener.Factory listenerFactory;
     private final ExecutorService executor;
     private final SerializationRegistry serializers = new SerializationRegistry();
     private final RuntimeEventLog events = new RuntimeEventLog(serializers);
@@ -117,6 +119,7 @@ public class InProcessAgentRuntime implements AgentRuntime, AutoCloseable {
     protected InProcessAgentRuntime(Builder builder) {
         this.interventionHandlers = List.copyOf(builder.interventionHandlers);
         this.ignoreUnhandledExceptions = builder.ignoreUnhandledExceptions;
+        this.listenerFactory = builder.listenerFactory;
         this.executor = Concurrency.newThreadPerTaskExecutor("autogen-agent-");
     }
 
@@ -336,8 +339,16 @@ public class InProcessAgentRuntime implements AgentRuntime, AutoCloseable {
         Objects.requireNonNull(recipient, "recipient");
         checkOpen();
         CancellationToken token = cancellationToken != null ? cancellationToken : new CancellationToken();
+        MessageHandlerContext.Frame current = MessageHandlerContext.current();
+        RuntimeListener listener = current != null ? current.listener() : listenerFactory.create(message);
+        Map<String, String> metadata = inheritedMetadata(current);
+        if (listener != RuntimeListener.NONE) {
+            Map<String, String> added = new LinkedHashMap<>(metadata);
+            listener.messageSendStart(message, recipient, sender, added);
+            metadata = added;
+        }
         MessageContext context = new MessageContext(Optional.ofNullable(sender), Optional.empty(), true, token,
-                messageId != null ? messageId : newMessageId());
+                messageId != null ? messageId : newMessageId(), metadata);
         events.message(MessageKind.DIRECT, DeliveryStage.SEND, message, sender, recipient);
         for (InterventionHandler handler : interventionHandlers) {
             Intervention verdict = handler.onSend(message, context, recipient);
@@ -355,13 +366,17 @@ public class InProcessAgentRuntime implements AgentRuntime, AutoCloseable {
             return CompletableFuture.failedFuture(e);
         }
         CompletableFuture<@Nullable Object> reply = new CompletableFuture<>();
+        if (listener != RuntimeListener.NONE) {
+            Object sent = message;
+            reply.whenComplete((r, e) -> listener.messageSendEnd(sent, recipient, e));
+        }
         boolean cancellable = cancellationToken != null;
         if (cancellable) {
             CancellationToken.Registration registration = token.onCancel(() -> reply.cancel(false));
             reply.whenComplete((r, e) -> registration.close());
         }
         outstanding.incrementAndGet();
-        Envelope.Send envelope = new Envelope.Send(message, context, cancellable, recipient, reply);
+        Envelope.Send envelope = new Envelope.Send(message, context, cancellable, listener, recipient, reply);
         if (mayHandleHere && cell.tryClaim()) {
             try {
                 dispatch(cell, envelope);
@@ -399,9 +414,17 @@ public class InProcessAgentRuntime implements AgentRuntime, AutoCloseable {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(topicId, "topicId");
         checkOpen();
+        MessageHandlerContext.Frame current = MessageHandlerContext.current();
+        RuntimeListener listener = current != null ? current.listener() : listenerFactory.create(message);
+        Map<String, String> metadata = inheritedMetadata(current);
+        if (listener != RuntimeListener.NONE) {
+            Map<String, String> added = new LinkedHashMap<>(metadata);
+            listener.messagePublishStart(message, topicId, sender, added);
+            metadata = added;
+        }
         MessageContext context = new MessageContext(Optional.ofNullable(sender), Optional.of(topicId), false,
                 cancellationToken != null ? cancellationToken : new CancellationToken(),
-                messageId != null ? messageId : newMessageId());
+                messageId != null ? messageId : newMessageId(), metadata);
         events.message(MessageKind.PUBLISH, DeliveryStage.SEND, message, sender, topicId);
         for (InterventionHandler handler : interventionHandlers) {
             Intervention verdict = handler.onPublish(message, context);
@@ -412,13 +435,22 @@ public class InProcessAgentRuntime implements AgentRuntime, AutoCloseable {
             message = replacement(verdict, handler);
         }
         AgentCell[] recipients = recipientsFor(topicId);
-        Envelope envelope = new Envelope.Publish(message, context, cancellationToken != null);
+        Envelope envelope = new Envelope.Publish(message, context, cancellationToken != null, listener);
+        int delivered = 0;
         for (AgentCell cell : recipients) {
             if (!cell.id.equals(sender)) {
                 outstanding.incrementAndGet();
                 cell.enqueue(envelope);
+                delivered++;
             }
         }
+        listener.messagePublishEnd(message, topicId, delivered);
+    }
+
+    /** What a message sent from inside a handler carries on from the message being handled. */
+    private static Map<String, String> inheritedMetadata(MessageHandlerContext.@Nullable Frame current) {
+        MessageContext handled = current == null ? null : current.messageContext();
+        return handled == null ? Map.of() : handled.metadata();
     }
 
     @Override
@@ -640,14 +672,23 @@ public class InProcessAgentRuntime implements AgentRuntime, AutoCloseable {
         }
         Concurrency.CancelScope interruptOnCancel =
                 envelope.cancellable() ? Concurrency.interruptOnCancel(context.cancellationToken()) : null;
-        AgentId previous = MessageHandlerContext.enter(cell.id);
+        RuntimeListener listener = envelope.listener();
+        MessageHandlerContext.Frame previous = MessageHandlerContext.enter(
+                new MessageHandlerContext.Frame(cell.id, context, listener));
+        listener.messageProcessStart(envelope.message(), cell.id, context);
+        Throwable failure = null;
         try {
             return agent.onMessage(envelope.message(), context);
         } catch (InterruptedException e) {
             CancellationException cancelled = new CancellationException("handler of " + cell.id + " was interrupted");
             cancelled.initCause(e);
+            failure = cancelled;
             throw cancelled;
+        } catch (Exception | Error e) {
+            failure = e;
+            throw e;
         } finally {
+            listener.messageProcessEnd(envelope.message(), cell.id, context, failure);
             MessageHandlerContext.exit(previous);
             if (interruptOnCancel != null) {
                 interruptOnCancel.close();
@@ -775,8 +816,18 @@ public class InProcessAgentRuntime implements AgentRuntime, AutoCloseable {
     public static class Builder {
         private final List<InterventionHandler> interventionHandlers = new ArrayList<>();
         private boolean ignoreUnhandledExceptions = true;
+        private RuntimeListener.Factory listenerFactory = RuntimeListener.Factory.NONE;
 
         protected Builder() {
+        }
+
+        /**
+         * Makes a {@link RuntimeListener} for each run: each message sent or published from outside
+         * any agent, together with everything its handlers send on.
+         */
+        public Builder listenerFactory(RuntimeListener.Factory factory) {
+            this.listenerFactory = Objects.requireNonNull(factory, "factory");
+            return this;
         }
 
         /** Adds an intervention handler; handlers see messages in the order added. */

@@ -1,6 +1,7 @@
 package dev.autogen.core.utils;
 
 import dev.autogen.core.CancellationToken;
+import dev.autogen.core.MessageHandlerContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,14 +35,33 @@ public final class Concurrency {
     private Concurrency() {
     }
 
-    /** An unstarted virtual thread named {@code name} that runs {@code task}. */
+    /**
+     * An unstarted virtual thread named {@code name} that runs {@code task} for the same agent and run
+     * as the calling thread ({@link MessageHandlerContext}), so work it hands off (a tool call, a
+     * stream's producer) still reports to the run's listener.
+     */
     public static Thread newThread(String name, Runnable task) {
-        return Thread.ofVirtual().name(name).unstarted(task);
+        return Thread.ofVirtual().name(name).unstarted(inCurrentFrame(task));
     }
 
-    /** Starts {@code task} on a new virtual thread named {@code name}. */
+    /** Starts {@code task} on a new virtual thread named {@code name}, as {@link #newThread} makes it. */
     public static Thread startThread(String name, Runnable task) {
-        return Thread.ofVirtual().name(name).start(task);
+        return Thread.ofVirtual().name(name).start(inCurrentFrame(task));
+    }
+
+    private static Runnable inCurrentFrame(Runnable task) {
+        MessageHandlerContext.Frame frame = MessageHandlerContext.current();
+        if (frame == null) {
+            return task;
+        }
+        return () -> {
+            MessageHandlerContext.Frame previous = MessageHandlerContext.enter(frame);
+            try {
+                task.run();
+            } finally {
+                MessageHandlerContext.exit(previous);
+            }
+        };
     }
 
     /** A factory of virtual threads named {@code prefix} followed by a counter from 0. */

@@ -7,7 +7,6 @@ import dev.autogen.core.models.ChatCompletionInterceptors;
 import dev.autogen.core.models.ChatCompletionStream;
 import dev.autogen.core.models.CreateRequest;
 import dev.autogen.core.models.CreateResult;
-import dev.autogen.core.models.LlmEventLoggingInterceptor;
 import dev.autogen.core.models.ModelCallTrace;
 import dev.autogen.core.models.RequestUsage;
 import dev.autogen.core.models.UsageTracker;
@@ -32,9 +31,8 @@ import java.util.concurrent.CancellationException;
  * }</pre>
  */
 public final class ChatCompletionPipeline implements AutoCloseable {
-    /** What a pipeline runs unless told otherwise: the LLM event log. */
-    public static final List<ChatCompletionInterceptor> DEFAULT_INTERCEPTORS =
-            List.of(LlmEventLoggingInterceptor.instance());
+    /** What a pipeline runs unless told otherwise: {@link ChatCompletionInterceptors#DEFAULTS}. */
+    public static final List<ChatCompletionInterceptor> DEFAULT_INTERCEPTORS = ChatCompletionInterceptors.DEFAULTS;
 
     private final HttpTransport transport;
     private final ChatProtocol protocol;

@@ -8,7 +8,11 @@ import dev.autogen.core.component.ComponentProvider;
 import dev.autogen.core.models.AssistantMessage;
 import dev.autogen.core.models.ChatCompletionChunk;
 import dev.autogen.core.models.ChatCompletionClient;
+import dev.autogen.core.models.ChatCompletionInterceptor;
+import dev.autogen.core.models.ChatCompletionInterceptors;
 import dev.autogen.core.models.ChatCompletionStream;
+import dev.autogen.core.models.ModelCallListenerInterceptor;
+import dev.autogen.core.models.ModelCallTrace;
 import dev.autogen.core.models.CreateRequest;
 import dev.autogen.core.models.CreateResult;
 import dev.autogen.core.models.CreateStreamItem;
@@ -63,7 +67,21 @@ public final class ReplayChatCompletionClient
 
     private final List<Object> chatCompletions;
     private final ModelInfo modelInfo;
+    private static final List<ChatCompletionInterceptor> INTERCEPTORS =
+            List.of(ModelCallListenerInterceptor.instance());
+
     private final ReentrantLock lock = new ReentrantLock();
+    private final ChatCompletionInterceptors.Terminal terminal = new ChatCompletionInterceptors.Terminal() {
+        @Override
+        public CreateResult create(CreateRequest request, ModelCallTrace trace) {
+            return replay(request);
+        }
+
+        @Override
+        public ChatCompletionStream createStream(CreateRequest request, ModelCallTrace trace) {
+            return replayStream(request);
+        }
+    };
     private final List<CreateRequest> createCalls = new ArrayList<>();
     private int currentIndex;
     private RequestUsage currentUsage = RequestUsage.ZERO;
@@ -116,13 +134,31 @@ public final class ReplayChatCompletionClient
     }
 
     /**
-     * Returns the next scripted response.
+     * Returns the next scripted response, reported to the run's listener
+     * ({@link ModelCallListenerInterceptor}).
      *
      * @throws IllegalStateException "No more mock responses available" when the script is exhausted
      * @throws java.util.concurrent.CancellationException if the request's token is cancelled
      */
     @Override
     public CreateResult create(CreateRequest request) {
+        return ChatCompletionInterceptors.create(INTERCEPTORS, request, terminal);
+    }
+
+    /**
+     * Streams the next scripted response: a text response word by word (words joined by single
+     * spaces) then its {@link CreateResult}; a scripted {@link CreateResult} as the only item.
+     * The response is consumed when the stream is created; usage is added when it is read to the end.
+     * Reported to the run's listener.
+     *
+     * @throws IllegalStateException "No more mock responses available" when the script is exhausted
+     */
+    @Override
+    public ChatCompletionStream createStream(CreateRequest request) {
+        return ChatCompletionInterceptors.createStream(INTERCEPTORS, request, terminal);
+    }
+
+    private CreateResult replay(CreateRequest request) {
         checkRequest(request);
         lock.lock();
         try {
@@ -145,15 +181,7 @@ public final class ReplayChatCompletionClient
         }
     }
 
-    /**
-     * Streams the next scripted response: a text response word by word (words joined by single
-     * spaces) then its {@link CreateResult}; a scripted {@link CreateResult} as the only item.
-     * The response is consumed when the stream is created; usage is added when it is read to the end.
-     *
-     * @throws IllegalStateException "No more mock responses available" when the script is exhausted
-     */
-    @Override
-    public ChatCompletionStream createStream(CreateRequest request) {
+    private ChatCompletionStream replayStream(CreateRequest request) {
         checkRequest(request);
         List<CreateStreamItem> items = new ArrayList<>();
         RequestUsage usage;

@@ -1,0 +1,70 @@
+package dev.autogen.core.models;
+
+import dev.autogen.core.MessageHandlerContext;
+import dev.autogen.core.RuntimeListener;
+
+/**
+ * Reports each model call to the listener of the run it happens in
+ * ({@link MessageHandlerContext#currentListener()}): {@link RuntimeListener#modelCallStart} before,
+ * {@link RuntimeListener#modelCallEnd} with the result or the failure (for a stream, when its result
+ * is read). Outside a run it only passes the call on. The HTTP model clients and the replay client
+ * install it by default; wrap any other client with
+ * {@code client.withInterceptors(List.of(ModelCallListenerInterceptor.instance()))}.
+ */
+public final class ModelCallListenerInterceptor implements ChatCompletionInterceptor {
+    private static final ModelCallListenerInterceptor INSTANCE = new ModelCallListenerInterceptor();
+
+    private ModelCallListenerInterceptor() {
+    }
+
+    /** The interceptor; it has no state. */
+    public static ModelCallListenerInterceptor instance() {
+        return INSTANCE;
+    }
+
+    @Override
+    public CreateResult intercept(Chain chain) {
+        RuntimeListener listener = MessageHandlerContext.currentListener();
+        if (listener == RuntimeListener.NONE) {
+            return chain.proceed(chain.request());
+        }
+        CreateRequest request = chain.request();
+        listener.modelCallStart(request);
+        CreateResult result;
+        try {
+            result = chain.proceed(request);
+        } catch (RuntimeException | Error e) {
+            listener.modelCallEnd(request, null, e);
+            throw e;
+        }
+        listener.modelCallEnd(request, result, null);
+        return result;
+    }
+
+    @Override
+    public ChatCompletionStream interceptStream(Chain chain) {
+        RuntimeListener listener = MessageHandlerContext.currentListener();
+        if (listener == RuntimeListener.NONE) {
+            return chain.proceedStream(chain.request());
+        }
+        CreateRequest request = chain.request();
+        listener.modelCallStart(request);
+        ChatCompletionStream stream;
+        try {
+            stream = chain.proceedStream(request);
+        } catch (RuntimeException | Error e) {
+            listener.modelCallEnd(request, null, e);
+            throw e;
+        }
+        return stream.onEach(item -> {
+            if (item instanceof CreateResult result) {
+                listener.modelCallEnd(request, result, null);
+            }
+        });
+    }
+
+    @Override
+    public String toString() {
+        return "ModelCallListenerInterceptor";
+    }
+}
