@@ -63,6 +63,9 @@ final class ChatAgentContainer extends SequentialAgent {
                 buffer.clear();
                 participant.onReset(context.cancellationToken());
             }
+            case GroupChatError error -> {
+                // for the manager, which shares the group topic
+            }
             default -> throw new IllegalArgumentException("the container of '" + participant.name()
                     + "' cannot handle a " + message.getClass().getSimpleName());
         }
@@ -126,7 +129,8 @@ final class ChatAgentContainer extends SequentialAgent {
         private static final long serialVersionUID = 1L;
 
         ParticipantException(String participant, RuntimeException cause) {
-            super("participant '" + participant + "' failed: " + cause, cause);
+            super("participant '" + participant + "' failed: "
+                    + (cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName()), cause);
         }
     }
 }

@@ -12,6 +12,8 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An agent that handles the group-chat protocol in the order it arrives, one message at a time,
@@ -21,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  * message (such as a reset) is answered once it has been handled in order.
  */
 abstract class SequentialAgent extends BaseAgent {
+    private static final Logger LOG = LoggerFactory.getLogger(SequentialAgent.class);
     private final ReentrantLock lock = new ReentrantLock();
     private final Queue<Runnable> queue = new ArrayDeque<>();
     private boolean draining;
@@ -47,6 +50,9 @@ abstract class SequentialAgent extends BaseAgent {
             try {
                 done.complete(MessageHandlerContext.callIn(frame, () -> handleInOrder(message, context)));
             } catch (Throwable e) {
+                if (!context.isRpc()) {
+                    LOG.warn("{} failed handling {}", id(), message.getClass().getSimpleName(), e);
+                }
                 done.completeExceptionally(e);
             }
         }, context);

@@ -1,6 +1,7 @@
 package dev.autogen.ext.http;
 
 import dev.autogen.core.CancellationToken;
+import dev.autogen.core.utils.Concurrency;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,7 +11,6 @@ import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 
@@ -37,16 +37,14 @@ public final class HttpExchanges {
     public static <T> HttpResponse<T> send(HttpClient http, HttpRequest request, HttpResponse.BodyHandler<T> handler,
             CancellationToken token, @Nullable Duration wait, String what) throws IOException {
         CompletableFuture<HttpResponse<T>> future = http.sendAsync(request, handler);
-        try (var registration = token.onCancel(() -> future.cancel(true))) {
-            return wait == null ? future.get() : future.get(wait.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted while waiting for the " + what);
+        try {
+            return Concurrency.await(future, token, wait, "the " + what);
         } catch (CancellationException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw e;
+            }
             throw new CancellationException("the " + what + " was cancelled");
         } catch (TimeoutException e) {
-            future.cancel(true);
             throw new HttpTimeoutException("no response within " + wait.toMillis() + " ms");
         } catch (ExecutionException e) {
             if (token.isCancelled()) {

@@ -1,6 +1,7 @@
 package dev.autogen.ext.http;
 
 import dev.autogen.core.CancellationToken;
+import dev.autogen.core.utils.Concurrency;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -12,7 +13,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -73,13 +73,10 @@ public final class HttpRetries {
     public static void sleep(Duration delay, CancellationToken token, String what) {
         var cancelled = new CompletableFuture<Void>();
         try (var registration = token.onCancel(() -> cancelled.complete(null))) {
-            cancelled.get(delay.toNanos(), TimeUnit.NANOSECONDS);
+            Concurrency.await(cancelled, null, delay, "the retry of the " + what);
             throw new CancellationException("the " + what + " was cancelled while waiting to retry");
         } catch (TimeoutException e) {
             // waited the full delay
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted while waiting to retry the " + what);
         } catch (ExecutionException e) {
             throw new IllegalStateException(e);
         }
