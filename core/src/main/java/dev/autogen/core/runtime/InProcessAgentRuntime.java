@@ -325,7 +325,7 @@ public class InProcessAgentRuntime implements AgentRuntime, AutoCloseable {
     @Override
     public CompletableFuture<@Nullable Object> sendMessageAsync(Object message, AgentId recipient,
             @Nullable AgentId sender, @Nullable CancellationToken cancellationToken, @Nullable String messageId) {
-        return send(message, recipient, sender, cancellationToken, messageId, false);
+        return send(message, recipient, sender, cancellationToken, messageId, MessageHandlerContext.current(), false);
     }
 
     /**
@@ -334,12 +334,12 @@ public class InProcessAgentRuntime implements AgentRuntime, AutoCloseable {
      * saves two thread wake-ups, which cost a platform thread more than the whole round trip.
      */
     private CompletableFuture<@Nullable Object> send(Object message, AgentId recipient, @Nullable AgentId sender,
-            @Nullable CancellationToken cancellationToken, @Nullable String messageId, boolean mayHandleHere) {
+            @Nullable CancellationToken cancellationToken, @Nullable String messageId,
+            MessageHandlerContext.@Nullable Frame current, boolean mayHandleHere) {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(recipient, "recipient");
         checkOpen();
         CancellationToken token = cancellationToken != null ? cancellationToken : new CancellationToken();
-        MessageHandlerContext.Frame current = MessageHandlerContext.current();
         RuntimeListener listener = current != null ? current.listener() : listenerFactory.create(message);
         Map<String, String> metadata = inheritedMetadata(current);
         if (listener != RuntimeListener.NONE) {
@@ -397,15 +397,15 @@ public class InProcessAgentRuntime implements AgentRuntime, AutoCloseable {
     @Override
     public @Nullable Object sendMessage(Object message, AgentId recipient, @Nullable AgentId sender,
             @Nullable CancellationToken cancellationToken) {
-        Optional<AgentId> current = MessageHandlerContext.currentAgentId();
-        if (current.isPresent() && current.get().equals(recipient)) {
+        MessageHandlerContext.Frame current = MessageHandlerContext.current();
+        if (current != null && current.agentId().equals(recipient)) {
             AgentCell cell = cells.get(recipient);
             if (cell != null && cell.isInstantiated() && !cell.agent().handlesMessagesConcurrently()) {
                 throw new IllegalStateException("agent " + recipient + " sent a direct message to itself from its own "
                         + "handler and would wait forever for the reply; call the method directly or use sendMessageAsync");
             }
         }
-        return AgentRuntime.await(send(message, recipient, sender, cancellationToken, null, true));
+        return AgentRuntime.await(send(message, recipient, sender, cancellationToken, null, current, true));
     }
 
     @Override

@@ -3,8 +3,10 @@ package dev.autogen.core.serialization;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.ContextAttributes;
 import java.io.IOException;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Serializes any type Jackson can bind (records, beans) as JSON with AutoGen's conventions
@@ -24,7 +26,8 @@ public final class JsonMessageSerializer<T> implements MessageSerializer<T> {
     private final Class<T> type;
     private final String typeName;
     private final ObjectMapper mapper;
-    private final ObjectReader reader;
+    private final ContextAttributes readerAttributes;
+    private volatile @Nullable ObjectReader reader;
 
     /**
      * A serializer for {@code type} under its simple class name, with {@link AutogenJson#mapper()}.
@@ -45,14 +48,14 @@ public final class JsonMessageSerializer<T> implements MessageSerializer<T> {
 
     /** A serializer for {@code type} under a chosen type name, with a mapper of one's own. */
     public JsonMessageSerializer(Class<T> type, String typeName, ObjectMapper mapper) {
-        this(type, typeName, mapper, mapper.readerFor(type));
+        this(type, typeName, mapper, ContextAttributes.getEmpty());
     }
 
-    private JsonMessageSerializer(Class<T> type, String typeName, ObjectMapper mapper, ObjectReader reader) {
+    private JsonMessageSerializer(Class<T> type, String typeName, ObjectMapper mapper, ContextAttributes readerAttributes) {
         this.type = Objects.requireNonNull(type, "type");
         this.typeName = Objects.requireNonNull(typeName, "typeName");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
-        this.reader = reader;
+        this.readerAttributes = readerAttributes;
         if (typeName.isBlank()) {
             throw new IllegalArgumentException("typeName of the serializer for " + type.getName() + " must not be blank");
         }
@@ -63,7 +66,7 @@ public final class JsonMessageSerializer<T> implements MessageSerializer<T> {
      * {@code DeserializationContext} (for example the message factory of a team).
      */
     public JsonMessageSerializer<T> withReaderAttribute(Object key, Object value) {
-        return new JsonMessageSerializer<>(type, typeName, mapper, reader.withAttribute(key, value));
+        return new JsonMessageSerializer<>(type, typeName, mapper, readerAttributes.withSharedAttribute(key, value));
     }
 
     /** Shorthand for {@code new JsonMessageSerializer<>(type)}. */
@@ -105,7 +108,7 @@ public final class JsonMessageSerializer<T> implements MessageSerializer<T> {
     public T deserialize(byte[] payload) {
         Objects.requireNonNull(payload, "payload");
         try {
-            T value = reader.readValue(payload);
+            T value = reader().readValue(payload);
             if (value == null) {
                 throw new IllegalArgumentException("cannot read " + typeName + " from JSON: the payload is null");
             }
@@ -120,6 +123,16 @@ public final class JsonMessageSerializer<T> implements MessageSerializer<T> {
     @Override
     public String toString() {
         return "JsonMessageSerializer[" + typeName + " <-> " + type.getName() + "]";
+    }
+
+    /** Made at the first read: building a reader prepares its deserializers, which a runtime that never reads bytes need not pay for. */
+    private ObjectReader reader() {
+        ObjectReader current = reader;
+        if (current == null) {
+            current = mapper.readerFor(type).with(readerAttributes);
+            reader = current;
+        }
+        return current;
     }
 
     static String nameOf(Class<?> type) {
