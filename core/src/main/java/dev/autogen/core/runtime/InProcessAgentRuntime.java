@@ -85,7 +85,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe.
  */
-public class InProcessAgentRuntime implements AgentRuntime, AutoCloseable {
+public class InProcessAgentRuntime implements AgentRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(InProcessAgentRuntime.class);
     private static final int RECIPIENT_CACHE_LIMIT = 10_000;
 
@@ -135,6 +135,7 @@ public class InProcessAgentRuntime implements AgentRuntime, AutoCloseable {
      *
      * @throws IllegalStateException if already running or closed
      */
+    @Override
     public void start() {
         if (closed) {
             throw new IllegalStateException("the runtime is closed; create a new one");
@@ -149,6 +150,7 @@ public class InProcessAgentRuntime implements AgentRuntime, AutoCloseable {
     }
 
     /** Whether the runtime is delivering messages. */
+    @Override
     public boolean isRunning() {
         return running;
     }
@@ -161,6 +163,7 @@ public class InProcessAgentRuntime implements AgentRuntime, AutoCloseable {
      * @throws RuntimeException the first exception a published message's handler threw, if the
      *     runtime was built with {@code ignoreUnhandledExceptions(false)}
      */
+    @Override
     public void stop() {
         if (!running) {
             throw new IllegalStateException("the runtime is not running");
@@ -176,6 +179,7 @@ public class InProcessAgentRuntime implements AgentRuntime, AutoCloseable {
      * @throws IllegalStateException if not running
      * @throws CancellationException if the waiting thread is interrupted
      */
+    @Override
     public void stopWhenIdle() {
         stopWhen(() -> outstanding.get() == 0);
     }
