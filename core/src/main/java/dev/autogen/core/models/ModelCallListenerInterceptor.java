@@ -2,6 +2,7 @@ package dev.autogen.core.models;
 
 import dev.autogen.core.MessageHandlerContext;
 import dev.autogen.core.RuntimeListener;
+import java.util.function.Supplier;
 
 /**
  * Reports each model call to the listener of the run it happens in
@@ -25,18 +26,11 @@ public final class ModelCallListenerInterceptor implements ChatCompletionInterce
     @Override
     public CreateResult intercept(Chain chain) {
         RuntimeListener listener = MessageHandlerContext.currentListener();
-        if (listener == RuntimeListener.NONE) {
-            return chain.proceed(chain.request());
-        }
         CreateRequest request = chain.request();
-        listener.modelCallStart(request);
-        CreateResult result;
-        try {
-            result = chain.proceed(request);
-        } catch (RuntimeException | Error e) {
-            listener.modelCallEnd(request, null, e);
-            throw e;
+        if (listener == RuntimeListener.NONE) {
+            return chain.proceed(request);
         }
+        CreateResult result = started(listener, request, () -> chain.proceed(request));
         listener.modelCallEnd(request, result, null);
         return result;
     }
@@ -44,23 +38,26 @@ public final class ModelCallListenerInterceptor implements ChatCompletionInterce
     @Override
     public ChatCompletionStream interceptStream(Chain chain) {
         RuntimeListener listener = MessageHandlerContext.currentListener();
-        if (listener == RuntimeListener.NONE) {
-            return chain.proceedStream(chain.request());
-        }
         CreateRequest request = chain.request();
-        listener.modelCallStart(request);
-        ChatCompletionStream stream;
-        try {
-            stream = chain.proceedStream(request);
-        } catch (RuntimeException | Error e) {
-            listener.modelCallEnd(request, null, e);
-            throw e;
+        if (listener == RuntimeListener.NONE) {
+            return chain.proceedStream(request);
         }
-        return stream.onEach(item -> {
+        return started(listener, request, () -> chain.proceedStream(request)).onEach(item -> {
             if (item instanceof CreateResult result) {
                 listener.modelCallEnd(request, result, null);
             }
         });
+    }
+
+    /** Reports the start, makes the call, and reports its failure as the end. */
+    private static <T> T started(RuntimeListener listener, CreateRequest request, Supplier<T> call) {
+        listener.modelCallStart(request);
+        try {
+            return call.get();
+        } catch (RuntimeException | Error e) {
+            listener.modelCallEnd(request, null, e);
+            throw e;
+        }
     }
 
     @Override

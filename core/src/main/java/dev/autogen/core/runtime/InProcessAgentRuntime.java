@@ -344,12 +344,10 @@ public class InProcessAgentRuntime implements AgentRuntime {
         Objects.requireNonNull(recipient, "recipient");
         checkOpen();
         CancellationToken token = cancellationToken != null ? cancellationToken : new CancellationToken();
-        RuntimeListener listener = current != null ? current.listener() : listenerFactory.create(message);
-        Map<String, String> metadata = inheritedMetadata(current);
+        RuntimeListener listener = listenerFor(current, message);
+        Map<String, String> metadata = metadataFor(current, listener);
         if (listener != RuntimeListener.NONE) {
-            Map<String, String> added = new LinkedHashMap<>(metadata);
-            listener.messageSendStart(message, recipient, sender, added);
-            metadata = added;
+            listener.messageSendStart(message, recipient, sender, metadata);
         }
         MessageContext context = new MessageContext(Optional.ofNullable(sender), Optional.empty(), true, token,
                 messageId != null ? messageId : newMessageId(), metadata);
@@ -419,12 +417,10 @@ public class InProcessAgentRuntime implements AgentRuntime {
         Objects.requireNonNull(topicId, "topicId");
         checkOpen();
         MessageHandlerContext.Frame current = MessageHandlerContext.current();
-        RuntimeListener listener = current != null ? current.listener() : listenerFactory.create(message);
-        Map<String, String> metadata = inheritedMetadata(current);
+        RuntimeListener listener = listenerFor(current, message);
+        Map<String, String> metadata = metadataFor(current, listener);
         if (listener != RuntimeListener.NONE) {
-            Map<String, String> added = new LinkedHashMap<>(metadata);
-            listener.messagePublishStart(message, topicId, sender, added);
-            metadata = added;
+            listener.messagePublishStart(message, topicId, sender, metadata);
         }
         MessageContext context = new MessageContext(Optional.ofNullable(sender), Optional.of(topicId), false,
                 cancellationToken != null ? cancellationToken : new CancellationToken(),
@@ -451,10 +447,20 @@ public class InProcessAgentRuntime implements AgentRuntime {
         listener.messagePublishEnd(message, topicId, delivered);
     }
 
-    /** What a message sent from inside a handler carries on from the message being handled. */
-    private static Map<String, String> inheritedMetadata(MessageHandlerContext.@Nullable Frame current) {
+    /** The listener of the handler's run, or of a new run for a message from outside any handler. */
+    private RuntimeListener listenerFor(MessageHandlerContext.@Nullable Frame current, Object message) {
+        return current != null ? current.listener() : listenerFactory.create(message);
+    }
+
+    /**
+     * The metadata a new message starts with: what the handled message carries, copied into a map the
+     * listener's start callback may add to when a listener is watching.
+     */
+    private static Map<String, String> metadataFor(MessageHandlerContext.@Nullable Frame current,
+            RuntimeListener listener) {
         MessageContext handled = current == null ? null : current.messageContext();
-        return handled == null ? Map.of() : handled.metadata();
+        Map<String, String> inherited = handled == null ? Map.of() : handled.metadata();
+        return listener == RuntimeListener.NONE ? inherited : new LinkedHashMap<>(inherited);
     }
 
     @Override
