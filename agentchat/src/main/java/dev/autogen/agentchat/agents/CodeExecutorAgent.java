@@ -396,13 +396,12 @@ public class CodeExecutorAgent extends BaseChatAgent implements Component<CodeEx
         modelContext.clear();
     }
 
-    /** {@code {"type": "CodeExecutorAgentState", "version": "1.0.0", "llm_context": {"messages": [...]}}}. */
-    @Override
-    public Map<String, Object> saveState() {
-        return CodeExecutorAgentState.of(modelContext.saveState()).toMap();
-    }
-
-    /** Restores the model context; a Python {@code BaseState} (which carries nothing) changes nothing. */
+    /**
+     * Its state is Python's, {@code {"type": "BaseState", "version": "1.0.0"}}: Python 0.7.5 saves nothing
+     * of its model context, and a team's state must load in Python. Loading accepts that {@code BaseState},
+     * which restores nothing, and the state earlier versions of this library wrote, which restores
+     * its model context.
+     */
     @Override
     public void loadState(Map<String, ?> state) {
         if ("BaseState".equals(state.get("type"))) {

@@ -101,15 +101,11 @@ public class MessageFilterAgent extends BaseChatAgent implements Component<Messa
     }
 
     /**
-     * {@code {"type": "MessageFilterAgentState", "version": "1.0.0", "wrapped_agent_state": {...}}}. Python
-     * saves a bare {@code BaseState} for this agent and ignores what it loads, so states stay exchangeable.
+     * Its state is Python's, {@code {"type": "BaseState", "version": "1.0.0"}}: Python 0.7.5 saves nothing
+     * of the wrapped agent, and a team's state must load in Python. Loading accepts that {@code BaseState},
+     * which restores nothing, and the state earlier versions of this library wrote, which restores
+     * the wrapped agent.
      */
-    @Override
-    public Map<String, Object> saveState() {
-        return MessageFilterAgentState.of(wrappedAgent.saveState()).toMap();
-    }
-
-    /** Restores the wrapped agent; a Python {@code BaseState} (which carries nothing) changes nothing. */
     @Override
     public void loadState(Map<String, ?> state) {
         if ("BaseState".equals(state.get("type"))) {

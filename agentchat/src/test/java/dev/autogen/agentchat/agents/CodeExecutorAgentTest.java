@@ -10,6 +10,7 @@ import dev.autogen.agentchat.messages.CodeExecutionEvent;
 import dev.autogen.agentchat.messages.CodeGenerationEvent;
 import dev.autogen.agentchat.messages.ModelClientStreamingChunkEvent;
 import dev.autogen.agentchat.messages.TextMessage;
+import dev.autogen.agentchat.state.CodeExecutorAgentState;
 import dev.autogen.core.CancellationToken;
 import dev.autogen.core.code_executor.CodeBlock;
 import dev.autogen.core.code_executor.CodeResult;
@@ -345,17 +346,17 @@ class CodeExecutorAgentTest {
     }
 
     @Test
-    void savesLoadsAndResetsItsModelContext() {
+    void savesPythonsEmptyStateAndLoadsBothItAndTheOlderModelContextState() {
         var model = ReplayChatCompletionClient.of("No code needed.");
         var agent = CodeExecutorAgent.builder("coder", executor()).modelClient(model).build();
         agent.onMessages(said("user", "Hi"), NONE);
-        Map<String, Object> saved = agent.saveState();
 
+        assertThat(agent.saveState()).isEqualTo(Map.of("type", "BaseState", "version", "1.0.0"));
+
+        Map<String, Object> older = CodeExecutorAgentState.of(agent.modelContext().saveState()).toMap();
         agent.onReset(NONE);
         assertThat(agent.modelContext().getMessages()).isEmpty();
-        agent.loadState(saved);
-
-        assertThat(saved).containsEntry("type", "CodeExecutorAgentState");
+        agent.loadState(older);
         assertThat(agent.modelContext().getMessages()).containsExactly(new UserMessage("Hi", "user"),
                 new AssistantMessage("No code needed.", "coder"));
         agent.loadState(Map.of("type", "BaseState", "version", "1.0.0"));

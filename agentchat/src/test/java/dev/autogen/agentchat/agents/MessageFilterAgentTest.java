@@ -11,6 +11,7 @@ import dev.autogen.agentchat.messages.BaseChatMessage;
 import dev.autogen.agentchat.messages.BaseMessage;
 import dev.autogen.agentchat.messages.StopMessage;
 import dev.autogen.agentchat.messages.TextMessage;
+import dev.autogen.agentchat.state.MessageFilterAgentState;
 import dev.autogen.agentchat.messages.ThoughtEvent;
 import dev.autogen.core.CancellationToken;
 import dev.autogen.core.component.ComponentLoader;
@@ -183,18 +184,18 @@ class MessageFilterAgentTest {
     }
 
     @Test
-    void savesAndRestoresTheWrappedAgentsConversationAndIgnoresPythonsEmptyState() {
+    void savesPythonsEmptyStateAndLoadsBothItAndTheOlderWrappedState() {
         var inner = AssistantAgent.builder("writer", ReplayChatCompletionClient.of("Draft one.")).build();
         var agent = new MessageFilterAgent("writer", inner, MessageFilterConfig.of(PerSourceFilter.all("user")));
         agent.onMessages(List.of(new TextMessage("task", "user")), NONE);
-        Map<String, Object> saved = agent.saveState();
         List<LLMMessage> before = inner.modelContext().getMessages();
 
+        assertThat(agent.saveState()).isEqualTo(Map.of("type", "BaseState", "version", "1.0.0"));
+
+        Map<String, Object> older = MessageFilterAgentState.of(inner.saveState()).toMap();
         agent.onReset(NONE);
         assertThat(inner.modelContext().getMessages()).isEmpty();
-        agent.loadState(saved);
-
-        assertThat(saved).containsEntry("type", "MessageFilterAgentState").containsKey("wrapped_agent_state");
+        agent.loadState(older);
         assertThat(inner.modelContext().getMessages()).isEqualTo(before);
         agent.loadState(Map.of("type", "BaseState", "version", "1.0.0"));
         assertThat(inner.modelContext().getMessages()).isEqualTo(before);
