@@ -418,7 +418,7 @@ class AssistantAgentTest {
     @Test
     void aModelClientThatThrowsMidRunLeavesTheAgentUsable() {
         var replay = model("Recovered.");
-        var failOnce = new FailingOnceClient(replay);
+        var failOnce = FaultyModels.failingOnce(replay);
         var agent = new AssistantAgent("a", failOnce);
 
         assertThatThrownBy(() -> agent.run("first try")).hasMessageContaining("model server unavailable");

@@ -165,7 +165,7 @@ class RoundRobinGroupChatTest {
 
     @Test
     void aParticipantThatThrowsEndsTheRunWithAClearErrorAndTheTeamStaysUsable() {
-        var flaky = new AssistantAgent("flaky", new dev.autogen.agentchat.agents.FailingOnceClient(
+        var flaky = new AssistantAgent("flaky", dev.autogen.agentchat.agents.FaultyModels.failingOnce(
                 new ReplayChatCompletionClient(List.of("Recovered."))));
         var team = RoundRobinGroupChat.builder(List.of(agent("a", "a1", "a2"), flaky)).maxTurns(2).build();
 
@@ -181,7 +181,7 @@ class RoundRobinGroupChatTest {
     @Test
     void cancellationAbortsAtOnceAndTheTeamCanBeResetAfterwards() throws Exception {
         var started = new CountDownLatch(1);
-        var slowClient = new dev.autogen.agentchat.agents.BlockingClient(started);
+        var slowClient = dev.autogen.agentchat.agents.FaultyModels.blocking(started);
         var team = RoundRobinGroupChat.builder(List.of(AssistantAgent.builder("slow", slowClient).build())).maxTurns(1).build();
         var token = new CancellationToken();
 
@@ -206,7 +206,7 @@ class RoundRobinGroupChatTest {
     void aRunningTeamRefusesASecondRunAndAReset() throws Exception {
         var started = new CountDownLatch(1);
         var team = RoundRobinGroupChat.builder(List.of(AssistantAgent.builder("slow",
-                new dev.autogen.agentchat.agents.BlockingClient(started)).build())).maxTurns(1).build();
+                dev.autogen.agentchat.agents.FaultyModels.blocking(started)).build())).maxTurns(1).build();
         var token = new CancellationToken();
         try (var stream = team.runStream(RunOptions.task("go").withCancellationToken(token))) {
             assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
