@@ -10,6 +10,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.locks.ReentrantLock;
@@ -48,6 +49,10 @@ final class ConsoleInput implements InputFunction {
         } catch (ExecutionException e) {
             consumed(line);
             throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+        if (cancellationToken.isCancelled() || Thread.currentThread().isInterrupted()) {
+            // A late request that was given up (its line already read) must leave the line to the next one.
+            throw new CancellationException("the request for input was cancelled; the line stays for the next request");
         }
         consumed(line);
         if (value == null) {

@@ -285,6 +285,25 @@ class UserProxyAgentTest {
     }
 
     @Test
+    void aRequestGivenUpAfterItsLineArrivedLeavesTheLineForTheNextRequest() throws Exception {
+        var typed = new PipedOutputStream();
+        var in = new PipedInputStream(typed);
+        var console = new ConsoleInput(() -> in, () -> new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8));
+        typed.write("hello there\n".getBytes(StandardCharsets.UTF_8));
+        typed.flush();
+        var givenUp = new CancellationToken();
+        givenUp.cancel();
+
+        // As a slow input thread whose request was cancelled while the user typed: the line is already read.
+        assertThatThrownBy(() -> console.getInput("Enter your response: ", givenUp))
+                .isInstanceOf(CancellationException.class);
+
+        assertThat(console.getInput("Enter your response: ", NONE)).isEqualTo("hello there");
+        typed.close();
+    }
+
+    @Test
     void theGallerysUserProxyLoadsAndDumpsAsPythonWritesIt() throws Exception {
         JsonNode gallery = AutogenJson.mapper().readTree(Files.readString(
                 Path.of("../core/src/test/resources/fixtures/autogen-python/default_gallery.json")));
