@@ -28,7 +28,11 @@ public interface Agent {
      *
      * @param message the message
      * @param context who sent it, on which topic, and whether a reply is expected
-     * @return the reply for a direct message ({@code context.isRpc()}); ignored for published messages
+     * @return the reply for a direct message ({@code context.isRpc()}). For a published message the value
+     *     is ignored, except a {@link java.util.concurrent.CompletionStage}: an agent that hands the message
+     *     on to its own thread returns one, and the runtime counts the message as being handled until it
+     *     completes ({@link AgentRuntime#stopWhenIdle()} waits for it; a failure is reported as the
+     *     handler's own)
      * @throws Exception any failure; for a direct message it reaches the sender unchanged
      */
     @Nullable Object onMessage(Object message, MessageContext context) throws Exception;

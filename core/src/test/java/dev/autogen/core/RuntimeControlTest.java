@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -211,6 +212,53 @@ class RuntimeControlTest {
         assertThat(published).containsExactly(new Work("news"));
         assertThat(log).contains("send Work[name=hi] to echo/default", "response HI from echo/default",
                 "publish Secret[value=x]", "publish Work[name=news]");
+    }
+
+    @Test
+    void aPublishedMessageHandedToTheAgentsOwnThreadCountsAsHandledOnlyWhenItsFutureCompletes() throws Exception {
+        var handling = new CompletableFuture<Void>();
+        var delivered = new CountDownLatch(1);
+        var processEnds = new CopyOnWriteArrayList<String>();
+        runtime = InProcessAgentRuntime.builder()
+                .listenerFactory(message -> new RuntimeListener() {
+                    @Override
+                    public void messageProcessEnd(Object m, AgentId agent, MessageContext context, Throwable error) {
+                        processEnds.add(m + " " + (error == null ? "ok" : error.getMessage()));
+                    }
+                })
+                .build();
+        ClosureAgent.builder("worker", Work.class, (ctx, work, mctx) -> {
+                    delivered.countDown();
+                    return handling;
+                })
+                .subscriptions(() -> List.of(new DefaultSubscription("worker")))
+                .register(runtime);
+        runtime.start();
+        runtime.publishMessage(new Work("later"), DefaultTopicId.create());
+        delivered.await();
+
+        var stopper = CompletableFuture.runAsync(runtime::stopWhenIdle);
+        assertThat(runtime.isRunning()).isTrue();
+        assertThat(stopper).isNotDone();
+        assertThat(processEnds).isEmpty();
+
+        handling.complete(null);
+        stopper.get(30, TimeUnit.SECONDS);
+        assertThat(runtime.isRunning()).isFalse();
+        assertThat(processEnds).containsExactly("Work[name=later] ok");
+    }
+
+    @Test
+    void aFailedFutureOfAPublishedMessageIsReportedAsTheHandlersFailure() {
+        runtime = InProcessAgentRuntime.builder().ignoreUnhandledExceptions(false).build();
+        ClosureAgent.builder("worker", Work.class,
+                        (ctx, work, mctx) -> CompletableFuture.failedFuture(new IllegalStateException("turn failed")))
+                .subscriptions(() -> List.of(new DefaultSubscription("worker")))
+                .register(runtime);
+        runtime.start();
+        runtime.publishMessage(new Work("x"), DefaultTopicId.create());
+
+        assertThatThrownBy(runtime::stopWhenIdle).hasMessageContaining("turn failed");
     }
 
     @Test

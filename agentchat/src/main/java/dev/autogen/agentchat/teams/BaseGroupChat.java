@@ -290,7 +290,7 @@ public abstract class BaseGroupChat implements Team {
             for (Participant participant : participants) {
                 String type = wiring.participantTopicType(participant.name());
                 runtime.registerFactory(type, context -> bound(new ChatAgentContainer(participant,
-                        wiring.groupTopic(), wiring.outputTopic(), factory), context));
+                        wiring.groupTopic(), wiring.outputTopic(), factory, wiring.steps()), context));
                 runtime.addSubscription(new TypeSubscription(type, type));
                 runtime.addSubscription(new TypeSubscription(groupTopicType, type));
             }

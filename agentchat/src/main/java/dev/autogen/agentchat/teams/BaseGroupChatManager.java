@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The agent that runs a group chat, Python's {@code BaseGroupChatManager}: it keeps the conversation,
@@ -38,6 +40,7 @@ import org.jspecify.annotations.Nullable;
  * {@link BaseGroupChat#createManager}; see {@code examples/.../CustomTeamExample}.
  */
 public abstract class BaseGroupChatManager extends SequentialAgent {
+    private static final Logger LOG = LoggerFactory.getLogger(BaseGroupChatManager.class);
     private final String name;
     private final TeamWiring wiring;
     private final @Nullable TerminationCondition terminationCondition;
@@ -80,7 +83,10 @@ public abstract class BaseGroupChatManager extends SequentialAgent {
     }
 
     /**
-     * Who speaks next, given the conversation so far: one or more participant names.
+     * Who speaks next, given the conversation so far: one or more participant names. Several speakers
+     * take their turns in parallel, each seeing the conversation as it is now; their responses reach the
+     * manager, the other participants and the caller in the order returned here, and the termination
+     * condition is checked once all have answered, on the last one's messages (as Python does).
      *
      * @throws RuntimeException to end the run with that error
      */
@@ -171,6 +177,10 @@ public abstract class BaseGroupChatManager extends SequentialAgent {
 
     /** Records a participant's response; when every active speaker has answered, checks termination and moves on. */
     void handleResponse(String speaker, List<BaseMessage> delta, CancellationToken token) {
+        if (!activeSpeakers.contains(speaker)) {
+            LOG.debug("{} ignores a response from '{}', which was not asked to speak (its run has ended)", name, speaker);
+            return;
+        }
         messageThread.addAll(delta);
         activeSpeakers.remove(speaker);
         if (!activeSpeakers.isEmpty()) {
@@ -197,9 +207,15 @@ public abstract class BaseGroupChatManager extends SequentialAgent {
         if (emitTeamEvents) {
             emit(new SelectSpeakerEvent(speakers, name));
         }
-        for (String speaker : speakers) {
-            activeSpeakers.add(speaker);
-            publishMessage(new GroupChatRequestPublish(), wiring.participantTopic(speaker), token);
+        List<String> step = List.copyOf(new LinkedHashSet<>(speakers));
+        wiring.steps().begin(step);
+        try {
+            for (String speaker : step) {
+                activeSpeakers.add(speaker);
+                publishMessage(new GroupChatRequestPublish(), wiring.participantTopic(speaker), token);
+            }
+        } finally {
+            wiring.steps().requested();
         }
     }
 
@@ -245,6 +261,7 @@ public abstract class BaseGroupChatManager extends SequentialAgent {
     /** Ends the run: the caller receives {@code stop} (and {@code error}, which it rethrows). */
     protected final void signalTermination(StopMessage stop, @Nullable SerializableException error) {
         activeSpeakers.clear();
+        wiring.steps().abandon();
         if (error != null && terminationCondition != null) {
             terminationCondition.reset();
         }
@@ -257,6 +274,7 @@ public abstract class BaseGroupChatManager extends SequentialAgent {
         messageThread.clear();
         currentTurn = 0;
         activeSpeakers.clear();
+        wiring.steps().abandon();
         if (terminationCondition != null) {
             terminationCondition.reset();
         }

@@ -28,6 +28,7 @@ import dev.autogen.core.serialization.AutogenJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,14 +42,20 @@ final class ChatAgentContainer extends SequentialAgent {
     private final TopicId groupTopic;
     private final TopicId outputTopic;
     private final MessageFactory messageFactory;
+    private final StepSequencer steps;
     private final List<BaseChatMessage> buffer = new ArrayList<>();
+    /** Output of the current turn held back until the speakers before this one in the step are done. */
+    private final List<BaseMessage> heldOutput = new ArrayList<>();
+    private final ReentrantLock outputLock = new ReentrantLock();
 
-    ChatAgentContainer(Participant participant, TopicId groupTopic, TopicId outputTopic, MessageFactory messageFactory) {
+    ChatAgentContainer(Participant participant, TopicId groupTopic, TopicId outputTopic, MessageFactory messageFactory,
+            StepSequencer steps) {
         super(participant.description());
         this.participant = participant;
         this.groupTopic = groupTopic;
         this.outputTopic = outputTopic;
         this.messageFactory = messageFactory;
+        this.steps = steps;
     }
 
     @Override
@@ -82,29 +89,80 @@ final class ChatAgentContainer extends SequentialAgent {
     }
 
     private void speak(MessageContext context) {
+        StepSequencer.Ticket ticket = steps.enter(participant.name());
+        try {
+            Object reply = takeTurn(context, ticket);
+            if (reply != null && awaitTurn(ticket)) {
+                flushHeldOutput();
+                publishMessage(reply, groupTopic, context.cancellationToken());
+            }
+        } finally {
+            outputLock.lock();
+            try {
+                heldOutput.clear();
+            } finally {
+                outputLock.unlock();
+            }
+            steps.finished(ticket);
+        }
+    }
+
+    /** Lets the participant speak; returns the response or error to publish, or null when cancelled. */
+    private @Nullable Object takeTurn(MessageContext context, StepSequencer.Ticket ticket) {
         RuntimeListener listener = MessageHandlerContext.currentListener();
         listener.agentTurnStart(participant.name(), participant.description(), id());
         TurnResult result;
         try {
-            result = participant.speak(List.copyOf(buffer), context.cancellationToken(), this::output);
+            result = participant.speak(List.copyOf(buffer), context.cancellationToken(), message -> output(message, ticket));
             listener.agentTurnEnd(participant.name(), id(), null);
         } catch (RuntimeException e) {
             listener.agentTurnEnd(participant.name(), id(), e);
-            if (!context.cancellationToken().isCancelled()) {
-                publishMessage(new GroupChatError(SerializableException.from(new ParticipantException(participant.name(), e))),
-                        groupTopic, context.cancellationToken());
-            }
-            return;
+            return context.cancellationToken().isCancelled() ? null
+                    : new GroupChatError(SerializableException.from(new ParticipantException(participant.name(), e)));
         }
         buffer.clear();
-        publishMessage(switch (result) {
+        return switch (result) {
             case Response response -> new GroupChatAgentResponse(response, participant.name());
             case TaskResult taskResult -> new GroupChatTeamResponse(taskResult, participant.name());
-        }, groupTopic, context.cancellationToken());
+        };
     }
 
-    private void output(BaseMessage message) {
-        publishMessage(new GroupChatMessage(message), outputTopic);
+    /** Waits for the speakers before this one in the step; false when the run was cancelled meanwhile. */
+    private boolean awaitTurn(StepSequencer.Ticket ticket) {
+        try {
+            steps.awaitTurn(ticket);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Publishes the participant's output now if it is this speaker's turn in the step, else holds it back. */
+    private void output(BaseMessage message, StepSequencer.Ticket ticket) {
+        outputLock.lock();
+        try {
+            if (steps.isTurn(ticket)) {
+                flushHeldOutput();
+                publishMessage(new GroupChatMessage(message), outputTopic);
+            } else {
+                heldOutput.add(message);
+            }
+        } finally {
+            outputLock.unlock();
+        }
+    }
+
+    private void flushHeldOutput() {
+        outputLock.lock();
+        try {
+            for (BaseMessage held : heldOutput) {
+                publishMessage(new GroupChatMessage(held), outputTopic);
+            }
+            heldOutput.clear();
+        } finally {
+            outputLock.unlock();
+        }
     }
 
     @Override

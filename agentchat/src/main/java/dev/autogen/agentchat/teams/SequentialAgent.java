@@ -12,18 +12,17 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * An agent that handles the group-chat protocol in the order it arrives, one message at a time,
  * while answering {@link GroupChatPause} and {@link GroupChatResume} at once, even in the middle of
  * a turn (Python's {@code SequentialRoutedAgent}). The runtime's mailbox hands each message over
  * without waiting for the previous one to finish, so it is never blocked by a long turn; a direct
- * message (such as a reset) is answered once it has been handled in order.
+ * message (such as a reset) is answered once it has been handled in order, and a published one is
+ * returned as a future the runtime counts until it is handled, so a team's run ends only when every
+ * participant has taken in the last message.
  */
 abstract class SequentialAgent extends BaseAgent {
-    private static final Logger LOG = LoggerFactory.getLogger(SequentialAgent.class);
     private final ReentrantLock lock = new ReentrantLock();
     private final Queue<Runnable> queue = new ArrayDeque<>();
     private boolean draining;
@@ -50,13 +49,10 @@ abstract class SequentialAgent extends BaseAgent {
             try {
                 done.complete(MessageHandlerContext.callIn(frame, () -> handleInOrder(message, context)));
             } catch (Throwable e) {
-                if (!context.isRpc()) {
-                    LOG.warn("{} failed handling {}", id(), message.getClass().getSimpleName(), e);
-                }
                 done.completeExceptionally(e);
             }
         }, context);
-        return context.isRpc() ? AgentRuntime.await(done) : null;
+        return context.isRpc() ? AgentRuntime.await(done) : done;
     }
 
     private void enqueue(Runnable task, MessageContext context) {

@@ -23,6 +23,7 @@ public final class TeamWiring {
     private final boolean emitTeamEvents;
     private final MessageFactory messageFactory;
     private final OutputChannel output;
+    private final StepSequencer steps = new StepSequencer();
 
     TeamWiring(String teamId, String managerName, List<String> participantNames, List<String> participantDescriptions,
             @Nullable TerminationCondition terminationCondition, @Nullable Integer maxTurns, boolean emitTeamEvents,
@@ -125,5 +126,10 @@ public final class TeamWiring {
 
     OutputChannel output() {
         return output;
+    }
+
+    /** Orders what the speakers of a step publish; shared by the manager and the containers. */
+    StepSequencer steps() {
+        return steps;
     }
 }

@@ -40,6 +40,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -608,14 +610,17 @@ public class InProcessAgentRuntime implements AgentRuntime {
     }
 
     private void deliver(AgentCell cell, Agent agent, Envelope envelope, boolean exclusive) {
+        boolean pending = false;
         try {
             if (envelope instanceof Envelope.Send send) {
                 deliverSend(cell, agent, send, exclusive);
             } else {
-                deliverPublish(cell, agent, (Envelope.Publish) envelope, exclusive);
+                pending = deliverPublish(cell, agent, (Envelope.Publish) envelope, exclusive);
             }
         } finally {
-            completed();
+            if (!pending) {
+                completed();
+            }
         }
     }
 
@@ -654,20 +659,42 @@ public class InProcessAgentRuntime implements AgentRuntime {
         send.reply().complete(reply);
     }
 
-    private void deliverPublish(AgentCell cell, Agent agent, Envelope.Publish publish, boolean exclusive) {
+    /** Delivers a published message; true when the handler is still at work on it (see {@link Agent#onMessage}). */
+    private boolean deliverPublish(AgentCell cell, Agent agent, Envelope.Publish publish, boolean exclusive) {
         MessageContext context = publish.context();
         events.message(MessageKind.PUBLISH, DeliveryStage.DELIVER, publish.message(),
                 context.sender().orElse(null), cell.id);
+        Object result;
         try {
-            invoke(cell, agent, publish, exclusive);
+            result = invoke(cell, agent, publish, exclusive);
         } catch (Throwable t) {
-            events.handlerFailed(cell.id, publish.message(), t);
-            if (!(t instanceof CancellationException)) {
-                LOG.error("agent {} failed handling published {}", cell.id, publish.message().getClass().getName(), t);
-                if (!ignoreUnhandledExceptions) {
-                    unhandledException.compareAndSet(null, t);
-                    signalProgress();
+            publishHandlerFailed(cell, publish, t);
+            return false;
+        }
+        if (!(result instanceof CompletionStage<?> handling)) {
+            return false;
+        }
+        handling.whenComplete((ignored, error) -> {
+            try {
+                publish.listener().messageProcessEnd(publish.message(), cell.id, context, error);
+                if (error != null) {
+                    publishHandlerFailed(cell, publish,
+                            error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
                 }
+            } finally {
+                completed();
+            }
+        });
+        return true;
+    }
+
+    private void publishHandlerFailed(AgentCell cell, Envelope.Publish publish, Throwable t) {
+        events.handlerFailed(cell.id, publish.message(), t);
+        if (!(t instanceof CancellationException)) {
+            LOG.error("agent {} failed handling published {}", cell.id, publish.message().getClass().getName(), t);
+            if (!ignoreUnhandledExceptions) {
+                unhandledException.compareAndSet(null, t);
+                signalProgress();
             }
         }
     }
@@ -687,8 +714,11 @@ public class InProcessAgentRuntime implements AgentRuntime {
                 new MessageHandlerContext.Frame(cell.id, context, listener));
         listener.messageProcessStart(envelope.message(), cell.id, context);
         Throwable failure = null;
+        boolean stillHandling = false;
         try {
-            return agent.onMessage(envelope.message(), context);
+            Object result = agent.onMessage(envelope.message(), context);
+            stillHandling = envelope instanceof Envelope.Publish && result instanceof CompletionStage<?>;
+            return result;
         } catch (InterruptedException e) {
             CancellationException cancelled = new CancellationException("handler of " + cell.id + " was interrupted");
             cancelled.initCause(e);
@@ -698,7 +728,9 @@ public class InProcessAgentRuntime implements AgentRuntime {
             failure = e;
             throw e;
         } finally {
-            listener.messageProcessEnd(envelope.message(), cell.id, context, failure);
+            if (!stillHandling) {
+                listener.messageProcessEnd(envelope.message(), cell.id, context, failure);
+            }
             MessageHandlerContext.exit(previous);
             if (interruptOnCancel != null) {
                 interruptOnCancel.close();
