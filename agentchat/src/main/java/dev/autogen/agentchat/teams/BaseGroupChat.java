@@ -6,10 +6,16 @@ import dev.autogen.agentchat.base.RunOptions;
 import dev.autogen.agentchat.base.TaskResult;
 import dev.autogen.agentchat.base.Team;
 import dev.autogen.agentchat.base.TerminationCondition;
+import dev.autogen.agentchat.checkpoint.Checkpoint;
+import dev.autogen.agentchat.checkpoint.CheckpointStore;
+import dev.autogen.agentchat.checkpoint.RunStatus;
+import dev.autogen.agentchat.checkpoint.RunSummary;
 import dev.autogen.agentchat.messages.BaseChatMessage;
 import dev.autogen.agentchat.messages.BaseMessage;
+import dev.autogen.agentchat.messages.HandoffMessage;
 import dev.autogen.agentchat.messages.MessageFactory;
 import dev.autogen.agentchat.messages.ModelClientStreamingChunkEvent;
+import dev.autogen.agentchat.messages.TextMessage;
 import dev.autogen.agentchat.state.AgentChatState;
 import dev.autogen.agentchat.state.TeamState;
 import dev.autogen.agentchat.teams.events.GroupChatPause;
@@ -72,6 +78,12 @@ public abstract class BaseGroupChat implements Team {
     private final ReentrantLock runtimeLock = new ReentrantLock();
     private int runtimeUsers;
     private volatile boolean initialized;
+    private volatile @Nullable CheckpointStore checkpointStore;
+    private volatile @Nullable String lastRunId;
+
+    /** How a durable run starts: its id, the number of its next checkpoint, and the messages it already has. */
+    private record DurableRun(String runId, int firstTurn, boolean continuing, List<BaseMessage> priorMessages) {
+    }
 
     /**
      * @param participants agents or teams with unique names
@@ -164,8 +176,194 @@ public abstract class BaseGroupChat implements Team {
      *
      * @throws IllegalStateException if the team is already running
      */
+    /**
+     * Makes the team durable: every run writes a checkpoint to {@code store} after every completed turn,
+     * so {@link #resume} can continue it after a crash and {@link #replay} can branch from any turn
+     * (docs/durable-runs.md). Null turns it off.
+     *
+     * @throws IllegalStateException while a run is in progress
+     */
+    public final void checkpointStore(@Nullable CheckpointStore store) {
+        if (running.get()) {
+            throw new IllegalStateException("team '" + name + "' is running; set its checkpoint store when it is stopped");
+        }
+        this.checkpointStore = store;
+    }
+
+    /** Where the team writes its checkpoints, if it is durable. */
+    public final @Nullable CheckpointStore checkpointStore() {
+        return checkpointStore;
+    }
+
+    /** The id of the current or last durable run, known as soon as the run starts; null before one. */
+    public final @Nullable String lastRunId() {
+        return lastRunId;
+    }
+
+    /**
+     * Starts a run. When the team is durable ({@link #checkpointStore(CheckpointStore)}) it gets a new run
+     * id ({@link #lastRunId()}) and a checkpoint after every completed turn.
+     *
+     * @throws IllegalStateException if the team is already running
+     */
     @Override
     public MessageStream<TaskResult> runStream(RunOptions options) {
+        CheckpointStore store = checkpointStore;
+        return start(options, store == null ? null : new DurableRun(UUID.randomUUID().toString(), 0, false, List.of()));
+    }
+
+    /** Continues the durable run {@code runId} from its last completed turn; see {@link #resumeStream}. */
+    public final TaskResult resume(String runId) {
+        return drain(resumeStream(runId, RunOptions.none()));
+    }
+
+    /** Continues the durable run {@code runId} with {@code task}, e.g. a person's answer to a run waiting for input. */
+    public final TaskResult resume(String runId, String task) {
+        return drain(resumeStream(runId, RunOptions.task(task)));
+    }
+
+    /**
+     * Continues a durable run that stopped for any reason (a crash, a kill, a cancellation, a failure,
+     * or a handoff to a person) from its last completed turn, with the same next speaker, in this team
+     * or a new one with the same participants. A run waiting for input needs its answer as the task;
+     * a completed run cannot be resumed (replay it instead). The result holds the run's earlier
+     * messages too, so it equals that of a run that never stopped; the stream gives only the new ones.
+     *
+     * @throws IllegalStateException if the team is not durable, is running, or the run cannot continue
+     * @throws IllegalArgumentException if the store has no such run
+     */
+    public final MessageStream<TaskResult> resumeStream(String runId, RunOptions options) {
+        CheckpointStore store = requireStore();
+        RunSummary run = store.run(runId).orElseThrow(() -> new IllegalArgumentException(
+                "the checkpoint store has no run '" + runId + "'"));
+        List<Checkpoint> checkpoints = store.checkpoints(runId);
+        if (checkpoints.isEmpty()) {
+            throw new IllegalArgumentException("run '" + runId + "' has no checkpoint to resume from");
+        }
+        Checkpoint last = checkpoints.get(checkpoints.size() - 1);
+        if (!last.teamName().equals(name)) {
+            throw new IllegalStateException("run '" + runId + "' is a run of team '" + last.teamName()
+                    + "', not of '" + name + "'");
+        }
+        boolean waiting = run.status() == RunStatus.WAITING_FOR_INPUT;
+        switch (run.status()) {
+            case COMPLETED -> throw new IllegalStateException("run '" + runId + "' is complete (" + run.stopReason()
+                    + "); there is nothing to resume. Replay it from an earlier turn to branch off.");
+            case WAITING_FOR_INPUT -> {
+                if (options.task().isEmpty()) {
+                    throw new IllegalStateException("run '" + runId + "' waits for input (" + run.stopReason()
+                            + "); resume it with the answer as the task");
+                }
+            }
+            default -> { }
+        }
+        loadState(last.teamState());
+        RunOptions continued = waiting ? answerTo(last, options) : options;
+        List<BaseMessage> prior = new ArrayList<>();
+        if (!waiting) {
+            if (terminationCondition != null) {
+                terminationCondition.reset();
+            }
+            for (Checkpoint checkpoint : openTurns(checkpoints)) {
+                List<BaseMessage> turn = readMessages(checkpoint);
+                prior.addAll(turn);
+                replayTermination(turn.subList(Math.min(checkpoint.checkedFrom(), turn.size()), turn.size()));
+            }
+        }
+        return start(continued, new DurableRun(runId, last.turn() + 1, !waiting, prior));
+    }
+
+    /**
+     * A text answer to a run that handed off to a person becomes that person's handoff back to the agent
+     * that asked, as Python's docs resume a Swarm.
+     */
+    private RunOptions answerTo(Checkpoint waiting, RunOptions options) {
+        if (options.task().size() != 1 || !(options.task().get(0) instanceof TextMessage answer)) {
+            return options;
+        }
+        List<BaseMessage> turn = readMessages(waiting);
+        for (int i = turn.size() - 1; i >= 0; i--) {
+            if (turn.get(i) instanceof HandoffMessage handoff) {
+                return new RunOptions(List.of(new HandoffMessage(answer.content(), handoff.target(), handoff.source(),
+                        List.of())), options.cancellationToken(), options.outputTaskMessages());
+            }
+        }
+        return options;
+    }
+
+    /** Replays the durable run {@code runId} from turn {@code fromTurn} into a new run; see {@link #replayStream}. */
+    public final TaskResult replay(String runId, int fromTurn) {
+        return drain(replayStream(runId, fromTurn, RunOptions.none()));
+    }
+
+    /**
+     * Time travel: starts a new durable run ({@link #lastRunId()}) that holds the checkpoints of run
+     * {@code runId} up to turn {@code fromTurn} and continues from there. The original run is unchanged.
+     *
+     * @throws IllegalArgumentException if the run has no such turn
+     */
+    public final MessageStream<TaskResult> replayStream(String runId, int fromTurn, RunOptions options) {
+        CheckpointStore store = requireStore();
+        List<Checkpoint> checkpoints = store.checkpoints(runId);
+        if (checkpoints.isEmpty()) {
+            throw new IllegalArgumentException("the checkpoint store has no run '" + runId + "'");
+        }
+        int lastTurn = checkpoints.get(checkpoints.size() - 1).turn();
+        if (fromTurn < 0 || fromTurn > lastTurn) {
+            throw new IllegalArgumentException("run '" + runId + "' has turns 0 to " + lastTurn + ", not " + fromTurn);
+        }
+        String replayId = UUID.randomUUID().toString();
+        for (Checkpoint checkpoint : checkpoints) {
+            if (checkpoint.turn() <= fromTurn) {
+                store.save(checkpoint.inRun(replayId, checkpoint.status()));
+            }
+        }
+        return resumeStream(replayId, options);
+    }
+
+    private CheckpointStore requireStore() {
+        CheckpointStore store = checkpointStore;
+        if (store == null) {
+            throw new IllegalStateException("team '" + name + "' has no checkpoint store; give it one with "
+                    + "checkpointStore(...) to resume or replay runs");
+        }
+        return store;
+    }
+
+    /** The checkpoints since the team's last run ended: the turns of the run that is being resumed. */
+    private static List<Checkpoint> openTurns(List<Checkpoint> checkpoints) {
+        int start = 0;
+        for (int i = 0; i < checkpoints.size(); i++) {
+            if (checkpoints.get(i).status() != RunStatus.RUNNING) {
+                start = i + 1;
+            }
+        }
+        return checkpoints.subList(start, checkpoints.size());
+    }
+
+    private List<BaseMessage> readMessages(Checkpoint checkpoint) {
+        MessageFactory factory = wiring.messageFactory();
+        List<BaseMessage> messages = new ArrayList<>();
+        for (Map<String, Object> message : checkpoint.messages()) {
+            messages.add(factory.create(message));
+        }
+        return messages;
+    }
+
+    /** Gives the termination condition what it was given before, so counters (messages, tokens) stand as they did. */
+    private void replayTermination(List<BaseMessage> checked) {
+        if (terminationCondition != null && !checked.isEmpty() && terminationCondition.check(checked) != null) {
+            terminationCondition.reset();
+        }
+    }
+
+    private static TaskResult drain(MessageStream<TaskResult> stream) {
+        try (stream) {
+            return stream.result();
+        }
+    }
+
+    private MessageStream<TaskResult> start(RunOptions options, @Nullable DurableRun durable) {
         if (!running.compareAndSet(false, true)) {
             throw new IllegalStateException("team '" + name + "' is already running; it cannot run again until it is stopped");
         }
@@ -177,11 +375,21 @@ public abstract class BaseGroupChat implements Team {
             throw e;
         }
         output.clear();
+        RunCheckpoints checkpoints = wiring.checkpoints();
+        if (durable != null) {
+            checkpoints.begin(Objects.requireNonNull(checkpointStore), durable.runId(), name, durable.firstTurn(),
+                    durable.continuing());
+            lastRunId = durable.runId();
+        }
         CancellationToken.Registration registration = token.onCancel(output::cancelled);
         AtomicBoolean ended = new AtomicBoolean();
         Runnable end = () -> {
             if (ended.compareAndSet(false, true)) {
                 registration.close();
+                if (token.isCancelled()) {
+                    checkpoints.stopped(RunStatus.CANCELLED, "cancelled");
+                }
+                checkpoints.end();
                 endRun();
             }
         };
@@ -192,7 +400,7 @@ public abstract class BaseGroupChat implements Team {
                         output.failed(error);
                     }
                 });
-        List<BaseMessage> messages = new ArrayList<>();
+        List<BaseMessage> messages = new ArrayList<>(durable == null ? List.of() : durable.priorMessages());
         return MessageStream.pulling(() -> {
             try {
                 return nextStep(token, messages, end);

@@ -3,11 +3,14 @@ package dev.autogen.agentchat.teams;
 import dev.autogen.agentchat.base.Participant;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autogen.agentchat.base.TerminationCondition;
+import dev.autogen.agentchat.checkpoint.RunStatus;
 import dev.autogen.agentchat.messages.BaseChatMessage;
 import dev.autogen.agentchat.messages.BaseMessage;
+import dev.autogen.agentchat.messages.HandoffMessage;
 import dev.autogen.agentchat.messages.MessageFactory;
 import dev.autogen.agentchat.messages.SelectSpeakerEvent;
 import dev.autogen.agentchat.messages.StopMessage;
+import dev.autogen.agentchat.state.TeamState;
 import dev.autogen.agentchat.teams.events.GroupChatAgentResponse;
 import dev.autogen.agentchat.teams.events.GroupChatError;
 import dev.autogen.agentchat.teams.events.GroupChatMessage;
@@ -26,6 +29,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +55,10 @@ public abstract class BaseGroupChatManager extends SequentialAgent {
     /** Turns taken in the current run. */
     protected int currentTurn;
     private final Set<String> activeSpeakers = new LinkedHashSet<>();
+    /** Where the messages of the current turn begin in the thread. */
+    private int turnStart;
+    /** Where the messages last given to the termination condition begin in the thread. */
+    private int checkedFrom;
 
     /** A manager for the team {@code wiring} describes. */
     protected BaseGroupChatManager(TeamWiring wiring) {
@@ -157,7 +165,10 @@ public abstract class BaseGroupChatManager extends SequentialAgent {
     /** Starts a run: shares the task, checks termination on it, and asks the first speaker(s). */
     void handleStart(GroupChatStart start, CancellationToken token) {
         activeSpeakers.clear();
-        currentTurn = 0; // every run gets max_turns afresh, even after a failed or cancelled one
+        if (!wiring.checkpoints().continuing()) {
+            currentTurn = 0; // every run gets max_turns afresh, even after a failed or cancelled one
+        }
+        turnStart = messageThread.size();
         if (terminationCondition != null && terminationCondition.terminated()) {
             signalTermination(new StopMessage("The group chat has already terminated.", name), null);
             return;
@@ -168,6 +179,7 @@ public abstract class BaseGroupChatManager extends SequentialAgent {
             publishTask(start);
             publishMessage(new GroupChatStart(task, true), wiring.groupTopic(), token);
             messageThread.addAll(task);
+            checkedFrom = turnStart;
             if (applyTermination(List.copyOf(task), false)) {
                 return;
             }
@@ -186,14 +198,17 @@ public abstract class BaseGroupChatManager extends SequentialAgent {
         if (!activeSpeakers.isEmpty()) {
             return;
         }
+        checkedFrom = messageThread.size() - delta.size();
         if (applyTermination(delta, true)) {
             return;
         }
         transitionToNextSpeakers(token);
     }
 
-    /** Asks the selected speakers to speak. */
+    /** Checkpoints the turn just completed (if the team is durable), then asks the selected speakers to speak. */
     void transitionToNextSpeakers(CancellationToken token) {
+        checkpoint(RunStatus.RUNNING, null);
+        turnStart = messageThread.size();
         List<String> speakers = selectSpeakers(List.copyOf(messageThread), token);
         if (speakers.isEmpty()) {
             throw new IllegalStateException("no speaker was selected");
@@ -262,12 +277,59 @@ public abstract class BaseGroupChatManager extends SequentialAgent {
     protected final void signalTermination(StopMessage stop, @Nullable SerializableException error) {
         activeSpeakers.clear();
         wiring.steps().abandon();
+        if (error == null) {
+            checkpoint(stopStatus(), stop.content());
+        } else {
+            wiring.checkpoints().stopped(RunStatus.FAILED, error.errorMessage());
+        }
         if (error != null && terminationCondition != null) {
             terminationCondition.reset();
         }
         GroupChatTermination termination = new GroupChatTermination(stop, error);
         publishMessage(termination, wiring.outputTopic());
         wiring.output().terminate(termination);
+    }
+
+    /** Writes the checkpoint of the turn that ends now, when the team is durable. */
+    private void checkpoint(RunStatus status, @Nullable String stopReason) {
+        RunCheckpoints checkpoints = wiring.checkpoints();
+        if (!checkpoints.isActive() || (status == RunStatus.RUNNING && turnStart == messageThread.size())) {
+            return; // a resumed run asks its next speaker before any new turn
+        }
+        List<BaseMessage> turn = List.copyOf(messageThread.subList(turnStart, messageThread.size()));
+        checkpoints.save(turn, Math.max(0, checkedFrom - turnStart), status, stopReason, this::teamState);
+    }
+
+    /** A run that ends with a handoff to someone outside the team waits for that person. */
+    private RunStatus stopStatus() {
+        for (BaseMessage message : messageThread.subList(turnStart, messageThread.size())) {
+            if (message instanceof HandoffMessage handoff && !wiring.participantNames().contains(handoff.target())) {
+                return RunStatus.WAITING_FOR_INPUT;
+            }
+        }
+        return RunStatus.COMPLETED;
+    }
+
+    /**
+     * The team's state as it stands between turns: each container's, taken in order after every message
+     * of the turn reached it, and the manager's own.
+     */
+    private Map<String, Object> teamState() {
+        try {
+            wiring.steps().awaitStepPublished();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while taking a checkpoint");
+        }
+        Map<String, Map<String, Object>> states = new LinkedHashMap<>();
+        for (String participant : wiring.participantNames()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> state = (Map<String, Object>) sendMessage(SnapshotRequest.INSTANCE,
+                    wiring.participantId(participant));
+            states.put(participant, state);
+        }
+        states.put(name, saveState());
+        return TeamState.of(states).toMap();
     }
 
     void reset() {

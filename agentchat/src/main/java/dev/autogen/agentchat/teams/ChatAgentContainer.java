@@ -66,6 +66,9 @@ final class ChatAgentContainer extends SequentialAgent {
             case GroupChatTeamResponse response -> response.result().messages().stream()
                     .filter(m -> m instanceof BaseChatMessage).map(m -> (BaseChatMessage) m).forEach(buffer::add);
             case GroupChatRequestPublish request -> speak(context);
+            case SnapshotRequest snapshot -> {
+                return saveState();
+            }
             case GroupChatReset reset -> {
                 buffer.clear();
                 participant.onReset(context.cancellationToken());

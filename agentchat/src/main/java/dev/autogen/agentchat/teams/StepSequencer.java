@@ -91,6 +91,19 @@ final class StepSequencer {
         }
     }
 
+    /** Waits until every speaker of the current step has published its response, or given up. */
+    void awaitStepPublished() throws InterruptedException {
+        lock.lock();
+        try {
+            long current = step;
+            while (step == current && published < speakers.size()) {
+                changed.await();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The holder of {@code ticket} has published its response, or given up; the next speaker may go. */
     void finished(Ticket ticket) {
         lock.lock();

@@ -24,6 +24,7 @@ public final class TeamWiring {
     private final MessageFactory messageFactory;
     private final OutputChannel output;
     private final StepSequencer steps = new StepSequencer();
+    private final RunCheckpoints checkpoints = new RunCheckpoints();
 
     TeamWiring(String teamId, String managerName, List<String> participantNames, List<String> participantDescriptions,
             @Nullable TerminationCondition terminationCondition, @Nullable Integer maxTurns, boolean emitTeamEvents,
@@ -131,5 +132,10 @@ public final class TeamWiring {
     /** Orders what the speakers of a step publish; shared by the manager and the containers. */
     StepSequencer steps() {
         return steps;
+    }
+
+    /** Where the current run's checkpoints go, if the team is durable. */
+    RunCheckpoints checkpoints() {
+        return checkpoints;
     }
 }

@@ -1,0 +1,88 @@
+package dev.autogen.agentchat.teams;
+
+import dev.autogen.agentchat.checkpoint.Checkpoint;
+import dev.autogen.agentchat.checkpoint.CheckpointStore;
+import dev.autogen.agentchat.checkpoint.RunStatus;
+import dev.autogen.agentchat.messages.BaseMessage;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The durable side of a team's current run: which store and run id its checkpoints go to, and the
+ * number of the next one. Set by the team when a run starts and cleared when it ends; written to by
+ * the manager after every completed turn. Inactive when the team has no store.
+ */
+final class RunCheckpoints {
+    private static final Logger LOG = LoggerFactory.getLogger(RunCheckpoints.class);
+
+    /** One run's settings; immutable, swapped whole. */
+    private record Active(CheckpointStore store, String runId, String teamName, boolean continuing) {
+    }
+
+    private volatile @Nullable Active active;
+    private volatile int nextTurn;
+
+    /**
+     * Starts writing the checkpoints of run {@code runId}, numbering from {@code firstTurn};
+     * {@code continuing} when the run resumes where it stopped (so its turn count is kept).
+     */
+    void begin(CheckpointStore store, String runId, String teamName, int firstTurn, boolean continuing) {
+        nextTurn = firstTurn;
+        active = new Active(store, runId, teamName, continuing);
+    }
+
+    void end() {
+        active = null;
+    }
+
+    boolean isActive() {
+        return active != null;
+    }
+
+    /** Whether the current run continues a stopped one, keeping its turn count. */
+    boolean continuing() {
+        Active run = active;
+        return run != null && run.continuing();
+    }
+
+    /**
+     * Writes the checkpoint of a completed turn: the messages it added, the team's state after it
+     * (taken only now, when nobody is speaking), and where the run stands.
+     */
+    void save(List<BaseMessage> messages, int checkedFrom, RunStatus status, @Nullable String stopReason,
+            Supplier<Map<String, Object>> teamState) {
+        Active run = active;
+        if (run == null) {
+            return;
+        }
+        var checkpoint = new Checkpoint(run.runId(), nextTurn, run.teamName(), status, stopReason, teamState.get(),
+                messages.stream().map(BaseMessage::dump).toList(), checkedFrom, Instant.now(), Checkpoint.VERSION);
+        try {
+            run.store().save(checkpoint);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("could not write checkpoint " + checkpoint.turn() + " of run '"
+                    + run.runId() + "': " + e.getMessage(), e);
+        }
+        nextTurn++;
+    }
+
+    /** Records that the run failed or was cancelled after its last checkpoint. */
+    void stopped(RunStatus status, @Nullable String reason) {
+        Active run = active;
+        if (run == null) {
+            return;
+        }
+        try {
+            if (run.store().run(run.runId()).isPresent()) {
+                run.store().updateStatus(run.runId(), status, reason);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not record that run '{}' {}: {}", run.runId(), status.label(), e.getMessage(), e);
+        }
+    }
+}

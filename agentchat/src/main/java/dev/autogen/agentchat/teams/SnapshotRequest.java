@@ -1,0 +1,10 @@
+package dev.autogen.agentchat.teams;
+
+/**
+ * Asks a participant's container for its state once it has handled every message before this one: the
+ * manager's way to take a checkpoint that holds each participant as it stands after the last turn. Not
+ * part of Python's protocol; sent only by durable teams.
+ */
+enum SnapshotRequest {
+    INSTANCE
+}
