@@ -5,16 +5,19 @@
 # the tests that need it will say they were skipped.
 set -uo pipefail
 
-# "command-or-check|debian-package" pairs; a check starting with "py:" imports a module in /usr/bin/python3.
+# "command-or-check|debian-package" pairs; a check starting with "py:" imports a module in /usr/bin/python3,
+# one starting with "pg:" looks for a PostgreSQL program, which Debian keeps off the PATH.
 requirements=(
   "redis-server|redis-server"
   "py:ipykernel|python3-ipykernel"
   "npm|npm"
+  "pg:initdb|postgresql"
 )
 
 present() {
   case "$1" in
     py:*) [ -x /usr/bin/python3 ] && /usr/bin/python3 -c "import ${1#py:}" >/dev/null 2>&1 ;;
+    pg:*) compgen -G "/usr/lib/postgresql/*/bin/${1#pg:}" >/dev/null ;;
     *) command -v "$1" >/dev/null 2>&1 ;;
   esac
 }

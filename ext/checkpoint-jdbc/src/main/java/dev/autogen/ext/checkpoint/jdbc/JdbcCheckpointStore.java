@@ -1,0 +1,292 @@
+package dev.autogen.ext.checkpoint.jdbc;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.autogen.agentchat.checkpoint.Checkpoint;
+import dev.autogen.agentchat.checkpoint.CheckpointStore;
+import dev.autogen.agentchat.checkpoint.RunStatus;
+import dev.autogen.agentchat.checkpoint.RunSummary;
+import dev.autogen.core.serialization.AutogenJson;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.locks.ReentrantLock;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@link CheckpointStore} in a relational database: SQLite, the embedded default (a file, nothing
+ * to start), or PostgreSQL. The schema is created and upgraded by Flyway on open; each checkpoint is
+ * written in one transaction with its run's row, so a process killed mid-write leaves the previous
+ * checkpoint as the latest. SQLite runs in WAL mode with {@code synchronous=NORMAL}: a committed
+ * checkpoint survives the process being killed (only a power loss may take the last one).
+ *
+ * <pre>{@code
+ * try (var store = JdbcCheckpointStore.open("runs.db")) {          // or "jdbc:postgresql://host/db?user=u"
+ *     team.checkpointStore(store);
+ *     team.run("Plan a trip.");
+ * }
+ * }</pre>
+ */
+public final class JdbcCheckpointStore implements CheckpointStore {
+    private static final TypeReference<Map<String, Object>> STATE = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Map<String, Object>>> MESSAGES = new TypeReference<>() {
+    };
+    private static final String CHECKPOINT_COLUMNS =
+            "run_id, turn, team_name, status, stop_reason, team_state, messages, checked_from, created_at, version";
+
+    private final String location;
+    private final Connection connection;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    private JdbcCheckpointStore(String location, Connection connection) {
+        this.location = location;
+        this.connection = connection;
+    }
+
+    /**
+     * Opens (creating or upgrading its schema) the store at {@code uri}: a {@code jdbc:sqlite:FILE} or
+     * {@code jdbc:postgresql://...} URL, or a plain file path for SQLite. PostgreSQL needs the
+     * {@code org.postgresql:postgresql} and {@code org.flywaydb:flyway-database-postgresql} artifacts;
+     * its user and password go in the URL or in {@code PGUSER}/{@code PGPASSWORD}.
+     *
+     * @throws IllegalArgumentException if the store cannot be opened, saying why
+     */
+    public static JdbcCheckpointStore open(String uri) {
+        String url = jdbcUrl(uri);
+        Properties credentials = credentials(url);
+        try {
+            Flyway.configure().dataSource(url, credentials.getProperty("user"), credentials.getProperty("password"))
+                    .locations("classpath:dev/autogen/ext/checkpoint/jdbc/migration")
+                    .table("autogen_schema_history")
+                    .baselineOnMigrate(true)
+                    .load().migrate();
+        } catch (FlywayException e) {
+            throw new IllegalArgumentException("cannot prepare the checkpoint store " + uri + ": " + e.getMessage(), e);
+        }
+        try {
+            Connection connection = DriverManager.getConnection(url, credentials);
+            if (url.startsWith("jdbc:sqlite:")) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("PRAGMA journal_mode=WAL");
+                    statement.execute("PRAGMA synchronous=NORMAL");
+                    statement.execute("PRAGMA busy_timeout=30000");
+                }
+            }
+            return new JdbcCheckpointStore(uri, connection);
+        } catch (SQLException e) {
+            throw new IllegalArgumentException("cannot open the checkpoint store " + uri + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String jdbcUrl(String uri) {
+        if (uri.startsWith("jdbc:")) {
+            if (!uri.startsWith("jdbc:sqlite:") && !uri.startsWith("jdbc:postgresql:")) {
+                throw new IllegalArgumentException("checkpoint store " + uri + ": use a jdbc:sqlite: or "
+                        + "jdbc:postgresql: URL, or a file path for SQLite");
+            }
+            return uri;
+        }
+        Path file = Path.of(uri).toAbsolutePath();
+        Path parent = file.getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new IllegalArgumentException("checkpoint store " + uri + ": folder " + parent + " does not exist");
+        }
+        return "jdbc:sqlite:" + file;
+    }
+
+    private static Properties credentials(String url) {
+        Properties properties = new Properties();
+        if (url.startsWith("jdbc:postgresql:")) {
+            String user = System.getenv("PGUSER");
+            String password = System.getenv("PGPASSWORD");
+            if (user != null && !url.contains("user=")) {
+                properties.setProperty("user", user);
+            }
+            if (password != null && !url.contains("password=")) {
+                properties.setProperty("password", password);
+            }
+        }
+        return properties;
+    }
+
+    @Override
+    public void save(Checkpoint checkpoint) {
+        inTransaction(() -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO autogen_checkpoints (" + CHECKPOINT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, checkpoint.runId());
+                insert.setInt(2, checkpoint.turn());
+                insert.setString(3, checkpoint.teamName());
+                insert.setString(4, checkpoint.status().label());
+                insert.setString(5, checkpoint.stopReason());
+                insert.setString(6, json(checkpoint.teamState()));
+                insert.setString(7, json(checkpoint.messages()));
+                insert.setInt(8, checkpoint.checkedFrom());
+                insert.setLong(9, checkpoint.createdAt().toEpochMilli());
+                insert.setString(10, checkpoint.version());
+                insert.executeUpdate();
+            }
+            try (PreparedStatement upsert = connection.prepareStatement(
+                    "INSERT INTO autogen_runs (run_id, team_name, status, last_turn, stop_reason, updated_at) "
+                            + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (run_id) DO UPDATE SET team_name = excluded.team_name, "
+                            + "status = excluded.status, last_turn = excluded.last_turn, "
+                            + "stop_reason = excluded.stop_reason, updated_at = excluded.updated_at")) {
+                upsert.setString(1, checkpoint.runId());
+                upsert.setString(2, checkpoint.teamName());
+                upsert.setString(3, checkpoint.status().label());
+                upsert.setInt(4, checkpoint.turn());
+                upsert.setString(5, checkpoint.stopReason());
+                upsert.setLong(6, checkpoint.createdAt().toEpochMilli());
+                upsert.executeUpdate();
+            }
+            return null;
+        }, "write checkpoint " + checkpoint.turn() + " of run '" + checkpoint.runId() + "'");
+    }
+
+    @Override
+    public void updateStatus(String runId, RunStatus status, @Nullable String stopReason) {
+        int updated = inTransaction(() -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE autogen_runs SET status = ?, stop_reason = ?, updated_at = ? WHERE run_id = ?")) {
+                update.setString(1, status.label());
+                update.setString(2, stopReason);
+                update.setLong(3, Instant.now().toEpochMilli());
+                update.setString(4, runId);
+                return update.executeUpdate();
+            }
+        }, "record the status of run '" + runId + "'");
+        if (updated == 0) {
+            throw new IllegalArgumentException("no run '" + runId + "' in the checkpoint store " + location);
+        }
+    }
+
+    @Override
+    public List<Checkpoint> checkpoints(String runId) {
+        return query(() -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + CHECKPOINT_COLUMNS
+                    + " FROM autogen_checkpoints WHERE run_id = ? ORDER BY turn")) {
+                select.setString(1, runId);
+                List<Checkpoint> checkpoints = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        checkpoints.add(new Checkpoint(rows.getString(1), rows.getInt(2), rows.getString(3),
+                                RunStatus.fromLabel(rows.getString(4)), rows.getString(5),
+                                AutogenJson.mapper().readValue(rows.getString(6), STATE),
+                                AutogenJson.mapper().readValue(rows.getString(7), MESSAGES), rows.getInt(8),
+                                Instant.ofEpochMilli(rows.getLong(9)), rows.getString(10)));
+                    }
+                }
+                return checkpoints;
+            }
+        }, "read the checkpoints of run '" + runId + "'");
+    }
+
+    @Override
+    public Optional<RunSummary> run(String runId) {
+        List<RunSummary> found = runs("WHERE run_id = ?", runId);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    @Override
+    public List<RunSummary> runs() {
+        return runs("ORDER BY updated_at DESC, run_id", null);
+    }
+
+    private List<RunSummary> runs(String clause, @Nullable String runId) {
+        return query(() -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT run_id, team_name, status, last_turn, stop_reason, updated_at FROM autogen_runs " + clause)) {
+                if (runId != null) {
+                    select.setString(1, runId);
+                }
+                List<RunSummary> runs = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        runs.add(new RunSummary(rows.getString(1), rows.getString(2),
+                                RunStatus.fromLabel(rows.getString(3)), rows.getInt(4), rows.getString(5),
+                                Instant.ofEpochMilli(rows.getLong(6))));
+                    }
+                }
+                return runs;
+            }
+        }, "list the runs");
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot close the checkpoint store " + location + ": " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "checkpoint store " + location;
+    }
+
+    /** A unit of work on the connection that may fail with SQL or JSON errors. */
+    @FunctionalInterface
+    private interface Work<T> {
+        T run() throws SQLException, JsonProcessingException;
+    }
+
+    private <T> T query(Work<T> work, String what) {
+        lock.lock();
+        try {
+            return work.run();
+        } catch (SQLException | JsonProcessingException e) {
+            throw failure(what, e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private <T> T inTransaction(Work<T> work, String what) {
+        lock.lock();
+        try {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run();
+                connection.commit();
+                return result;
+            } catch (SQLException | JsonProcessingException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException | JsonProcessingException e) {
+            throw failure(what, e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private IllegalStateException failure(String what, Exception e) {
+        return new IllegalStateException("cannot " + what + " in the checkpoint store " + location + ": "
+                + e.getMessage(), e);
+    }
+
+    private static String json(Object value) throws JsonProcessingException {
+        return AutogenJson.mapper().writeValueAsString(value);
+    }
+}
