@@ -11,6 +11,7 @@ import dev.autogen.agentchat.base.RunOptions;
 import dev.autogen.agentchat.base.TaskResult;
 import dev.autogen.agentchat.base.TaskRunner;
 import dev.autogen.agentchat.base.Team;
+import dev.autogen.agentchat.checkpoint.CheckpointStore;
 import dev.autogen.agentchat.ui.Console;
 import dev.autogen.core.component.ComponentLoadException;
 import dev.autogen.core.component.ComponentLoader;
@@ -30,6 +31,7 @@ import java.util.concurrent.CancellationException;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -87,6 +89,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--state-out", paramLabel = "FILE", description = "Write the team's or agent's saved state here after the run.")
     private @Nullable Path stateOut;
 
+    @Mixin
+    private DurableRunOptions durable = new DurableRunOptions();
+
     /** The task, given inline or in a file; none continues a run restored with {@code --state-in}. */
     static final class Task {
         @Option(names = "--task", paramLabel = "TEXT", required = true, description = "The task, sent as a message from 'user'.")
@@ -109,11 +114,12 @@ final class RunCommand implements Callable<Integer> {
         if (maxTurns != null && maxTurns < 1) {
             throw CliException.config("autogen: --max-turns must be at least 1, got " + maxTurns + ".");
         }
+        durable.check();
         ModelOverride override = model == null ? null : ModelOverride.parse(model);
         ConfigFile source = ConfigFile.resolve(config);
         RunOptions options = runOptions(source);
         TaskRunner runner = load(source, override);
-        try {
+        try (CheckpointStore store = durable.attach(runner, name(runner))) {
             if (stateIn != null) {
                 loadState(runner, stateIn);
             }
@@ -133,7 +139,7 @@ final class RunCommand implements Callable<Integer> {
 
     private RunOptions runOptions(ConfigFile source) {
         if (task == null) {
-            return source.builtin() != null && stateIn == null
+            return source.builtin() != null && stateIn == null && !durable.resuming()
                     ? RunOptions.task(source.builtin().defaultTask()) : RunOptions.none();
         }
         if (task.text != null) {
@@ -212,9 +218,12 @@ final class RunCommand implements Callable<Integer> {
                 .output(transcript)
                 .outputStats(stats && output == OutputFormat.text)
                 .build();
-        try (MessageStream<TaskResult> stream = runner.runStream(options);
+        try (MessageStream<TaskResult> stream = durable.start(runner, options);
                 MessageStream<TaskResult> watched = display == null ? stream : stream.peek(display::onMessage)) {
+            durable.announce(runner, spec.commandLine().getErr());
             return console.render(watched);
+        } catch (CliException e) {
+            throw e;
         } catch (CancellationException e) {
             throw new CliException(CliException.RUN_FAILURE, "autogen: the run of " + name(runner) + " was cancelled.");
         } catch (RuntimeException e) {

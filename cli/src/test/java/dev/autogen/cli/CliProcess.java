@@ -23,14 +23,8 @@ final class CliProcess {
     }
 
     static Cli run(Map<String, String> environment, String... args) {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
-                "-cp", System.getProperty("java.class.path"), AutogenCommand.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        MODEL_VARIABLES.forEach(builder.environment()::remove);
-        builder.environment().putAll(environment);
         try {
-            Process process = builder.start();
+            Process process = builder(environment, args).start();
             process.getOutputStream().close();
             CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process, true));
             String out = read(process, false);
@@ -45,6 +39,24 @@ final class CliProcess {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
         }
+    }
+
+    /** Starts the command and returns at once, its output discarded: for a test that kills it. */
+    static Process start(Map<String, String> environment, String... args) throws IOException {
+        Process process = builder(environment, args).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        process.getOutputStream().close();
+        return process;
+    }
+
+    private static ProcessBuilder builder(Map<String, String> environment, String... args) {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
+                "-cp", System.getProperty("java.class.path"), AutogenCommand.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        MODEL_VARIABLES.forEach(builder.environment()::remove);
+        builder.environment().putAll(environment);
+        return builder;
     }
 
     private static String read(Process process, boolean stderr) {
