@@ -178,6 +178,23 @@ class RuntimeListenerTest {
     }
 
     @Test
+    void aRunStartedInsideCallWatchedReportsToItsListenerOnARuntimeWithoutFactory() throws Exception {
+        var recorder = new Recorder("watched");
+        var runtime = new SingleThreadedAgentRuntime();
+        BaseAgent.register(runtime, "front", Front.class, Front::new);
+        BaseAgent.register(runtime, "expert", Expert.class, Expert::new);
+        runtime.start();
+
+        Answer answer = MessageHandlerContext.callWatched(recorder,
+                () -> runtime.sendMessage(new Ask("why"), AgentId.of("front"), Answer.class));
+
+        assertThat(answer.text()).isEqualTo("why? watched true");
+        assertThat(recorder.events).startsWith("sendStart Ask -> front", "processStart Ask at front");
+        assertThat(MessageHandlerContext.current()).isNull();
+        runtime.close();
+    }
+
+    @Test
     void withoutAFactoryHandlersSeeNoListenerAndNoMetadata() {
         var runtime = new SingleThreadedAgentRuntime();
         BaseAgent.register(runtime, "front", Front.class, Front::new);

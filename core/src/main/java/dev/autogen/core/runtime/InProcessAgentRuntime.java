@@ -407,7 +407,7 @@ public class InProcessAgentRuntime implements AgentRuntime {
     public @Nullable Object sendMessage(Object message, AgentId recipient, @Nullable AgentId sender,
             @Nullable CancellationToken cancellationToken) {
         MessageHandlerContext.Frame current = MessageHandlerContext.current();
-        if (current != null && current.agentId().equals(recipient)) {
+        if (current != null && recipient.equals(current.agentId())) {
             AgentCell cell = cells.get(recipient);
             if (cell != null && cell.isInstantiated() && !cell.agent().handlesMessagesConcurrently()) {
                 throw new IllegalStateException("agent " + recipient + " sent a direct message to itself from its own "
