@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What a client sent and received on the wire during one call, for interceptors that log it (such as
  * {@link LlmEventLoggingInterceptor}) and listeners that trace it: the provider and model called, the
- * request's messages in the provider's format and the raw response. A client that has no wire format (a scripted replay) records nothing, and readers fall
+ * request's messages in the provider's format and the raw response. A client that has no wire format
+ * (a scripted replay) records only its provider and model, and readers fall
  * back to the {@link CreateRequest} and {@link CreateResult}. One trace belongs to one call;
  * thread-safe, since a streamed call records on its producer thread.
  */

@@ -92,9 +92,11 @@ class CrossAgentTracingTest {
         var runtime = runtime();
         Tracer tracer = OTEL.getOpenTelemetry().getTracer("test");
         Span request = tracer.spanBuilder("handle request").startSpan();
-        try (Scope ignored = request.makeCurrent()) {
+        Scope scope = request.makeCurrent();
+        try {
             runtime.sendMessage(new Ask("why"), AgentId.of("front"));
         } finally {
+            scope.close();
             request.end();
         }
         runtime.stopWhenIdle();

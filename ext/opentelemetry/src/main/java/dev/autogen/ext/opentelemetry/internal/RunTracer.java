@@ -154,11 +154,7 @@ public final class RunTracer implements RuntimeListener {
 
     @Override
     public void messageProcessEnd(Object message, AgentId agent, MessageContext context, @Nullable Throwable error) {
-        OpenSpans.Open open = handlings.pop(new Handling(context.messageId(), agent));
-        if (open != null) {
-            open.leave();
-            end(open.span(), error);
-        }
+        leaveAndEnd(handlings.pop(new Handling(context.messageId(), agent)), error);
     }
 
     private SpanBuilder messaging(String operation, String destination, SpanKind kind, Object message, Context parent) {
@@ -189,10 +185,7 @@ public final class RunTracer implements RuntimeListener {
         String suffix = "_" + teamId;
         String name = manager.type().endsWith(suffix)
                 ? manager.type().substring(0, manager.type().length() - suffix.length()) : manager.type();
-        Span span = in.tracer.spanBuilder(INVOKE_WORKFLOW + " " + name)
-                .setParent(parent)
-                .setSpanKind(SpanKind.INTERNAL)
-                .setAttribute(OPERATION_NAME, INVOKE_WORKFLOW)
+        Span span = genAi(INVOKE_WORKFLOW, name, SpanKind.INTERNAL, parent)
                 .setAttribute(WORKFLOW_NAME, name)
                 .setAttribute(CONVERSATION_ID, teamId)
                 .startSpan();
@@ -217,10 +210,7 @@ public final class RunTracer implements RuntimeListener {
     @Override
     public void agentTurnStart(String agent, String description, AgentId container) {
         Context parent = parent();
-        Span span = in.tracer.spanBuilder(INVOKE_AGENT + " " + agent)
-                .setParent(parent)
-                .setSpanKind(SpanKind.INTERNAL)
-                .setAttribute(OPERATION_NAME, INVOKE_AGENT)
+        Span span = genAi(INVOKE_AGENT, agent, SpanKind.INTERNAL, parent)
                 .setAttribute(AGENT_NAME, agent)
                 .setAttribute(AGENT_ID, container.toString())
                 .setAttribute(AGENT_DESCRIPTION, description)
@@ -231,20 +221,13 @@ public final class RunTracer implements RuntimeListener {
 
     @Override
     public void agentTurnEnd(String agent, AgentId container, @Nullable Throwable error) {
-        OpenSpans.Open open = turns.pop(container);
-        if (open != null) {
-            open.leave();
-            end(open.span(), error);
-        }
+        leaveAndEnd(turns.pop(container), error);
     }
 
     @Override
     public void toolCallStart(String tool, String callId, String arguments) {
         Context parent = parent();
-        SpanBuilder builder = in.tracer.spanBuilder(EXECUTE_TOOL + " " + tool)
-                .setParent(parent)
-                .setSpanKind(SpanKind.INTERNAL)
-                .setAttribute(OPERATION_NAME, EXECUTE_TOOL)
+        SpanBuilder builder = genAi(EXECUTE_TOOL, tool, SpanKind.INTERNAL, parent)
                 .setAttribute(TOOL_NAME, tool)
                 .setAttribute(TOOL_CALL_ID, callId)
                 .setAttribute(TOOL_TYPE, "function");
@@ -276,10 +259,8 @@ public final class RunTracer implements RuntimeListener {
 
     @Override
     public void modelCallStart(CreateRequest request, ModelCallTrace trace) {
-        SpanBuilder builder = in.tracer.spanBuilder(CHAT)
-                .setParent(parent())
-                .setSpanKind(SpanKind.CLIENT)
-                .setAttribute(OPERATION_NAME, CHAT);
+        // named "chat {model}" at the end, once the client has recorded the model
+        SpanBuilder builder = genAi(CHAT, null, SpanKind.CLIENT, parent());
         conversation(builder);
         requestParameters(builder, request.extraCreateArgs());
         if (in.captureContent) {
@@ -320,6 +301,14 @@ public final class RunTracer implements RuntimeListener {
         in.metrics.recordCall(metric.build(), System.nanoTime() - open.startNanos(),
                 result == null ? null : result.usage());
         end(span, error);
+    }
+
+    /** A GenAI span: named {@code operation target} (or just the operation), with its operation attribute. */
+    private SpanBuilder genAi(String operation, @Nullable String target, SpanKind kind, Context parent) {
+        return in.tracer.spanBuilder(target == null ? operation : operation + " " + target)
+                .setParent(parent)
+                .setSpanKind(kind)
+                .setAttribute(OPERATION_NAME, operation);
     }
 
     /** The request parameters the conventions name, from the provider arguments that carry them. */
@@ -375,6 +364,14 @@ public final class RunTracer implements RuntimeListener {
             }
         }
         return runParent;
+    }
+
+    /** Leaves the scope of {@code open} (if any is open) and ends its span with {@code error}. */
+    private static void leaveAndEnd(OpenSpans.@Nullable Open open, @Nullable Throwable error) {
+        if (open != null) {
+            open.leave();
+            end(open.span(), error);
+        }
     }
 
     /** Ends {@code span}, recording {@code error} on it when there is one. */
