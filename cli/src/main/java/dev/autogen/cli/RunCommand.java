@@ -123,7 +123,10 @@ final class RunCommand implements Callable<Integer> {
             if (stateIn != null) {
                 loadState(runner, stateIn);
             }
-            TaskResult result = run(runner, options, out);
+            TaskResult result;
+            try (Telemetry telemetry = Telemetry.fromEnvironment(System.getenv())) {
+                result = telemetry.call(() -> run(runner, options, out));
+            }
             if (stateOut != null) {
                 writeState(runner, stateOut);
             }

@@ -19,17 +19,34 @@ public final class MessageHandlerContext {
     /**
      * What a handler runs for.
      *
-     * @param agentId the agent handling the message
+     * @param agentId the agent handling the message; null for a run watched from outside any agent
+     *     ({@link #callWatched})
      * @param messageContext the message's context, if known
      * @param listener the listener of the run the message belongs to
      */
-    public record Frame(AgentId agentId, @Nullable MessageContext messageContext, RuntimeListener listener) {
+    public record Frame(@Nullable AgentId agentId, @Nullable MessageContext messageContext, RuntimeListener listener) {
     }
 
     /** The agent whose handler runs on this thread, if any. */
     public static Optional<AgentId> currentAgentId() {
         Frame frame = CURRENT.get();
-        return frame == null ? Optional.empty() : Optional.of(frame.agentId());
+        return frame == null ? Optional.empty() : Optional.ofNullable(frame.agentId());
+    }
+
+    /**
+     * Runs {@code body} as one run watched by {@code listener}: what it sends or publishes to any
+     * runtime reports to {@code listener} instead of a listener from the runtime's factory, and so
+     * do the model and tool calls of an agent it runs directly. For code that starts runs it does not
+     * build the runtime of, such as a command line running a team loaded from a config:
+     *
+     * <pre>{@code
+     * TaskResult result = MessageHandlerContext.callWatched(listener, () -> team.run("Write a haiku."));
+     * }</pre>
+     */
+    public static <T> T callWatched(RuntimeListener listener, ThrowingSupplier<T> body) throws Exception {
+        Frame current = CURRENT.get();
+        return callIn(new Frame(current == null ? null : current.agentId(),
+                current == null ? null : current.messageContext(), listener), body);
     }
 
     /** The context of the message handled on this thread, if any. */

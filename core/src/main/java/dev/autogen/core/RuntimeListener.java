@@ -2,6 +2,7 @@ package dev.autogen.core;
 
 import dev.autogen.core.models.CreateRequest;
 import dev.autogen.core.models.CreateResult;
+import dev.autogen.core.models.ModelCallTrace;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -51,7 +52,10 @@ public interface RuntimeListener {
             Map<String, String> metadata) {
     }
 
-    /** The direct message was answered ({@code error} null) or failed. */
+    /**
+     * The direct message was answered ({@code error} null) or failed, dropped or undeliverable
+     * included; {@code message} is the one {@link #messageSendStart} saw, whatever interventions made of it.
+     */
     default void messageSendEnd(Object message, AgentId recipient, @Nullable Throwable error) {
     }
 
@@ -60,7 +64,10 @@ public interface RuntimeListener {
             Map<String, String> metadata) {
     }
 
-    /** The published message was queued for {@code recipients} agents. */
+    /**
+     * The published message was queued for {@code recipients} agents (none when an intervention dropped
+     * it); {@code message} is the one {@link #messagePublishStart} saw.
+     */
     default void messagePublishEnd(Object message, TopicId topic, int recipients) {
     }
 
@@ -94,5 +101,23 @@ public interface RuntimeListener {
 
     /** The model call returned {@code result} ({@code error} null) or failed. */
     default void modelCallEnd(CreateRequest request, @Nullable CreateResult result, @Nullable Throwable error) {
+    }
+
+    /**
+     * A model is called; {@code trace} is this call's own (one per call, so it pairs start and end)
+     * and names the provider and model once the client has recorded them. Calls
+     * {@link #modelCallStart(CreateRequest)} unless overridden.
+     */
+    default void modelCallStart(CreateRequest request, ModelCallTrace trace) {
+        modelCallStart(request);
+    }
+
+    /**
+     * The model call of {@code trace} returned {@code result} ({@code error} null) or failed. Calls
+     * {@link #modelCallEnd(CreateRequest, CreateResult, Throwable)} unless overridden.
+     */
+    default void modelCallEnd(CreateRequest request, ModelCallTrace trace, @Nullable CreateResult result,
+            @Nullable Throwable error) {
+        modelCallEnd(request, result, error);
     }
 }

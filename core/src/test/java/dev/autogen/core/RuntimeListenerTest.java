@@ -151,6 +151,50 @@ class RuntimeListenerTest {
     }
 
     @Test
+    void aDroppedMessageStillEndsItsSendAndPublish() {
+        var recorder = new Recorder("r");
+        var runtime = new SingleThreadedAgentRuntime(SingleThreadedAgentRuntime.builder()
+                .listenerFactory(m -> recorder)
+                .interventionHandler(new InterventionHandler() {
+                    @Override
+                    public Intervention onSend(Object message, MessageContext context, AgentId recipient) {
+                        return new DropMessage("not today");
+                    }
+
+                    @Override
+                    public Intervention onPublish(Object message, MessageContext context) {
+                        return new DropMessage("not today");
+                    }
+                }));
+        BaseAgent.register(runtime, "front", Front.class, Front::new);
+        runtime.start();
+
+        assertThatThrownBy(() -> runtime.sendMessage(new Ask("why"), AgentId.of("front"))).hasMessageContaining("not today");
+        runtime.publishMessage(new Note("hi"), new TopicId("notes", "default"));
+
+        assertThat(recorder.events).containsExactly("sendStart Ask -> front", "sendEnd Ask failed",
+                "publishStart Note -> notes", "publishEnd Note to 0");
+        runtime.close();
+    }
+
+    @Test
+    void aRunStartedInsideCallWatchedReportsToItsListenerOnARuntimeWithoutFactory() throws Exception {
+        var recorder = new Recorder("watched");
+        var runtime = new SingleThreadedAgentRuntime();
+        BaseAgent.register(runtime, "front", Front.class, Front::new);
+        BaseAgent.register(runtime, "expert", Expert.class, Expert::new);
+        runtime.start();
+
+        Answer answer = MessageHandlerContext.callWatched(recorder,
+                () -> runtime.sendMessage(new Ask("why"), AgentId.of("front"), Answer.class));
+
+        assertThat(answer.text()).isEqualTo("why? watched true");
+        assertThat(recorder.events).startsWith("sendStart Ask -> front", "processStart Ask at front");
+        assertThat(MessageHandlerContext.current()).isNull();
+        runtime.close();
+    }
+
+    @Test
     void withoutAFactoryHandlersSeeNoListenerAndNoMetadata() {
         var runtime = new SingleThreadedAgentRuntime();
         BaseAgent.register(runtime, "front", Front.class, Front::new);

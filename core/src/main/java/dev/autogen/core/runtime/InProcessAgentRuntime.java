@@ -348,6 +348,7 @@ public class InProcessAgentRuntime implements AgentRuntime {
         CancellationToken token = cancellationToken != null ? cancellationToken : new CancellationToken();
         RuntimeListener listener = listenerFor(current, message);
         Map<String, String> metadata = metadataFor(current, listener);
+        Object sent = message;
         if (listener != RuntimeListener.NONE) {
             listener.messageSendStart(message, recipient, sender, metadata);
         }
@@ -358,7 +359,7 @@ public class InProcessAgentRuntime implements AgentRuntime {
             Intervention verdict = handler.onSend(message, context, recipient);
             if (verdict instanceof DropMessage drop) {
                 events.dropped(MessageKind.DIRECT, message, sender, recipient);
-                return CompletableFuture.failedFuture(new MessageDroppedException("direct message "
+                return sendFailed(listener, sent, recipient, new MessageDroppedException("direct message "
                         + message.getClass().getSimpleName() + " to " + recipient + " was dropped: " + drop.reason()));
             }
             message = replacement(verdict, handler);
@@ -367,11 +368,10 @@ public class InProcessAgentRuntime implements AgentRuntime {
         try {
             cell = cellFor(recipient);
         } catch (UndeliverableException e) {
-            return CompletableFuture.failedFuture(e);
+            return sendFailed(listener, sent, recipient, e);
         }
         CompletableFuture<@Nullable Object> reply = new CompletableFuture<>();
         if (listener != RuntimeListener.NONE) {
-            Object sent = message;
             reply.whenComplete((r, e) -> listener.messageSendEnd(sent, recipient, e));
         }
         boolean cancellable = cancellationToken != null;
@@ -393,6 +393,13 @@ public class InProcessAgentRuntime implements AgentRuntime {
         return reply;
     }
 
+    /** A send that ended before delivery, reported to {@code listener} as the end of {@code message}. */
+    private static CompletableFuture<@Nullable Object> sendFailed(RuntimeListener listener, Object message,
+            AgentId recipient, RuntimeException error) {
+        listener.messageSendEnd(message, recipient, error);
+        return CompletableFuture.failedFuture(error);
+    }
+
     /**
      * {@inheritDoc}
      *
@@ -402,7 +409,7 @@ public class InProcessAgentRuntime implements AgentRuntime {
     public @Nullable Object sendMessage(Object message, AgentId recipient, @Nullable AgentId sender,
             @Nullable CancellationToken cancellationToken) {
         MessageHandlerContext.Frame current = MessageHandlerContext.current();
-        if (current != null && current.agentId().equals(recipient)) {
+        if (current != null && recipient.equals(current.agentId())) {
             AgentCell cell = cells.get(recipient);
             if (cell != null && cell.isInstantiated() && !cell.agent().handlesMessagesConcurrently()) {
                 throw new IllegalStateException("agent " + recipient + " sent a direct message to itself from its own "
@@ -421,6 +428,7 @@ public class InProcessAgentRuntime implements AgentRuntime {
         MessageHandlerContext.Frame current = MessageHandlerContext.current();
         RuntimeListener listener = listenerFor(current, message);
         Map<String, String> metadata = metadataFor(current, listener);
+        Object published = message;
         if (listener != RuntimeListener.NONE) {
             listener.messagePublishStart(message, topicId, sender, metadata);
         }
@@ -432,6 +440,7 @@ public class InProcessAgentRuntime implements AgentRuntime {
             Intervention verdict = handler.onPublish(message, context);
             if (verdict instanceof DropMessage drop) {
                 events.dropped(MessageKind.PUBLISH, message, sender, topicId);
+                listener.messagePublishEnd(published, topicId, 0);
                 return;
             }
             message = replacement(verdict, handler);
@@ -446,7 +455,7 @@ public class InProcessAgentRuntime implements AgentRuntime {
                 delivered++;
             }
         }
-        listener.messagePublishEnd(message, topicId, delivered);
+        listener.messagePublishEnd(published, topicId, delivered);
     }
 
     /** The listener of the handler's run, or of a new run for a message from outside any handler. */

@@ -1,5 +1,6 @@
 package dev.autogen.ext.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autogen.core.CancellationToken;
 import dev.autogen.core.models.ChatCompletionInterceptor;
@@ -83,11 +84,18 @@ public final class ChatCompletionPipeline implements AutoCloseable {
         return usage.total();
     }
 
+    /** Notes the provider, the model and the wire messages of {@code call} in its trace. */
+    private void record(ObjectNode call, ModelCallTrace trace) {
+        JsonNode model = call.path("model");
+        trace.recordModel(protocol.providerName(), model.isTextual() ? model.asText() : null);
+        trace.recordRequestMessages(protocol.wireMessages(call));
+    }
+
     private CreateResult send(CreateRequest request, ModelCallTrace trace) {
         CancellationToken token = request.cancellationTokenOrNew();
         token.throwIfCancelled();
         ObjectNode call = protocol.prepare(request, false);
-        trace.recordRequestMessages(protocol.wireMessages(call));
+        record(call, trace);
         HttpResponse<byte[]> response = transport.send(() -> protocol.httpRequest(call),
                 HttpResponse.BodyHandlers.ofByteArray(), protocol.responseWait(), token);
         token.throwIfCancelled();
@@ -100,7 +108,7 @@ public final class ChatCompletionPipeline implements AutoCloseable {
         CancellationToken token = request.cancellationTokenOrNew();
         token.throwIfCancelled();
         ObjectNode call = protocol.prepare(request, true);
-        trace.recordRequestMessages(protocol.wireMessages(call));
+        record(call, trace);
         return ChatCompletionStream.produce(token, emit -> {
             HttpResponse<InputStream> response = transport.send(() -> protocol.httpRequest(call),
                     HttpResponse.BodyHandlers.ofInputStream(), null, token);

@@ -36,6 +36,15 @@ public interface ChatProtocol {
         return body.path("messages");
     }
 
+    /**
+     * The provider as the OpenTelemetry GenAI conventions name it ({@code gen_ai.provider.name}:
+     * {@code openai}, {@code azure.ai.openai}, {@code anthropic}, ...), recorded in each call's
+     * {@link ModelCallTrace} with the body's {@code model}; null when unknown.
+     */
+    default @Nullable String providerName() {
+        return null;
+    }
+
     /** The HTTP request of one attempt; called again for each retry, so credentials may be refreshed. */
     HttpRequest httpRequest(ObjectNode body);
 

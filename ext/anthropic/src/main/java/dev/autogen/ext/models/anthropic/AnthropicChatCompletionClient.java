@@ -180,6 +180,11 @@ public final class AnthropicChatCompletionClient extends HttpChatCompletionClien
     /** The Messages API: JSON in, JSON or server-sent events out. */
     private final class Protocol implements ChatProtocol {
         @Override
+        public String providerName() {
+            return "anthropic";
+        }
+
+        @Override
         public HttpRequest httpRequest(ObjectNode body) {
             return http.request(body.toString(), body.path("stream").asBoolean(false));
         }

@@ -274,6 +274,11 @@ public final class OllamaChatCompletionClient extends HttpChatCompletionClient i
     /** Ollama's {@code /api/chat}: JSON in, JSON or JSON lines out. */
     private final class Protocol implements ChatProtocol {
         @Override
+        public String providerName() {
+            return "ollama";
+        }
+
+        @Override
         public ObjectNode prepare(CreateRequest request, boolean stream) {
             return requestBody(request, stream);
         }

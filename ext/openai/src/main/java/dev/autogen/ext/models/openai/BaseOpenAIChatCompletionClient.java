@@ -129,6 +129,12 @@ public abstract sealed class BaseOpenAIChatCompletionClient extends HttpChatComp
     /** Chat completions: JSON in, JSON or server-sent events ending with {@code [DONE]} out. */
     private final class Protocol implements ChatProtocol {
         @Override
+        public String providerName() {
+            return BaseOpenAIChatCompletionClient.this instanceof AzureOpenAIChatCompletionClient
+                    ? "azure.ai.openai" : "openai";
+        }
+
+        @Override
         public ObjectNode prepare(CreateRequest request, boolean stream) {
             checkOpen();
             ObjectNode body = requestBody(request, stream);

@@ -64,6 +64,8 @@ public final class ReplayChatCompletionClient
 
     private static final Logger LOG = LoggerFactory.getLogger(ReplayChatCompletionClient.class);
     private static final int TOTAL_AVAILABLE_TOKENS = 10_000;
+    /** The provider a trace of its calls names; the model is the model info's family. */
+    private static final String TRACE_PROVIDER = "replay";
 
     private final List<Object> chatCompletions;
     private final ModelInfo modelInfo;
@@ -74,11 +76,13 @@ public final class ReplayChatCompletionClient
     private final ChatCompletionInterceptors.Terminal terminal = new ChatCompletionInterceptors.Terminal() {
         @Override
         public CreateResult create(CreateRequest request, ModelCallTrace trace) {
+            trace.recordModel(TRACE_PROVIDER, modelInfo.family());
             return replay(request);
         }
 
         @Override
         public ChatCompletionStream createStream(CreateRequest request, ModelCallTrace trace) {
+            trace.recordModel(TRACE_PROVIDER, modelInfo.family());
             return replayStream(request);
         }
     };
