@@ -685,7 +685,6 @@ public class InProcessAgentRuntime implements AgentRuntime {
         }
         handling.whenComplete((ignored, error) -> {
             try {
-                publish.listener().messageProcessEnd(publish.message(), cell.id, context, error);
                 if (error != null) {
                     publishHandlerFailed(cell, publish,
                             error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
@@ -723,11 +722,8 @@ public class InProcessAgentRuntime implements AgentRuntime {
                 new MessageHandlerContext.Frame(cell.id, context, listener));
         listener.messageProcessStart(envelope.message(), cell.id, context);
         Throwable failure = null;
-        boolean stillHandling = false;
         try {
-            Object result = agent.onMessage(envelope.message(), context);
-            stillHandling = envelope instanceof Envelope.Publish && result instanceof CompletionStage<?>;
-            return result;
+            return agent.onMessage(envelope.message(), context);
         } catch (InterruptedException e) {
             CancellationException cancelled = new CancellationException("handler of " + cell.id + " was interrupted");
             cancelled.initCause(e);
@@ -737,9 +733,7 @@ public class InProcessAgentRuntime implements AgentRuntime {
             failure = e;
             throw e;
         } finally {
-            if (!stillHandling) {
-                listener.messageProcessEnd(envelope.message(), cell.id, context, failure);
-            }
+            listener.messageProcessEnd(envelope.message(), cell.id, context, failure);
             MessageHandlerContext.exit(previous);
             if (interruptOnCancel != null) {
                 interruptOnCancel.close();
