@@ -28,6 +28,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,6 +47,7 @@ import picocli.CommandLine.Spec;
                 "Exit codes: 0 done, 1 the config (or a state file) cannot be used, 2 the run failed."})
 final class RunCommand implements Callable<Integer> {
     private static final String MAX_TURNS = "max_turns";
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
     @Spec
     @SuppressWarnings("NullAway.Init")
@@ -84,7 +87,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--state-in", paramLabel = "FILE", description = "Load this saved state (from --state-out) before the run.")
     private @Nullable Path stateIn;
 
-    @Option(names = "--state-out", paramLabel = "FILE", description = "Write the team's or agent's saved state here after the run.")
+    @Option(names = "--state-out", paramLabel = "FILE", description = "Write the team's or agent's saved state here: after every completed turn, and when the run "
+                    + "ends, fails or is interrupted (Ctrl-C), so --state-in continues from the last completed turn.")
     private @Nullable Path stateOut;
 
     /** The task, given inline or in a file; none continues a run restored with {@code --state-in}. */
@@ -117,9 +121,10 @@ final class RunCommand implements Callable<Integer> {
             if (stateIn != null) {
                 loadState(runner, stateIn);
             }
-            TaskResult result = run(runner, options, out);
-            if (stateOut != null) {
-                writeState(runner, stateOut);
+            TaskResult result;
+            try (var interrupt = new InterruptHook();
+                    var checkpoints = stateOut == null ? null : new StateCheckpoints(runner, stateOut, "user")) {
+                result = run(runner, options, out, interrupt, checkpoints);
             }
             if (output == OutputFormat.json) {
                 out.println(toJson(result));
@@ -205,7 +210,8 @@ final class RunCommand implements Callable<Integer> {
                 .anyMatch(p -> p.getName().equals(name));
     }
 
-    private TaskResult run(TaskRunner runner, RunOptions options, PrintWriter out) {
+    private TaskResult run(TaskRunner runner, RunOptions options, PrintWriter out, InterruptHook interrupt,
+            @Nullable StateCheckpoints checkpoints) {
         Progress display = showProgress() ? Progress.start(spec.commandLine().getErr()) : null;
         Writer transcript = output == OutputFormat.json ? Writer.nullWriter() : display == null ? out : display.guard(out);
         Console console = Console.builder()
@@ -213,20 +219,36 @@ final class RunCommand implements Callable<Integer> {
                 .outputStats(stats && output == OutputFormat.text)
                 .build();
         try (MessageStream<TaskResult> stream = runner.runStream(options);
-                MessageStream<TaskResult> watched = display == null ? stream : stream.peek(display::onMessage)) {
+                MessageStream<TaskResult> watched = stream.peek(message -> {
+                    if (display != null) {
+                        display.onMessage(message);
+                    }
+                    if (checkpoints != null) {
+                        checkpoints.onMessage(message);
+                    }
+                })) {
+            interrupt.cancelWith(stream::close);
             return console.render(watched);
         } catch (CancellationException e) {
-            throw new CliException(CliException.RUN_FAILURE, "autogen: the run of " + name(runner) + " was cancelled.");
+            throw new CliException(CliException.RUN_FAILURE, "autogen: the run of " + name(runner) + " was cancelled."
+                    + resumeHint());
         } catch (RuntimeException e) {
+            LOG.debug("the run of {} failed", name(runner), e);
             String detail = CliException.describe(e);
             String repeated = name(runner) + " stopped: ";
             throw new CliException(CliException.RUN_FAILURE, "autogen: the run of " + name(runner) + " failed: "
-                    + (detail.startsWith(repeated) ? detail.substring(repeated.length()) : detail));
+                    + (detail.startsWith(repeated) ? detail.substring(repeated.length()) : detail) + resumeHint());
         } finally {
             if (display != null) {
                 display.close();
             }
         }
+    }
+
+    /** Where a failed or cancelled run's state went, and how to go on from it. */
+    private String resumeHint() {
+        return stateOut == null ? "" : " The state after the last completed turn is in '" + stateOut
+                + "'; run again with --state-in " + stateOut + " to continue from there.";
     }
 
     private boolean showProgress() {
@@ -261,20 +283,6 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static void writeState(TaskRunner runner, Path file) {
-        Map<String, Object> state = switch (runner) {
-            case Team team -> team.saveState();
-            case ChatAgent agent -> agent.saveState();
-            default -> throw new CliException(CliException.RUN_FAILURE, "autogen: " + name(runner) + " has no state to save.");
-        };
-        try {
-            Files.writeString(file, AutogenJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(state) + "\n");
-        } catch (IOException e) {
-            throw new CliException(CliException.RUN_FAILURE, "autogen: cannot write state file '" + file + "': "
-                    + CliException.describe(e));
-        }
-    }
-
     private static String toJson(TaskResult result) {
         try {
             return AutogenJson.mapper().writeValueAsString(result);
@@ -284,7 +292,7 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static String name(TaskRunner runner) {
+    static String name(TaskRunner runner) {
         return switch (runner) {
             case Team team -> "team '" + team.name() + "'";
             case ChatAgent agent -> "agent '" + agent.name() + "'";
@@ -297,7 +305,7 @@ final class RunCommand implements Callable<Integer> {
             try {
                 closeable.close();
             } catch (Exception e) {
-                org.slf4j.LoggerFactory.getLogger(RunCommand.class).debug("closing {} failed", name(runner), e);
+                LOG.debug("closing {} failed", name(runner), e);
             }
         }
     }
