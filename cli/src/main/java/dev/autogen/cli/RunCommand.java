@@ -144,14 +144,11 @@ final class RunCommand implements Callable<Integer> {
         if (task.text != null) {
             return RunOptions.task(task.text);
         }
-        Path file = task.file;
-        try {
-            return RunOptions.task(Files.readString(file).strip());
-        } catch (NoSuchFileException e) {
-            throw CliException.config("autogen: task file '" + file + "' does not exist.");
-        } catch (IOException e) {
-            throw CliException.config("autogen: cannot read task file '" + file + "': " + CliException.describe(e));
+        String text = InputFile.readText(task.file, "task file").strip();
+        if (text.isEmpty()) {
+            throw CliException.config("autogen: task file '" + task.file + "' is empty; write the task in it.");
         }
+        return RunOptions.task(text);
     }
 
     private TaskRunner load(ConfigFile source, @Nullable ModelOverride override) {
@@ -260,15 +257,13 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private static void loadState(TaskRunner runner, Path file) {
-        Map<String, Object> state;
-        try {
-            state = AutogenJson.mapper().readValue(Files.readString(file), new TypeReference<Map<String, Object>>() { });
-        } catch (NoSuchFileException e) {
-            throw CliException.config("autogen: state file '" + file + "' does not exist.");
-        } catch (IOException e) {
-            throw CliException.config("autogen: state file '" + file + "' is not a saved state (JSON object): "
-                    + CliException.describe(e));
+        JsonNode node = InputFile.readTree(file, "state file");
+        if (!node.isObject()) {
+            throw CliException.config("autogen: state file '" + file + "' must hold one JSON object (a state written by"
+                    + " --state-out), not " + (node.isMissingNode() ? "nothing" : node.getNodeType().toString()
+                            .toLowerCase(java.util.Locale.ROOT)) + ".");
         }
+        Map<String, Object> state = AutogenJson.mapper().convertValue(node, new TypeReference<Map<String, Object>>() { });
         try {
             switch (runner) {
                 case Team team -> team.loadState(state);
@@ -278,8 +273,10 @@ final class RunCommand implements Callable<Integer> {
         } catch (CliException e) {
             throw e;
         } catch (RuntimeException e) {
+            LOG.debug("loading {} failed", file, e);
+            String detail = e.getMessage() == null ? CliException.describe(e) : e.getMessage();
             throw CliException.config("autogen: state file '" + file + "' does not fit " + name(runner) + ": "
-                    + CliException.describe(e));
+                    + detail + ". Use a state that --state-out wrote for this config.");
         }
     }
 

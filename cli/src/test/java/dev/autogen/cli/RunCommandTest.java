@@ -150,7 +150,7 @@ class RunCommandTest {
 
         Cli badState = Cli.run("run", TEAM, "--state-in", bad.toString());
         assertThat(badState.exitCode()).isEqualTo(1);
-        assertThat(badState.err()).startsWith("autogen: state file '" + bad + "' is not a saved state (JSON object): ");
+        assertThat(badState.err()).startsWith("autogen: state file '" + bad + "' is not valid JSON at line 2, column ");
     }
 
     @Test

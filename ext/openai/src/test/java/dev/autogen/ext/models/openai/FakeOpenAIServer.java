@@ -105,15 +105,10 @@ final class FakeOpenAIServer implements AutoCloseable {
 
     /** A stream of {@code data:} events followed by {@code data: [DONE]}. */
     static Answer sse(String... events) {
+        Answer cut = sseCut(events);
         return exchange -> {
-            exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
-            exchange.sendResponseHeaders(200, 0);
-            OutputStream out = exchange.getResponseBody();
-            for (String event : events) {
-                out.write(("data: " + event + "\n\n").getBytes(StandardCharsets.UTF_8));
-                out.flush();
-            }
-            out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+            cut.respond(exchange);
+            exchange.getResponseBody().write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
         };
     }
 
