@@ -36,7 +36,22 @@ public final class AutogenCommand implements Callable<Integer> {
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setExecutionExceptionHandler(AutogenCommand::report);
+        cli.setParameterExceptionHandler(AutogenCommand::reportUsageError);
         return cli.execute(args);
+    }
+
+    /**
+     * A mistake on the command line (exit 1, like an unusable config): what was wrong, the closest
+     * command or option, and where to read how it goes; not the whole usage text.
+     */
+    private static int reportUsageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println("autogen: " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("See '" + command.getCommandSpec().qualifiedName() + " --help' for its options.");
+        err.flush();
+        return CliException.CONFIG_PROBLEM;
     }
 
     /** Reports a failure as one paragraph on stderr, never a stack trace, and picks the exit code. */

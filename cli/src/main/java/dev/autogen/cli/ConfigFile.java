@@ -1,13 +1,7 @@
 package dev.autogen.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.autogen.core.serialization.AutogenJson;
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -48,33 +42,12 @@ record ConfigFile(String label, JsonNode node, @Nullable BuiltinTeam builtin) {
      * @throws CliException (config problem) naming the file and, for a syntax error, the line and column
      */
     static JsonNode read(Path path) {
-        String text;
-        try {
-            text = Files.readString(path);
-        } catch (NoSuchFileException e) {
-            throw CliException.config("autogen: config file '" + path + "' does not exist.");
-        } catch (IOException e) {
-            throw CliException.config("autogen: cannot read config file '" + path + "': " + CliException.describe(e));
+        JsonNode node = InputFile.readTree(path, "config file");
+        if (!node.isObject()) {
+            throw CliException.config("autogen: config file '" + path + "' must hold one "
+                    + (InputFile.isYaml(path) ? "YAML mapping" : "JSON object") + " (a component with 'provider' and 'config'), not "
+                    + (node.isMissingNode() ? "nothing" : node.getNodeType().toString().toLowerCase(Locale.ROOT)) + ".");
         }
-        ObjectMapper mapper = isYaml(path) ? new YAMLMapper() : AutogenJson.mapper();
-        try {
-            JsonNode node = mapper.readTree(text);
-            if (node == null || !node.isObject()) {
-                throw CliException.config("autogen: config file '" + path + "' must hold one "
-                        + (isYaml(path) ? "YAML mapping" : "JSON object") + " (a component with 'provider' and 'config'), not "
-                        + (node == null || node.isMissingNode() ? "nothing" : node.getNodeType().toString().toLowerCase(Locale.ROOT)) + ".");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            var location = e.getLocation();
-            String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-            throw CliException.config("autogen: config file '" + path + "' is not valid " + (isYaml(path) ? "YAML" : "JSON")
-                    + where + ": " + e.getOriginalMessage());
-        }
-    }
-
-    private static boolean isYaml(Path path) {
-        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".yaml") || name.endsWith(".yml");
+        return node;
     }
 }

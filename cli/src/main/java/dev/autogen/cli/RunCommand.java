@@ -29,6 +29,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,6 +49,7 @@ import picocli.CommandLine.Spec;
                 "Exit codes: 0 done, 1 the config (or a state file) cannot be used, 2 the run failed."})
 final class RunCommand implements Callable<Integer> {
     private static final String MAX_TURNS = "max_turns";
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
     @Spec
     @SuppressWarnings("NullAway.Init")
@@ -86,7 +89,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--state-in", paramLabel = "FILE", description = "Load this saved state (from --state-out) before the run.")
     private @Nullable Path stateIn;
 
-    @Option(names = "--state-out", paramLabel = "FILE", description = "Write the team's or agent's saved state here after the run.")
+    @Option(names = "--state-out", paramLabel = "FILE", description = "Write the team's or agent's saved state here: after every completed turn, and when the run "
+                    + "ends, fails or is interrupted (Ctrl-C), so --state-in continues from the last completed turn.")
     private @Nullable Path stateOut;
 
     @Mixin
@@ -124,11 +128,10 @@ final class RunCommand implements Callable<Integer> {
                 loadState(runner, stateIn);
             }
             TaskResult result;
-            try (Telemetry telemetry = Telemetry.fromEnvironment(System.getenv())) {
-                result = telemetry.call(() -> run(runner, options, out));
-            }
-            if (stateOut != null) {
-                writeState(runner, stateOut);
+            try (Telemetry telemetry = Telemetry.fromEnvironment(System.getenv());
+                    var interrupt = new InterruptHook();
+                    var checkpoints = stateOut == null ? null : new StateCheckpoints(runner, stateOut, "user")) {
+                result = telemetry.call(() -> run(runner, options, out, interrupt, checkpoints));
             }
             if (output == OutputFormat.json) {
                 out.println(toJson(result));
@@ -148,14 +151,11 @@ final class RunCommand implements Callable<Integer> {
         if (task.text != null) {
             return RunOptions.task(task.text);
         }
-        Path file = task.file;
-        try {
-            return RunOptions.task(Files.readString(file).strip());
-        } catch (NoSuchFileException e) {
-            throw CliException.config("autogen: task file '" + file + "' does not exist.");
-        } catch (IOException e) {
-            throw CliException.config("autogen: cannot read task file '" + file + "': " + CliException.describe(e));
+        String text = InputFile.readText(task.file, "task file").strip();
+        if (text.isEmpty()) {
+            throw CliException.config("autogen: task file '" + task.file + "' is empty; write the task in it.");
         }
+        return RunOptions.task(text);
     }
 
     private TaskRunner load(ConfigFile source, @Nullable ModelOverride override) {
@@ -214,7 +214,8 @@ final class RunCommand implements Callable<Integer> {
                 .anyMatch(p -> p.getName().equals(name));
     }
 
-    private TaskResult run(TaskRunner runner, RunOptions options, PrintWriter out) {
+    private TaskResult run(TaskRunner runner, RunOptions options, PrintWriter out, InterruptHook interrupt,
+            @Nullable StateCheckpoints checkpoints) {
         Progress display = showProgress() ? Progress.start(spec.commandLine().getErr()) : null;
         Writer transcript = output == OutputFormat.json ? Writer.nullWriter() : display == null ? out : display.guard(out);
         Console console = Console.builder()
@@ -222,23 +223,39 @@ final class RunCommand implements Callable<Integer> {
                 .outputStats(stats && output == OutputFormat.text)
                 .build();
         try (MessageStream<TaskResult> stream = durable.start(runner, options);
-                MessageStream<TaskResult> watched = display == null ? stream : stream.peek(display::onMessage)) {
+                MessageStream<TaskResult> watched = stream.peek(message -> {
+                    if (display != null) {
+                        display.onMessage(message);
+                    }
+                    if (checkpoints != null) {
+                        checkpoints.onMessage(message);
+                    }
+                })) {
             durable.announce(runner, spec.commandLine().getErr());
+            interrupt.cancelWith(stream::close);
             return console.render(watched);
         } catch (CliException e) {
             throw e;
         } catch (CancellationException e) {
-            throw new CliException(CliException.RUN_FAILURE, "autogen: the run of " + name(runner) + " was cancelled.");
+            throw new CliException(CliException.RUN_FAILURE, "autogen: the run of " + name(runner) + " was cancelled."
+                    + resumeHint());
         } catch (RuntimeException e) {
+            LOG.debug("the run of {} failed", name(runner), e);
             String detail = CliException.describe(e);
             String repeated = name(runner) + " stopped: ";
             throw new CliException(CliException.RUN_FAILURE, "autogen: the run of " + name(runner) + " failed: "
-                    + (detail.startsWith(repeated) ? detail.substring(repeated.length()) : detail));
+                    + (detail.startsWith(repeated) ? detail.substring(repeated.length()) : detail) + resumeHint());
         } finally {
             if (display != null) {
                 display.close();
             }
         }
+    }
+
+    /** Where a failed or cancelled run's state went, and how to go on from it. */
+    private String resumeHint() {
+        return stateOut == null ? "" : " The state after the last completed turn is in '" + stateOut
+                + "'; run again with --state-in " + stateOut + " to continue from there.";
     }
 
     private boolean showProgress() {
@@ -250,15 +267,13 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private static void loadState(TaskRunner runner, Path file) {
-        Map<String, Object> state;
-        try {
-            state = AutogenJson.mapper().readValue(Files.readString(file), new TypeReference<Map<String, Object>>() { });
-        } catch (NoSuchFileException e) {
-            throw CliException.config("autogen: state file '" + file + "' does not exist.");
-        } catch (IOException e) {
-            throw CliException.config("autogen: state file '" + file + "' is not a saved state (JSON object): "
-                    + CliException.describe(e));
+        JsonNode node = InputFile.readTree(file, "state file");
+        if (!node.isObject()) {
+            throw CliException.config("autogen: state file '" + file + "' must hold one JSON object (a state written by"
+                    + " --state-out), not " + (node.isMissingNode() ? "nothing" : node.getNodeType().toString()
+                            .toLowerCase(java.util.Locale.ROOT)) + ".");
         }
+        Map<String, Object> state = AutogenJson.mapper().convertValue(node, new TypeReference<Map<String, Object>>() { });
         try {
             switch (runner) {
                 case Team team -> team.loadState(state);
@@ -268,22 +283,10 @@ final class RunCommand implements Callable<Integer> {
         } catch (CliException e) {
             throw e;
         } catch (RuntimeException e) {
+            LOG.debug("loading {} failed", file, e);
+            String detail = e.getMessage() == null ? CliException.describe(e) : e.getMessage();
             throw CliException.config("autogen: state file '" + file + "' does not fit " + name(runner) + ": "
-                    + CliException.describe(e));
-        }
-    }
-
-    private static void writeState(TaskRunner runner, Path file) {
-        Map<String, Object> state = switch (runner) {
-            case Team team -> team.saveState();
-            case ChatAgent agent -> agent.saveState();
-            default -> throw new CliException(CliException.RUN_FAILURE, "autogen: " + name(runner) + " has no state to save.");
-        };
-        try {
-            Files.writeString(file, AutogenJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(state) + "\n");
-        } catch (IOException e) {
-            throw new CliException(CliException.RUN_FAILURE, "autogen: cannot write state file '" + file + "': "
-                    + CliException.describe(e));
+                    + detail + ". Use a state that --state-out wrote for this config.");
         }
     }
 
@@ -296,7 +299,7 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static String name(TaskRunner runner) {
+    static String name(TaskRunner runner) {
         return switch (runner) {
             case Team team -> "team '" + team.name() + "'";
             case ChatAgent agent -> "agent '" + agent.name() + "'";
@@ -309,7 +312,7 @@ final class RunCommand implements Callable<Integer> {
             try {
                 closeable.close();
             } catch (Exception e) {
-                org.slf4j.LoggerFactory.getLogger(RunCommand.class).debug("closing {} failed", name(runner), e);
+                LOG.debug("closing {} failed", name(runner), e);
             }
         }
     }

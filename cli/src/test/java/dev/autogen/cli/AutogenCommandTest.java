@@ -44,7 +44,7 @@ class AutogenCommandTest {
 
     @Test
     void unknownCommandFailsAndSuggestsTheClosestOnStderr() {
-        assertThat(run("quickstrat")).isEqualTo(2);
+        assertThat(run("quickstrat")).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unmatched argument").contains("Did you mean: autogen quickstart");
     }
 }

@@ -150,7 +150,7 @@ class RunCommandTest {
 
         Cli badState = Cli.run("run", TEAM, "--state-in", bad.toString());
         assertThat(badState.exitCode()).isEqualTo(1);
-        assertThat(badState.err()).startsWith("autogen: state file '" + bad + "' is not a saved state (JSON object): ");
+        assertThat(badState.err()).startsWith("autogen: state file '" + bad + "' is not valid JSON at line 2, column ");
     }
 
     @Test
@@ -164,10 +164,25 @@ class RunCommandTest {
     }
 
     @Test
+    void aFailedRunStillWritesTheStateOfItsCompletedTurnsAndSaysHowToContinue() throws IOException {
+        Path state = dir.resolve("state.json");
+        // alice and bob answer once each; alice's second model call fails.
+        Cli cli = Cli.run("run", Cli.config("round_robin_short_replay.json"), "--task", TASK, "--state-out", state.toString());
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).endsWith("The state after the last completed turn is in '" + state + "'; run again with"
+                + " --state-in " + state + " to continue from there.\n");
+        JsonNode saved = Cli.readJson(state);
+        assertThat(saved.at("/agent_states/RoundRobinGroupChatManager/message_thread").findValuesAsText("content"))
+                .containsExactly(TASK, "Hi Bob, alice here (1).", "Hello alice, bob here (1).");
+        assertThat(dir.resolve("state.json.tmp")).doesNotExist();
+    }
+
+    @Test
     void taskAndTaskFileExcludeEachOther() {
         Cli cli = Cli.run("run", TEAM, "--task", TASK, "--task-file", "x.txt");
 
-        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.exitCode()).isEqualTo(1);
         assertThat(cli.err()).contains("mutually exclusive");
     }
 

@@ -3,7 +3,9 @@ package dev.autogen.agentchat.messages;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.autogen.core.serialization.AutogenJson;
+import dev.autogen.core.serialization.JsonErrors;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -96,6 +98,11 @@ public final class MessageFactory {
         try {
             return AutogenJson.mapper().convertValue(json, type);
         } catch (IllegalArgumentException e) {
+            if (e.getCause() instanceof JsonMappingException mapping) {
+                String path = JsonErrors.path(mapping.getPath());
+                throw new IllegalArgumentException((path.isEmpty() ? "" : path.substring(1) + ": ") + "invalid " + typeName
+                        + ": " + JsonErrors.message(mapping), e);
+            }
             throw new IllegalArgumentException("invalid " + typeName + ": " + e.getMessage(), e);
         }
     }

@@ -1,7 +1,9 @@
 package dev.autogen.agentchat.state;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.autogen.core.serialization.AutogenJson;
+import dev.autogen.core.serialization.JsonErrors;
 import java.util.Map;
 import java.util.Objects;
 
@@ -31,11 +33,16 @@ public interface AgentChatState {
         Objects.requireNonNull(state, "state");
         Object actual = state.get("type");
         if (actual != null && !typeName.equals(actual)) {
-            throw new IllegalArgumentException("expected a " + typeName + " but the state's type is '" + actual + "'");
+            throw new IllegalArgumentException("type: expected a " + typeName + " but the state's type is '" + actual + "'");
         }
         try {
             return AutogenJson.mapper().convertValue(state, type);
         } catch (IllegalArgumentException e) {
+            if (e.getCause() instanceof JsonMappingException mapping) {
+                String path = JsonErrors.path(mapping.getPath());
+                throw new IllegalArgumentException((path.isEmpty() ? "" : path.substring(1) + ": ")
+                        + "invalid " + typeName + ": " + JsonErrors.message(mapping), e);
+            }
             throw new IllegalArgumentException("invalid " + typeName + ": " + e.getMessage(), e);
         }
     }

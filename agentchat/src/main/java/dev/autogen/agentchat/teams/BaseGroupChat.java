@@ -598,6 +598,55 @@ public abstract class BaseGroupChat implements Team {
         return TeamState.of(states).toMap();
     }
 
+    /**
+     * Checks that {@code state} is a team state this team can take: its {@code agent_states} name only
+     * this team's participants and manager, each with a state object.
+     */
+    private void checkAgentStates(Map<String, ?> state) {
+        Object type = state.get("type");
+        if (type != null && !TeamState.TYPE.equals(type)) {
+            throw new IllegalArgumentException("type: expected 'TeamState' but found '" + type + "'; this is not the"
+                    + " state of a team");
+        }
+        if (!(state.get("agent_states") instanceof Map<?, ?> agentStates)) {
+            throw new IllegalArgumentException("agent_states: expected an object mapping agent names to their states but found "
+                    + (state.get("agent_states") == null ? "nothing" : "a " + typeName(state.get("agent_states"))));
+        }
+        List<String> participants = wiring.participantNames();
+        for (Map.Entry<?, ?> entry : agentStates.entrySet()) {
+            String key = String.valueOf(entry.getKey());
+            if (!key.equals(managerName) && !participants.contains(key)) {
+                throw new IllegalArgumentException("agent_states." + key + ": " + (key.endsWith("Manager")
+                        ? "the state was saved by another kind of team (its manager is '" + key + "'; this team's is '"
+                                + managerName + "')"
+                        : "team '" + name + "' has no participant '" + key + "'; its participants are " + participants));
+            }
+            if (!(entry.getValue() instanceof Map)) {
+                throw new IllegalArgumentException("agent_states." + key + ": expected an object (the agent's state) but found "
+                        + (entry.getValue() == null ? "null" : "a " + typeName(entry.getValue())));
+            }
+        }
+    }
+
+    private static String typeName(Object value) {
+        return switch (value) {
+            case String s -> "string";
+            case Number n -> "number";
+            case Boolean b -> "boolean";
+            case List<?> l -> "list";
+            default -> "value";
+        };
+    }
+
+    private void loadAgentState(String agent, AgentId id, Map<String, Object> agentState) {
+        try {
+            runtime.agentLoadState(id, agentState);
+        } catch (RuntimeException e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new IllegalArgumentException("agent_states." + agent + "." + message, e);
+        }
+    }
+
     /** Restores a state saved by {@link #saveState()}, also into a new team with the same participant names. */
     @Override
     public void loadState(Map<String, ?> state) {
@@ -605,17 +654,19 @@ public abstract class BaseGroupChat implements Team {
             throw new IllegalStateException("team '" + name + "' is running; load its state when it is stopped");
         }
         initialize();
+        checkAgentStates(state);
         TeamState teamState = AgentChatState.fromMap(state, TeamState.class, TeamState.TYPE);
         List<AgentId> ids = participantIds();
         for (int i = 0; i < ids.size(); i++) {
-            Map<String, Object> participantState = teamState.agentStates().get(wiring.participantNames().get(i));
+            String participant = wiring.participantNames().get(i);
+            Map<String, Object> participantState = teamState.agentStates().get(participant);
             if (participantState != null) {
-                runtime.agentLoadState(ids.get(i), participantState);
+                loadAgentState(participant, ids.get(i), participantState);
             }
         }
         Map<String, Object> managerState = teamState.agentStates().get(managerName);
         if (managerState != null) {
-            runtime.agentLoadState(wiring.managerId(), managerState);
+            loadAgentState(managerName, wiring.managerId(), managerState);
         }
     }
 

@@ -347,8 +347,12 @@ public abstract class BaseGroupChatManager extends SequentialAgent {
     protected final List<BaseMessage> readThread(JsonNode thread) {
         MessageFactory factory = wiring.messageFactory();
         List<BaseMessage> messages = new ArrayList<>();
-        for (JsonNode message : thread) {
-            messages.add(factory.create(message));
+        for (int i = 0; i < thread.size(); i++) {
+            try {
+                messages.add(factory.create(thread.get(i)));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("message_thread[" + i + "]: " + e.getMessage(), e);
+            }
         }
         return messages;
     }

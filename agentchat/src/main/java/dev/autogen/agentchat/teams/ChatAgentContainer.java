@@ -176,13 +176,29 @@ final class ChatAgentContainer extends SequentialAgent {
     @Override
     public void loadState(Map<String, Object> state) {
         JsonNode node = AutogenJson.mapper().valueToTree(state);
-        Map<String, Object> inner = AutogenJson.mapper().convertValue(node.path("agent_state"), new TypeReference<>() {
-        });
-        participant.loadState(inner == null ? Map.of() : inner);
-        buffer.clear();
-        for (JsonNode message : node.path("message_buffer")) {
-            buffer.add(messageFactory.createChatMessage(message));
+        JsonNode agentState = node.path("agent_state");
+        if (!agentState.isMissingNode() && !agentState.isObject()) {
+            throw new IllegalArgumentException("agent_state: expected an object (the agent's own state) but found "
+                    + StateFields.describe(agentState));
         }
+        List<BaseChatMessage> messages = new ArrayList<>();
+        JsonNode buffered = node.path("message_buffer");
+        for (int i = 0; i < buffered.size(); i++) {
+            try {
+                messages.add(messageFactory.createChatMessage(buffered.get(i)));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("message_buffer[" + i + "]: " + e.getMessage(), e);
+            }
+        }
+        Map<String, Object> inner = AutogenJson.mapper().convertValue(agentState, new TypeReference<>() {
+        });
+        try {
+            participant.loadState(inner == null ? Map.of() : inner);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("agent_state." + e.getMessage(), e);
+        }
+        buffer.clear();
+        buffer.addAll(messages);
     }
 
     /** A participant failed while speaking; the team's run ends with this error. */

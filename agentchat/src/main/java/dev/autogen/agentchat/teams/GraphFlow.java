@@ -73,6 +73,12 @@ public class GraphFlow extends BaseGroupChat implements Component<GraphFlowConfi
                         + "' is not a participant; participants are " + names);
             }
         }
+        for (String name : names) {
+            if (!b.graph.nodes().containsKey(name)) {
+                throw new IllegalArgumentException("GraphFlow '" + b.name + "': participant '" + name + "' is not a node of"
+                        + " the graph, so it would never speak; add a node for it or remove the participant");
+            }
+        }
         if (b.graph.hasCyclesWithExit() && b.terminationCondition == null && b.maxTurns == null) {
             throw new IllegalArgumentException(
                     "A termination condition is required for cyclic graphs without a maximum turn limit.");

@@ -38,9 +38,13 @@ final class RoundRobinGroupChatManager extends BaseGroupChatManager {
     @Override
     public void loadState(Map<String, Object> state) {
         JsonNode node = AutogenJson.mapper().valueToTree(state);
+        StateFields.type(node, "RoundRobinManagerState");
+        List<BaseMessage> thread = readThread(StateFields.thread(node));
+        int turn = StateFields.count(node, "current_turn");
+        int next = StateFields.index(node, "next_speaker_index", participantNames().size());
         messageThread.clear();
-        messageThread.addAll(readThread(node.path("message_thread")));
-        currentTurn = node.path("current_turn").asInt(0);
-        nextSpeakerIndex = node.path("next_speaker_index").asInt(0) % participantNames().size();
+        messageThread.addAll(thread);
+        currentTurn = turn;
+        nextSpeakerIndex = next;
     }
 }

@@ -85,8 +85,8 @@ public class SelectorGroupChat extends BaseGroupChat implements Component<Select
             throw new IllegalArgumentException("At least two participants are required for SelectorGroupChat; team '"
                     + b.name + "' has " + b.participants.size() + " (use RoundRobinGroupChat for a single agent)");
         }
-        if (b.maxSelectorAttempts < 0) {
-            throw new IllegalArgumentException("team '" + b.name + "': max_selector_attempts must not be negative, got "
+        if (b.maxSelectorAttempts < 1) {
+            throw new IllegalArgumentException("team '" + b.name + "': max_selector_attempts must be at least 1, got "
                     + b.maxSelectorAttempts);
         }
         try {

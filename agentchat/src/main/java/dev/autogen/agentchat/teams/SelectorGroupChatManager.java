@@ -261,11 +261,14 @@ final class SelectorGroupChatManager extends BaseGroupChatManager {
     @Override
     public void loadState(Map<String, Object> state) {
         JsonNode node = AutogenJson.mapper().valueToTree(state);
+        StateFields.type(node, "SelectorManagerState");
+        List<BaseMessage> thread = readThread(StateFields.thread(node));
+        int turn = StateFields.count(node, "current_turn");
+        String previous = StateFields.participant(node, "previous_speaker", participantNames());
         messageThread.clear();
-        messageThread.addAll(readThread(node.path("message_thread")));
+        messageThread.addAll(thread);
         messagesInContext = 0;
-        currentTurn = node.path("current_turn").asInt(0);
-        JsonNode previous = node.path("previous_speaker");
-        previousSpeaker = previous.isTextual() ? previous.textValue() : null;
+        currentTurn = turn;
+        previousSpeaker = previous;
     }
 }

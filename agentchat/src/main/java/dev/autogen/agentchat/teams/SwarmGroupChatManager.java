@@ -85,10 +85,13 @@ final class SwarmGroupChatManager extends BaseGroupChatManager {
     @Override
     public void loadState(Map<String, Object> state) {
         JsonNode node = AutogenJson.mapper().valueToTree(state);
+        StateFields.type(node, "SwarmManagerState");
+        List<BaseMessage> thread = readThread(StateFields.thread(node));
+        int turn = StateFields.count(node, "current_turn");
+        String speaker = StateFields.participant(node, "current_speaker", participantNames());
         messageThread.clear();
-        messageThread.addAll(readThread(node.path("message_thread")));
-        currentTurn = node.path("current_turn").asInt(0);
-        String speaker = node.path("current_speaker").asText("");
-        currentSpeaker = participantNames().contains(speaker) ? speaker : participantNames().get(0);
+        messageThread.addAll(thread);
+        currentTurn = turn;
+        currentSpeaker = speaker != null ? speaker : participantNames().get(0);
     }
 }

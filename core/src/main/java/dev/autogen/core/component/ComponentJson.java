@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autogen.core.serialization.AutogenJson;
+import dev.autogen.core.serialization.JsonErrors;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,7 +24,6 @@ import org.jspecify.annotations.Nullable;
 
 /** JSON plumbing for components: envelopes, paths, null stripping and readable binding errors. */
 final class ComponentJson {
-    private static final Pattern QUALIFIED_TYPE = Pattern.compile("`(?:[\\w$]+\\.)+([\\w$]+)`");
     private static final Pattern REQUIRED_PROPERTY = Pattern.compile("Missing required creator property '([^']+)'.*", Pattern.DOTALL);
 
     private ComponentJson() {
@@ -31,11 +31,9 @@ final class ComponentJson {
 
     static JsonNode parse(String json, String path) {
         try {
-            return AutogenJson.mapper().readTree(json);
+            return AutogenJson.readDocument(json);
         } catch (JsonProcessingException e) {
-            var location = e.getLocation();
-            String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-            throw new ComponentLoadException(new ComponentProblem(path, "invalid JSON" + where + ": " + e.getOriginalMessage()), e);
+            throw new ComponentLoadException(new ComponentProblem(path, "invalid JSON" + JsonErrors.syntax(e)), e);
         }
     }
 
@@ -181,15 +179,7 @@ final class ComponentJson {
     }
 
     static String relativePath(List<JsonMappingException.Reference> references) {
-        var text = new StringBuilder();
-        for (JsonMappingException.Reference ref : references) {
-            if (ref.getFieldName() != null) {
-                text.append('.').append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                text.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return text.toString();
+        return JsonErrors.path(references);
     }
 
     /** The node at a reference path, or a missing node. */
@@ -227,6 +217,8 @@ final class ComponentJson {
             String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
             if (cause instanceof NullPointerException && cause.getMessage() != null && !cause.getMessage().contains(" ")) {
                 message = "missing required field '" + cause.getMessage() + "'";
+            } else if (cause instanceof NullPointerException) {
+                message = "a required value is null (a list entry or a field); remove the null or fill it in";
             }
             return List.of(new ComponentProblem(path, "invalid value: " + message));
         }
@@ -241,38 +233,10 @@ final class ComponentJson {
     }
 
     static String simplify(String jacksonMessage) {
-        String text = QUALIFIED_TYPE.matcher(jacksonMessage).replaceAll("`$1`");
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
+        return JsonErrors.simplify(jacksonMessage);
     }
 
     static String expectedDescription(Class<?> type) {
-        if (type == String.class || type == char.class || type == Character.class) {
-            return "a string";
-        }
-        if (type == boolean.class || type == Boolean.class) {
-            return "a boolean";
-        }
-        if (type == int.class || type == Integer.class || type == long.class || type == Long.class
-                || type == short.class || type == Short.class || type == java.math.BigInteger.class) {
-            return "an integer";
-        }
-        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
-            return "a number";
-        }
-        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
-            return "a list";
-        }
-        if (type.isEnum()) {
-            List<String> names = new ArrayList<>();
-            for (Object constant : type.getEnumConstants()) {
-                names.add(constant.toString());
-            }
-            return "one of " + names;
-        }
-        if (type == java.time.Duration.class) {
-            return "a duration";
-        }
-        return "an object (" + type.getSimpleName() + ")";
+        return JsonErrors.expected(type);
     }
 }

@@ -134,6 +134,10 @@ public final class ComponentRegistry {
      *     type when nothing is close; may be null
      */
     public String unknownProviderMessage(String name, @Nullable String componentType) {
+        if (name.length() > MAX_PROVIDER_LENGTH) {
+            return "unknown provider '" + name.substring(0, 60) + "...' (" + name.length() + " characters; provider names are"
+                    + " dotted class paths such as 'autogen_agentchat.agents.AssistantAgent')";
+        }
         var message = new StringBuilder("unknown provider '").append(name).append('\'');
         Set<String> candidates = ambiguous.get(name);
         if (candidates != null) {
@@ -163,6 +167,9 @@ public final class ComponentRegistry {
                 .append(" providers are registered (providers are plugged in with META-INF/services/")
                 .append(ComponentProvider.class.getName()).append(')').toString();
     }
+
+    /** The longest name the "did you mean" search looks at; a longer one is surely not a provider. */
+    private static final int MAX_PROVIDER_LENGTH = 300;
 
     /** Up to three registered names close to {@code name}, closest first. */
     List<String> closeNames(String name) {

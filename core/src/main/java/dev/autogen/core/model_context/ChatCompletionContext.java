@@ -97,9 +97,14 @@ public abstract class ChatCompletionContext implements ComponentBase {
         try {
             loaded = AutogenJson.mapper().convertValue(state, ChatCompletionContextState.class);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("invalid chat completion context state (expected {\"messages\": "
+            String detail = e.getMessage();
+            if (e.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException mapping) {
+                String path = dev.autogen.core.serialization.JsonErrors.path(mapping.getPath());
+                detail = (path.isEmpty() ? "" : path.substring(1) + ": ") + dev.autogen.core.serialization.JsonErrors.message(mapping);
+            }
+            throw new IllegalArgumentException("llm_context: invalid chat completion context state (expected {\"messages\": "
                     + "[...]} of SystemMessage, UserMessage, AssistantMessage, FunctionExecutionResultMessage): "
-                    + e.getMessage(), e);
+                    + detail, e);
         }
         lock.lock();
         try {

@@ -1,9 +1,15 @@
 package dev.autogen.core.serialization;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -13,7 +19,9 @@ import java.time.Instant;
 /**
  * The JSON conventions shared with Python AutoGen: snake_case field names ({@code models_usage},
  * {@code call_id}), timestamps as pydantic writes them ({@code 2025-01-02T03:04:05.123456Z}), nulls written out as Python's {@code model_dump} does, and
- * unknown fields ignored on read (as pydantic does by default).
+ * unknown fields ignored on read (as pydantic does by default). Reading is as strict as pydantic where
+ * Java would otherwise guess: a number is not a string, {@code 1.5} is not an integer; and as strict
+ * as JSON itself: no duplicate keys ({@link #readDocument} also refuses a second document).
  */
 public final class AutogenJson {
     private static final ObjectMapper SHARED = newObjectMapper();
@@ -35,7 +43,24 @@ public final class AutogenJson {
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .withCoercionConfig(LogicalType.Textual, textual -> textual
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 .build();
+    }
+
+    /**
+     * Reads one whole JSON document, refusing content after its first value (a second object, stray
+     * text), which the mapper's own {@code readTree} ignores. The entry point for JSON a user wrote:
+     * configs, states.
+     *
+     * @throws JsonProcessingException naming the line and column of what is wrong
+     */
+    public static JsonNode readDocument(String json) throws JsonProcessingException {
+        return SHARED.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(json);
     }
 
     /**

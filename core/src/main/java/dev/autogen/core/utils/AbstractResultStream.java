@@ -185,9 +185,14 @@ public abstract class AbstractResultStream<T, R> implements ResultStream<T, R> {
         return finished;
     }
 
+    /**
+     * Runs the close action if the stream has neither finished nor failed: a stream whose work ended
+     * with an exception has nothing left to cancel, and cancelling would turn that failure into a
+     * cancellation for whoever shares the token.
+     */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true) && !isFinished()) {
+        if (closed.compareAndSet(false, true) && !isFinished() && failureException == null && failureError == null) {
             onClose.run();
         }
     }

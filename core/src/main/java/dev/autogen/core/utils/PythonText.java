@@ -64,6 +64,12 @@ public final class PythonText {
         return joiner.toString();
     }
 
+    private static final java.util.regex.Pattern HUGE_WIDTH = java.util.regex.Pattern.compile("\\d{5,}");
+
+    private static String abbreviate(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 197) + "...";
+    }
+
     /**
      * Python's {@code template.format(**values)} for named fields: {@code {name}} is replaced by
      * {@link #str(Object)} of its value, {@code {{} and {@code }}} stand for literal braces.
@@ -85,14 +91,19 @@ public final class PythonText {
                 }
                 int close = template.indexOf('}', i);
                 if (close < 0) {
-                    throw new IllegalArgumentException("unmatched '{' at index " + i + " in format string: " + template);
+                    throw new IllegalArgumentException("unmatched '{' at index " + i + " in format string: "
+                            + abbreviate(template));
                 }
                 String field = template.substring(i + 1, close);
                 int spec = field.indexOf(':');
                 String name = spec >= 0 ? field.substring(0, spec) : field;
                 if (!values.containsKey(name)) {
-                    throw new IllegalArgumentException("format string uses {" + name + "} but only "
-                            + values.keySet() + " are available: " + template);
+                    throw new IllegalArgumentException("format string uses {" + abbreviate(name) + "} but only "
+                            + new java.util.TreeSet<>(values.keySet()) + " are available: " + abbreviate(template));
+                }
+                if (spec >= 0 && HUGE_WIDTH.matcher(field.substring(spec + 1)).find()) {
+                    throw new IllegalArgumentException("format string field {" + abbreviate(field)
+                            + "} asks for a width above 9999 characters, which is not supported");
                 }
                 out.append(str(values.get(name)));
                 i = close + 1;

@@ -8,6 +8,7 @@ import dev.autogen.core.models.ChatCompletionInterceptors;
 import dev.autogen.core.models.ChatCompletionStream;
 import dev.autogen.core.models.CreateRequest;
 import dev.autogen.core.models.CreateResult;
+import dev.autogen.core.models.CreateStreamItem;
 import dev.autogen.core.models.ModelCallTrace;
 import dev.autogen.core.models.RequestUsage;
 import dev.autogen.core.models.UsageTracker;
@@ -16,7 +17,8 @@ import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * The create / createStream skeleton every HTTP model client shares: run the interceptors, let the
@@ -96,41 +98,59 @@ public final class ChatCompletionPipeline implements AutoCloseable {
         token.throwIfCancelled();
         ObjectNode call = protocol.prepare(request, false);
         record(call, trace);
-        HttpResponse<byte[]> response = transport.send(() -> protocol.httpRequest(call),
-                HttpResponse.BodyHandlers.ofByteArray(), protocol.responseWait(), token);
+        HttpResponse<byte[]> response = transport.exchange(() -> protocol.httpRequest(call), protocol.responseWait(),
+                token, (answer, body) -> new BufferedResponse(answer, body.readAllBytes()));
         token.throwIfCancelled();
         CreateResult result = protocol.parse(call, response, trace);
         usage.record(result.usage());
         return result;
     }
 
+    /**
+     * A streamed call. A body that breaks off, falls silent or ends before the provider's end marker is
+     * sent again (as the retry policy allows) while no chunk has reached the reader; after that it fails
+     * with the provider's {@link ChatProtocol#streamBroken} exception.
+     */
     private ChatCompletionStream stream(CreateRequest request, ModelCallTrace trace) {
         CancellationToken token = request.cancellationTokenOrNew();
         token.throwIfCancelled();
         ObjectNode call = protocol.prepare(request, true);
         record(call, trace);
         return ChatCompletionStream.produce(token, emit -> {
-            HttpResponse<InputStream> response = transport.send(() -> protocol.httpRequest(call),
-                    HttpResponse.BodyHandlers.ofInputStream(), null, token);
-            ChatProtocol.StreamDecoder decoder = protocol.streamDecoder(call, emit);
-            InputStream body = response.body();
-            try (body; var registration = token.onCancel(() -> HttpBodies.closeQuietly(body))) {
-                StreamFraming.Reader frames = protocol.framing().reader(body);
-                StreamFraming.Frame frame;
-                while (!decoder.done() && (frame = frames.next()) != null) {
-                    decoder.accept(frame);
-                }
-            } catch (IOException e) {
-                if (token.isCancelled() || Thread.currentThread().isInterrupted()) {
-                    throw new CancellationException("the streamed call to " + response.uri() + " was cancelled");
-                }
-                throw protocol.streamBroken(call, e);
-            }
+            var emitted = new AtomicBoolean();
+            Consumer<CreateStreamItem> tracked = item -> {
+                emitted.set(true);
+                emit.accept(item);
+            };
+            ChatProtocol.StreamDecoder decoder = transport.exchange(() -> protocol.httpRequest(call), null, token,
+                    (response, body) -> {
+                        ChatProtocol.StreamDecoder attempt = protocol.streamDecoder(call, tracked);
+                        try {
+                            readFrames(body, attempt);
+                        } catch (IOException e) {
+                            if (emitted.get() && !token.isCancelled() && !Thread.currentThread().isInterrupted()) {
+                                throw protocol.streamBroken(call, e);
+                            }
+                            throw e;
+                        }
+                        return attempt;
+                    });
             token.throwIfCancelled();
             CreateResult result = decoder.finish();
             usage.record(result.usage());
             emit.accept(result);
         });
+    }
+
+    private void readFrames(InputStream body, ChatProtocol.StreamDecoder decoder) throws IOException {
+        StreamFraming.Reader frames = protocol.framing().reader(body);
+        StreamFraming.Frame frame;
+        while (!decoder.done() && (frame = frames.next()) != null) {
+            decoder.accept(frame);
+        }
+        if (!decoder.complete()) {
+            throw new IncompleteStreamException();
+        }
     }
 
     /** Closes the transport. */

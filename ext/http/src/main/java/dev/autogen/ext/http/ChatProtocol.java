@@ -71,7 +71,11 @@ public interface ChatProtocol {
     /** A fresh reader of one streamed answer, handing the text chunks it completes to {@code emit}. */
     StreamDecoder streamDecoder(ObjectNode body, Consumer<CreateStreamItem> emit);
 
-    /** The provider's exception for a stream whose connection failed part-way. */
+    /**
+     * The provider's exception for a stream whose connection failed part-way, after some of it reached
+     * the reader: an {@link IdleTimeoutException}, an {@link IncompleteStreamException} or another
+     * {@link IOException}.
+     */
     RuntimeException streamBroken(ObjectNode body, IOException cause);
 
     /** Reads the frames of one streamed answer. Used by one thread. */
@@ -82,6 +86,15 @@ public interface ChatProtocol {
         /** Whether the answer is complete, so no further frame needs reading. */
         default boolean done() {
             return false;
+        }
+
+        /**
+         * Whether the frames read so far make a whole answer, so that the body may end here. A body that
+         * ends while this is false was cut off: the pipeline retries it like a dropped connection. By
+         * default {@link #done()}; a provider whose answer may end without a last marker relaxes it.
+         */
+        default boolean complete() {
+            return done();
         }
 
         /**

@@ -19,7 +19,9 @@ public interface HttpErrorDecoder {
 
         @Override
         public RuntimeException failure(URI uri, IOException cause, int attempts) {
-            return new HttpCallException(uri + " failed: " + cause, uri, 0, "", cause);
+            String reason = cause.getMessage() == null || cause.getMessage().isBlank()
+                    ? cause.getClass().getSimpleName() : cause.getMessage();
+            return new HttpCallException(uri + " failed: " + reason, uri, 0, "", cause);
         }
     };
 

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class ChatCompletionPipelineTest {
     private static final CreateRequest HELLO = CreateRequest.of(List.of(new UserMessage("hello", "user")));
 
-    /** A toy provider: the body is {"messages": [...]}, the answer {"text": ...}, a stream SSE events of text. */
+    /** A toy provider: the body is {"messages": [...]}, the answer {"text": ...}, a stream SSE events of text up to [END]. */
     private record EchoProtocol(String url) implements ChatProtocol {
         @Override
         public ObjectNode prepare(CreateRequest request, boolean stream) {
@@ -59,10 +59,21 @@ class ChatCompletionPipelineTest {
         public StreamDecoder streamDecoder(ObjectNode body, Consumer<CreateStreamItem> emit) {
             var text = new StringBuilder();
             return new StreamDecoder() {
+                private boolean end;
+
                 @Override
                 public void accept(StreamFraming.Frame frame) {
+                    if (frame.data().equals("[END]")) {
+                        end = true;
+                        return;
+                    }
                     text.append(frame.data());
                     emit.accept(new ChatCompletionChunk(frame.data()));
+                }
+
+                @Override
+                public boolean done() {
+                    return end;
                 }
 
                 @Override
@@ -122,7 +133,7 @@ class ChatCompletionPipelineTest {
             }
         };
         try (var server = new LocalHttpServer().then(e -> LocalHttpServer.send(e, 200, "text/event-stream",
-                "data: Hel\n\n: a comment\n\ndata: lo\n\n", Map.of()));
+                "data: Hel\n\n: a comment\n\ndata: lo\n\ndata: [END]\n\n", Map.of()));
                 var pipeline = pipeline(server, List.of(observer))) {
             List<String> chunks = new ArrayList<>();
             CreateResult result;
@@ -140,6 +151,54 @@ class ChatCompletionPipelineTest {
             assertThat(seen).containsExactly("ChatCompletionChunk", "ChatCompletionChunk", "CreateResult");
             assertThat(server.lastRequest().json().path("stream").asBoolean()).isTrue();
             assertThat(pipeline.totalUsage()).isEqualTo(new RequestUsage(2, 2));
+        }
+    }
+
+    @Test
+    void aStreamCutBeforeItsEndMarkerIsRetriedWhileNothingReachedTheReader() throws IOException {
+        try (var server = new LocalHttpServer()
+                .then(e -> LocalHttpServer.send(e, 200, "text/event-stream", ": only a comment\n\n", Map.of()))
+                .then(e -> LocalHttpServer.send(e, 200, "text/event-stream", "data: ok\n\ndata: [END]\n\n", Map.of()));
+                var pipeline = pipeline(server, ChatCompletionPipeline.DEFAULT_INTERCEPTORS);
+                var stream = pipeline.createStream(HELLO)) {
+            assertThat(stream.result().content()).isEqualTo(new ModelContent.Text("ok"));
+            assertThat(server.requests()).hasSize(2);
+        }
+    }
+
+    @Test
+    void aStreamCutAfterTextReachedTheReaderIsTheProvidersBrokenStreamError() throws IOException {
+        try (var server = new LocalHttpServer().then(e -> LocalHttpServer.send(e, 200, "text/event-stream",
+                "data: Hel\n\n", Map.of()));
+                var pipeline = pipeline(server, ChatCompletionPipeline.DEFAULT_INTERCEPTORS);
+                var stream = pipeline.createStream(HELLO)) {
+            assertThatThrownBy(stream::result).isInstanceOf(IllegalStateException.class).hasMessage("broken")
+                    .hasCauseInstanceOf(IncompleteStreamException.class);
+            assertThat(server.requests()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aBodyThatFallsSilentFailsWithTheIdleTimeoutAfterTheRetries() throws IOException {
+        var release = new java.util.concurrent.CountDownLatch(1);
+        LocalHttpServer.Responder stall = e -> {
+            e.sendResponseHeaders(200, 0);
+            e.getResponseBody().write("par".getBytes(StandardCharsets.UTF_8));
+            e.getResponseBody().flush();
+            release.await();
+        };
+        var transport = new HttpTransport(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
+                new RetryPolicy(1, RetryPolicy.SDK_MAX_RETRY_AFTER, RetryPolicy.LongRetryAfter.CAP),
+                HttpErrorDecoder.DEFAULT, "echo call", java.time.Duration.ofMillis(200));
+        try (var server = new LocalHttpServer().then(stall).then(stall);
+                var pipeline = new ChatCompletionPipeline(transport, new EchoProtocol(server.url()), List.of())) {
+            assertThatThrownBy(() -> pipeline.create(HELLO)).isInstanceOfSatisfying(HttpCallException.class, e -> {
+                assertThat(e.getCause()).isInstanceOf(IdleTimeoutException.class);
+                assertThat(e.getMessage()).isEqualTo(server.url() + "/chat failed: no data arrived for 0.2 s (idle_timeout)");
+            });
+            assertThat(server.requests()).hasSize(2);
+        } finally {
+            release.countDown();
         }
     }
 

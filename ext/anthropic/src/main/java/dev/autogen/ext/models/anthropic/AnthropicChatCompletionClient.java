@@ -39,6 +39,7 @@ import dev.autogen.core.tools.ToolSchema;
 import dev.autogen.ext.http.ChatCompletionPipeline;
 import dev.autogen.ext.http.ChatProtocol;
 import dev.autogen.ext.http.HttpChatCompletionClient;
+import dev.autogen.ext.http.HttpTransport;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -139,7 +140,8 @@ public final class AnthropicChatCompletionClient extends HttpChatCompletionClien
         Duration timeout = config.timeout() != null ? Duration.ofMillis(Math.round(config.timeout() * 1000))
                 : DEFAULT_TIMEOUT;
         int maxRetries = config.maxRetries() != null ? config.maxRetries() : DEFAULT_MAX_RETRIES;
-        this.http = new AnthropicHttp(baseUrl, timeout, maxRetries,
+        this.http = new AnthropicHttp(config.model(), baseUrl, timeout, HttpTransport.idleTimeout(config.idleTimeout()),
+                maxRetries,
                 config.defaultHeaders() != null ? config.defaultHeaders() : Map.of(), this::requireApiKey);
         this.pipeline = new ChatCompletionPipeline(http.transport(), new Protocol(),
                 ChatCompletionPipeline.DEFAULT_INTERCEPTORS);
@@ -208,7 +210,8 @@ public final class AnthropicChatCompletionClient extends HttpChatCompletionClien
 
         @Override
         public RuntimeException streamBroken(ObjectNode body, IOException cause) {
-            return new AnthropicApiException("Anthropic stream from " + where() + " broke off: " + cause, 200,
+            return new AnthropicApiException("Anthropic stream of model '" + config.model() + "' from " + where()
+                    + " broke off: " + cause.getMessage(), 200,
                     "connection_error", cause);
         }
     }
@@ -472,6 +475,7 @@ public final class AnthropicChatCompletionClient extends HttpChatCompletionClien
         private @Nullable String baseUrl;
         private @Nullable ModelInfo modelInfo;
         private @Nullable Double timeout;
+        private @Nullable Double idleTimeout;
         private @Nullable Integer maxRetries;
         private @Nullable Map<String, String> defaultHeaders;
         private Function<String, @Nullable String> env = System::getenv;
@@ -552,6 +556,15 @@ public final class AnthropicChatCompletionClient extends HttpChatCompletionClien
             return this;
         }
 
+        /** How long a response may stay silent between two bytes before the attempt fails and is retried (default 60 s). */
+        public Builder idleTimeout(Duration value) {
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("idleTimeout must be positive, got " + value);
+            }
+            this.idleTimeout = value.toMillis() / 1000.0;
+            return this;
+        }
+
         /** Retries after a retryable failure (default 2; 0 disables retries). */
         public Builder maxRetries(int retries) {
             if (retries < 0) {
@@ -576,7 +589,8 @@ public final class AnthropicChatCompletionClient extends HttpChatCompletionClien
         /** The config this builder describes. */
         public AnthropicClientConfiguration toConfig() {
             return new AnthropicClientConfiguration(model, maxTokens, temperature, topP, topK, stopSequences, null,
-                    metadata, thinking, apiKey, baseUrl, null, modelInfo, timeout, maxRetries, defaultHeaders, null, null);
+                    metadata, thinking, apiKey, baseUrl, null, modelInfo, timeout, maxRetries, defaultHeaders, null, null,
+                    idleTimeout);
         }
 
         /**

@@ -38,10 +38,12 @@ import org.jspecify.annotations.Nullable;
  * @param defaultHeaders extra headers sent with every request
  * @param tools kept for Python compatibility; pass tools per request instead
  * @param toolChoice kept for Python compatibility; pass the tool choice per request instead
+ * @param idleTimeout seconds a response may stay silent between two bytes before the attempt fails and is
+ *     retried (default 60); Java only, Python ignores it
  */
 @JsonPropertyOrder({"model", "max_tokens", "temperature", "top_p", "top_k", "stop_sequences", "response_format",
     "metadata", "thinking", "api_key", "base_url", "model_capabilities", "model_info", "timeout", "max_retries",
-    "default_headers", "tools", "tool_choice"})
+    "default_headers", "tools", "tool_choice", "idle_timeout"})
 public record AnthropicClientConfiguration(
         @JsonProperty(required = true) String model,
         @Nullable Integer maxTokens,
@@ -60,7 +62,8 @@ public record AnthropicClientConfiguration(
         @Nullable Integer maxRetries,
         @Nullable Map<String, String> defaultHeaders,
         @Nullable List<JsonNode> tools,
-        @Nullable JsonNode toolChoice) {
+        @Nullable JsonNode toolChoice,
+        @Nullable Double idleTimeout) {
 
     /** What a dumped config holds in place of the API key. */
     public static final String MASKED_SECRET = "**********";
@@ -88,7 +91,7 @@ public record AnthropicClientConfiguration(
     /** A config with only the model set. */
     public static AnthropicClientConfiguration of(String model) {
         return new AnthropicClientConfiguration(model, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
     }
 
     /** This config with the API key masked, as written by a dump. */
@@ -99,7 +102,7 @@ public record AnthropicClientConfiguration(
     AnthropicClientConfiguration withApiKey(@Nullable String key) {
         return new AnthropicClientConfiguration(model, maxTokens, temperature, topP, topK, stopSequences, responseFormat,
                 metadata, thinking, key, baseUrl, modelCapabilities, modelInfo, timeout, maxRetries, defaultHeaders,
-                tools, toolChoice);
+                tools, toolChoice, idleTimeout);
     }
 
     @Override

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autogen.core.serialization.AutogenJson;
 import dev.autogen.ext.http.HttpErrorDecoder;
+import dev.autogen.ext.http.IdleTimeoutException;
+import dev.autogen.ext.http.IncompleteStreamException;
 import dev.autogen.ext.http.HttpStatusError;
 import dev.autogen.ext.http.HttpTransport;
 import dev.autogen.ext.http.RetryPolicy;
@@ -32,12 +34,14 @@ final class AnthropicHttp implements HttpErrorDecoder {
     private static final ObjectMapper JSON = AutogenJson.mapper();
 
     private final URI endpoint;
+    private final String model;
     private final Duration timeout;
+    private final Duration idleTimeout;
     private final int maxRetries;
     private final Map<String, String> defaultHeaders;
     private final Supplier<String> apiKey;
 
-    AnthropicHttp(String baseUrl, Duration timeout, int maxRetries, Map<String, String> defaultHeaders,
+    AnthropicHttp(String model, String baseUrl, Duration timeout, Duration idleTimeout, int maxRetries, Map<String, String> defaultHeaders,
             Supplier<String> apiKey) {
         String root = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         try {
@@ -49,7 +53,9 @@ final class AnthropicHttp implements HttpErrorDecoder {
             throw new IllegalArgumentException("invalid base_url '" + baseUrl
                     + "': expected an absolute http(s) URL such as https://api.anthropic.com");
         }
+        this.model = model;
         this.timeout = timeout;
+        this.idleTimeout = idleTimeout;
         this.maxRetries = maxRetries;
         this.defaultHeaders = Map.copyOf(defaultHeaders);
         this.apiKey = apiKey;
@@ -67,7 +73,8 @@ final class AnthropicHttp implements HttpErrorDecoder {
                 .connectTimeout(timeout)
                 .build();
         return new HttpTransport(client,
-                new RetryPolicy(maxRetries, RetryPolicy.SDK_MAX_RETRY_AFTER, RetryPolicy.LongRetryAfter.IGNORE), this, "Anthropic request");
+                new RetryPolicy(maxRetries, RetryPolicy.SDK_MAX_RETRY_AFTER, RetryPolicy.LongRetryAfter.IGNORE), this, "Anthropic request",
+                idleTimeout);
     }
 
     /** The request of one attempt. */
@@ -87,6 +94,14 @@ final class AnthropicHttp implements HttpErrorDecoder {
     @Override
     public RuntimeException failure(URI uri, IOException e, int attempts) {
         boolean timedOut = e instanceof HttpTimeoutException;
+        if (e instanceof IdleTimeoutException || e instanceof IncompleteStreamException) {
+            String advice = e instanceof IdleTimeoutException
+                    ? "; the server stalled. Check that it is healthy, or raise idle_timeout (now "
+                            + HttpTransport.seconds(idleTimeout) + ") if the model pauses longer"
+                    : "; the connection was cut. Check the server and its proxies";
+            return new AnthropicApiException("Anthropic model '" + model + "' at " + endpoint + ": " + e.getMessage()
+                    + advice + retriesNote(attempts), 0, timedOut ? "timeout" : "connection_error", e);
+        }
         String what = timedOut
                 ? "timed out after " + timeout.toMillis() + " ms (timeout=" + timeout.toMillis() / 1000.0 + " s)"
                 : "could not connect or lost the connection (" + e + ")";

@@ -195,6 +195,11 @@ final class AnthropicResponses {
             }
         }
 
+        @Override
+        public boolean complete() {
+            return stopped;
+        }
+
         /**
          * The final result.
          *

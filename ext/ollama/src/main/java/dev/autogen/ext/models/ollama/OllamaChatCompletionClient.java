@@ -41,6 +41,8 @@ import dev.autogen.ext.http.HttpChatCompletionClient;
 import dev.autogen.ext.http.HttpErrorDecoder;
 import dev.autogen.ext.http.HttpStatusError;
 import dev.autogen.ext.http.HttpTransport;
+import dev.autogen.ext.http.IdleTimeoutException;
+import dev.autogen.ext.http.IncompleteStreamException;
 import dev.autogen.ext.http.RetryPolicy;
 import dev.autogen.ext.http.StreamFraming;
 import java.io.IOException;
@@ -134,7 +136,8 @@ public final class OllamaChatCompletionClient extends HttpChatCompletionClient i
             builder.connectTimeout(timeout);
         }
         this.pipeline = new ChatCompletionPipeline(new HttpTransport(builder.build(),
-                RetryPolicy.none(), new Errors(), "Ollama request"), new Protocol(),
+                RetryPolicy.none(), new Errors(), "Ollama request", HttpTransport.idleTimeout(config.idleTimeout())),
+                new Protocol(),
                 ChatCompletionPipeline.DEFAULT_INTERCEPTORS);
     }
 
@@ -339,7 +342,8 @@ public final class OllamaChatCompletionClient extends HttpChatCompletionClient i
 
         @Override
         public RuntimeException streamBroken(ObjectNode body, IOException cause) {
-            return new OllamaApiException("Ollama response from " + where() + " broke off: " + cause, 200, cause);
+            return new OllamaApiException("Ollama response of model '" + config.model() + "' from " + where()
+                    + " broke off: " + cause.getMessage(), 200, cause);
         }
     }
 
@@ -364,6 +368,15 @@ public final class OllamaChatCompletionClient extends HttpChatCompletionClient i
 
         @Override
         public RuntimeException failure(URI uri, IOException e, int attempts) {
+            if (e instanceof IdleTimeoutException idle) {
+                return new OllamaApiException("Ollama model '" + config.model() + "' at " + where() + ": "
+                        + idle.getMessage() + "; the server stalled. Check that it is healthy, or raise idle_timeout (now "
+                        + HttpTransport.seconds(idle.idleTimeout()) + ") if the model pauses longer", 0, e);
+            }
+            if (e instanceof IncompleteStreamException) {
+                return new OllamaApiException("Ollama model '" + config.model() + "' at " + where() + ": "
+                        + e.getMessage() + "; the connection was cut. Check the server and its proxies", 0, e);
+            }
             if (e instanceof HttpTimeoutException && timeout != null) {
                 return new OllamaApiException("Ollama request to " + where() + " timed out after " + timeout.toMillis()
                         + " ms (timeout=" + timeout.toMillis() / 1000.0 + " s); a large model may need a longer"
@@ -526,6 +539,7 @@ public final class OllamaChatCompletionClient extends HttpChatCompletionClient i
         private @Nullable JsonNode responseFormat;
         private boolean followRedirects = true;
         private @Nullable Double timeout;
+        private @Nullable Double idleTimeout;
         private @Nullable Map<String, String> headers;
         private @Nullable ModelInfo modelInfo;
         private final Map<String, Object> options = new LinkedHashMap<>();
@@ -567,6 +581,15 @@ public final class OllamaChatCompletionClient extends HttpChatCompletionClient i
                 throw new IllegalArgumentException("timeout must be positive, got " + value);
             }
             this.timeout = value.toMillis() / 1000.0;
+            return this;
+        }
+
+        /** How long a response may stay silent between two bytes before the call fails (default 60 s). */
+        public Builder idleTimeout(Duration value) {
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("idleTimeout must be positive, got " + value);
+            }
+            this.idleTimeout = value.toMillis() / 1000.0;
             return this;
         }
 
@@ -615,7 +638,8 @@ public final class OllamaChatCompletionClient extends HttpChatCompletionClient i
         /** The config this builder describes. */
         public OllamaClientConfiguration toConfig() {
             return new OllamaClientConfiguration(model, host, responseFormat, followRedirects, timeout, headers, null,
-                    modelInfo, options.isEmpty() ? null : options, think, keepAlive);
+                    modelInfo, options.isEmpty() ? null : options, think, keepAlive,
+                    idleTimeout);
         }
 
         /**

@@ -32,9 +32,11 @@ import org.jspecify.annotations.Nullable;
  * @param options Ollama's model options ({@code temperature}, {@code num_ctx}, {@code seed}, ...)
  * @param think thinking for reasoning models: {@code true}/{@code false}, or a level such as {@code "high"}
  * @param keepAlive how long the model stays loaded after the request, e.g. {@code "5m"} or {@code 0}
+ * @param idleTimeout seconds a response may stay silent between two bytes before the call fails (default
+ *     60); Java only, Python ignores it
  */
 @JsonPropertyOrder({"model", "host", "response_format", "follow_redirects", "timeout", "headers",
-    "model_capabilities", "model_info", "options", "think", "keep_alive"})
+    "model_capabilities", "model_info", "options", "think", "keep_alive", "idle_timeout"})
 public record OllamaClientConfiguration(
         @JsonProperty(required = true) String model,
         @Nullable String host,
@@ -46,7 +48,8 @@ public record OllamaClientConfiguration(
         @Nullable ModelInfo modelInfo,
         @Nullable Map<String, Object> options,
         @Nullable JsonNode think,
-        @Nullable JsonNode keepAlive) {
+        @Nullable JsonNode keepAlive,
+        @Nullable Double idleTimeout) {
 
     public OllamaClientConfiguration {
         Objects.requireNonNull(model, "model");
@@ -70,6 +73,6 @@ public record OllamaClientConfiguration(
 
     /** A config with only the model set. */
     public static OllamaClientConfiguration of(String model) {
-        return new OllamaClientConfiguration(model, null, null, true, null, null, null, null, null, null, null);
+        return new OllamaClientConfiguration(model, null, null, true, null, null, null, null, null, null, null, null);
     }
 }

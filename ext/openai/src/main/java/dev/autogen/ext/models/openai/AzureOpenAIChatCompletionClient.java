@@ -237,7 +237,7 @@ public final class AzureOpenAIChatCompletionClient extends BaseOpenAIChatComplet
             return new AzureOpenAIClientConfiguration(frequencyPenalty, logitBias, maxTokens, null, presencePenalty,
                     responseFormat, seed, stop, temperature, topP, user, streamOptions, parallelToolCalls, reasoningEffort,
                     requireModel(), apiKey, timeout, maxRetries, null, modelInfo, addNamePrefixes, includeNameInMessage,
-                    headersOrNull(), endpoint, azureDeployment, version, azureAdToken, null);
+                    headersOrNull(), endpoint, azureDeployment, version, azureAdToken, null, idleTimeout);
         }
 
         /**

@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param azureAdTokenProvider Python's token-provider component; it cannot be loaded in Java, where a
  *     token provider is a {@code Supplier<String>} given to the builder
  */
-@JsonPropertyOrder({"frequency_penalty", "logit_bias", "max_tokens", "n", "presence_penalty", "response_format", "seed", "stop", "temperature", "top_p", "user", "stream_options", "parallel_tool_calls", "reasoning_effort", "model", "api_key", "timeout", "max_retries", "model_capabilities", "model_info", "add_name_prefixes", "include_name_in_message", "default_headers", "azure_endpoint", "azure_deployment", "api_version", "azure_ad_token", "azure_ad_token_provider"})
+@JsonPropertyOrder({"frequency_penalty", "logit_bias", "max_tokens", "n", "presence_penalty", "response_format", "seed", "stop", "temperature", "top_p", "user", "stream_options", "parallel_tool_calls", "reasoning_effort", "model", "api_key", "timeout", "max_retries", "model_capabilities", "model_info", "add_name_prefixes", "include_name_in_message", "default_headers", "azure_endpoint", "azure_deployment", "api_version", "azure_ad_token", "azure_ad_token_provider", "idle_timeout"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AzureOpenAIClientConfiguration(
         @Nullable Double frequencyPenalty,
@@ -52,7 +52,8 @@ public record AzureOpenAIClientConfiguration(
         @Nullable String azureDeployment,
         @JsonProperty(required = true) String apiVersion,
         @Nullable Secret azureAdToken,
-        @Nullable JsonNode azureAdTokenProvider) implements BaseOpenAIClientConfiguration {
+        @Nullable JsonNode azureAdTokenProvider,
+        @Nullable Double idleTimeout) implements BaseOpenAIClientConfiguration {
 
     public AzureOpenAIClientConfiguration {
         Objects.requireNonNull(model, "model");

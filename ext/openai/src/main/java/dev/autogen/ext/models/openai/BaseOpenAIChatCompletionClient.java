@@ -22,6 +22,7 @@ import dev.autogen.core.tools.ToolSchema;
 import dev.autogen.ext.http.ChatCompletionPipeline;
 import dev.autogen.ext.http.ChatProtocol;
 import dev.autogen.ext.http.HttpChatCompletionClient;
+import dev.autogen.ext.http.HttpTransport;
 import dev.autogen.ext.http.StreamFraming;
 import java.io.IOException;
 import java.net.URI;
@@ -86,7 +87,8 @@ public abstract sealed class BaseOpenAIChatCompletionClient extends HttpChatComp
         }
         Duration timeout = config.timeout() == null ? DEFAULT_TIMEOUT
                 : Duration.ofMillis(Math.round(config.timeout() * 1000));
-        this.http = new OpenAIHttp(timeout, config.maxRetries() == null ? DEFAULT_MAX_RETRIES : config.maxRetries());
+        this.http = new OpenAIHttp(config.model(), timeout, HttpTransport.idleTimeout(config.idleTimeout()),
+                config.maxRetries() == null ? DEFAULT_MAX_RETRIES : config.maxRetries());
         this.tokenCounter = OpenAITokenCounter.forModel(config.model());
         this.pipeline = new ChatCompletionPipeline(http.transport(), new Protocol(),
                 ChatCompletionPipeline.DEFAULT_INTERCEPTORS);
@@ -192,6 +194,11 @@ public abstract sealed class BaseOpenAIChatCompletionClient extends HttpChatComp
                 }
 
                 @Override
+                public boolean complete() {
+                    return done || accumulator.finished();
+                }
+
+                @Override
                 public CreateResult finish() {
                     for (String text : accumulator.flush()) {
                         emit.accept(new ChatCompletionChunk(text));
@@ -203,8 +210,8 @@ public abstract sealed class BaseOpenAIChatCompletionClient extends HttpChatComp
 
         @Override
         public RuntimeException streamBroken(ObjectNode body, IOException cause) {
-            return new OpenAIException("the event stream from " + endpoint() + " broke off: " + cause.getMessage(),
-                    cause);
+            return new OpenAIException("the event stream of model '" + config.model() + "' from " + endpoint()
+                    + " broke off: " + cause.getMessage(), cause);
         }
     }
 
@@ -374,6 +381,11 @@ public abstract sealed class BaseOpenAIChatCompletionClient extends HttpChatComp
         return http.timeout();
     }
 
+    /** How long a response may stay silent between two bytes. */
+    public Duration idleTimeout() {
+        return http.idleTimeout();
+    }
+
     /** How many times a failed request is retried. */
     public int maxRetries() {
         return http.maxRetries();
@@ -402,6 +414,7 @@ public abstract sealed class BaseOpenAIChatCompletionClient extends HttpChatComp
         @Nullable String model;
         @Nullable Secret apiKey;
         @Nullable Double timeout;
+        @Nullable Double idleTimeout;
         @Nullable Integer maxRetries;
         @Nullable ModelInfo modelInfo;
         @Nullable Double frequencyPenalty;
@@ -452,6 +465,20 @@ public abstract sealed class BaseOpenAIChatCompletionClient extends HttpChatComp
                 throw new IllegalArgumentException("timeout must be positive, got " + timeout);
             }
             this.timeout = timeout.toNanos() / 1e9;
+            return self();
+        }
+
+        /**
+         * How long a response may stay silent between two bytes, streamed or not, before the attempt
+         * fails and is retried (default 60 s).
+         *
+         * @throws IllegalArgumentException if not positive
+         */
+        public B idleTimeout(Duration idleTimeout) {
+            if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+                throw new IllegalArgumentException("idleTimeout must be positive, got " + idleTimeout);
+            }
+            this.idleTimeout = idleTimeout.toNanos() / 1e9;
             return self();
         }
 

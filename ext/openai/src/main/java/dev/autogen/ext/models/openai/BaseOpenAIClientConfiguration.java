@@ -64,6 +64,12 @@ public sealed interface BaseOpenAIClientConfiguration permits OpenAIClientConfig
     /** Seconds a request may take before it fails (and is retried); null for 600. */
     @Nullable Double timeout();
 
+    /**
+     * Seconds a response may stay silent between two bytes, streamed or not, before the attempt fails
+     * (and is retried); null for 60. Java only: Python ignores the field.
+     */
+    @Nullable Double idleTimeout();
+
     /** How many times a failed request (429, 5xx, timeout, connection error) is retried; null for 2. */
     @Nullable Integer maxRetries();
 

@@ -222,7 +222,7 @@ public final class OpenAIChatCompletionClient extends BaseOpenAIChatCompletionCl
             return new OpenAIClientConfiguration(frequencyPenalty, logitBias, maxTokens, null, presencePenalty,
                     responseFormat, seed, stop, temperature, topP, user, streamOptions, parallelToolCalls, reasoningEffort,
                     requireModel(), apiKey, timeout, maxRetries, null, modelInfo, addNamePrefixes, includeNameInMessage,
-                    headersOrNull(), organization, baseUrl);
+                    headersOrNull(), organization, baseUrl, idleTimeout);
         }
 
         /**

@@ -16,10 +16,11 @@ import org.jspecify.annotations.Nullable;
  * shared fields. The API key is written as {@value Secret#MASK}.
  *
  * @param organization the OpenAI organization id; null to read {@code OPENAI_ORG_ID}
+ * @param idleTimeout see {@link BaseOpenAIClientConfiguration#idleTimeout()}
  * @param baseUrl the API base URL, e.g. {@code http://localhost:11434/v1}; null to read
  *     {@code OPENAI_BASE_URL}, else {@code https://api.openai.com/v1}
  */
-@JsonPropertyOrder({"frequency_penalty", "logit_bias", "max_tokens", "n", "presence_penalty", "response_format", "seed", "stop", "temperature", "top_p", "user", "stream_options", "parallel_tool_calls", "reasoning_effort", "model", "api_key", "timeout", "max_retries", "model_capabilities", "model_info", "add_name_prefixes", "include_name_in_message", "default_headers", "organization", "base_url"})
+@JsonPropertyOrder({"frequency_penalty", "logit_bias", "max_tokens", "n", "presence_penalty", "response_format", "seed", "stop", "temperature", "top_p", "user", "stream_options", "parallel_tool_calls", "reasoning_effort", "model", "api_key", "timeout", "max_retries", "model_capabilities", "model_info", "add_name_prefixes", "include_name_in_message", "default_headers", "organization", "base_url", "idle_timeout"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OpenAIClientConfiguration(
         @Nullable Double frequencyPenalty,
@@ -46,7 +47,8 @@ public record OpenAIClientConfiguration(
         @Nullable Boolean includeNameInMessage,
         @Nullable Map<String, String> defaultHeaders,
         @Nullable String organization,
-        @Nullable String baseUrl) implements BaseOpenAIClientConfiguration {
+        @Nullable String baseUrl,
+        @Nullable Double idleTimeout) implements BaseOpenAIClientConfiguration {
 
     public OpenAIClientConfiguration {
         Objects.requireNonNull(model, "model");

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autogen.core.serialization.AutogenJson;
 import dev.autogen.ext.http.HttpErrorDecoder;
+import dev.autogen.ext.http.IdleTimeoutException;
+import dev.autogen.ext.http.IncompleteStreamException;
 import dev.autogen.ext.http.HttpStatusError;
 import dev.autogen.ext.http.HttpTransport;
 import dev.autogen.ext.http.RetryPolicy;
@@ -28,18 +30,26 @@ import org.jspecify.annotations.Nullable;
 final class OpenAIHttp implements HttpErrorDecoder {
     private static final String USER_AGENT = "autogen-java";
 
+    private final String model;
     private final Duration timeout;
+    private final Duration idleTimeout;
     private final int maxRetries;
 
-    OpenAIHttp(Duration timeout, int maxRetries) {
+    OpenAIHttp(String model, Duration timeout, Duration idleTimeout, int maxRetries) {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive, got " + timeout);
         }
         if (maxRetries < 0) {
             throw new IllegalArgumentException("max_retries must be 0 or more, got " + maxRetries);
         }
+        this.model = model;
         this.timeout = timeout;
+        this.idleTimeout = idleTimeout;
         this.maxRetries = maxRetries;
+    }
+
+    Duration idleTimeout() {
+        return idleTimeout;
     }
 
     Duration timeout() {
@@ -57,7 +67,8 @@ final class OpenAIHttp implements HttpErrorDecoder {
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
         return new HttpTransport(client,
-                new RetryPolicy(maxRetries, RetryPolicy.SDK_MAX_RETRY_AFTER, RetryPolicy.LongRetryAfter.CAP), this, "model call");
+                new RetryPolicy(maxRetries, RetryPolicy.SDK_MAX_RETRY_AFTER, RetryPolicy.LongRetryAfter.CAP), this, "model call",
+                idleTimeout);
     }
 
     /** The POST of one attempt. */
@@ -94,7 +105,14 @@ final class OpenAIHttp implements HttpErrorDecoder {
     @Override
     public RuntimeException failure(URI uri, IOException e, int attempts) {
         OpenAIException error;
-        if (e instanceof HttpTimeoutException) {
+        if (e instanceof IdleTimeoutException idle) {
+            error = new OpenAITimeoutException("model '" + model + "' at " + uri + ": " + idle.getMessage()
+                    + "; the server stalled. Check that it is healthy, or raise the client's idle_timeout (now "
+                    + HttpTransport.seconds(idleTimeout) + ") if the model pauses longer", e);
+        } else if (e instanceof IncompleteStreamException) {
+            error = new OpenAIException("model '" + model + "' at " + uri + ": " + e.getMessage()
+                    + "; the connection was cut. Check the server and its proxies", e);
+        } else if (e instanceof HttpTimeoutException) {
             error = new OpenAITimeoutException("the request to " + uri + " timed out after " + timeout.toMillis()
                     + " ms; raise the client's timeout if the model needs longer", e);
         } else if (e instanceof ConnectException) {

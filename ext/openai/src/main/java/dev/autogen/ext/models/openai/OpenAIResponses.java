@@ -246,6 +246,11 @@ final class OpenAIResponses {
             return out;
         }
 
+        /** Whether a chunk carried a {@code finish_reason}, so the answer is whole even without {@code [DONE]}. */
+        boolean finished() {
+            return stopReason != null;
+        }
+
         /** Text still to stream once the chunks have ended (a reasoning section left open). */
         List<String> flush() {
             if (reasoning) {

@@ -43,6 +43,8 @@ final class FakeOpenAIServer implements AutoCloseable {
     final List<Received> requests = new CopyOnWriteArrayList<>();
     /** Counted down when a streaming answer notices that the client closed the connection. */
     final CountDownLatch clientDisconnected = new CountDownLatch(1);
+    /** Counted down on close, ending answers that stall. */
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     FakeOpenAIServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -103,15 +105,10 @@ final class FakeOpenAIServer implements AutoCloseable {
 
     /** A stream of {@code data:} events followed by {@code data: [DONE]}. */
     static Answer sse(String... events) {
+        Answer cut = sseCut(events);
         return exchange -> {
-            exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
-            exchange.sendResponseHeaders(200, 0);
-            OutputStream out = exchange.getResponseBody();
-            for (String event : events) {
-                out.write(("data: " + event + "\n\n").getBytes(StandardCharsets.UTF_8));
-                out.flush();
-            }
-            out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+            cut.respond(exchange);
+            exchange.getResponseBody().write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
         };
     }
 
@@ -132,6 +129,31 @@ final class FakeOpenAIServer implements AutoCloseable {
             } catch (IOException closed) {
                 clientDisconnected.countDown();
             }
+        };
+    }
+
+    /** A stream of {@code data:} events that ends without a finish reason or {@code [DONE]}: a cut connection. */
+    static Answer sseCut(String... events) {
+        return exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream out = exchange.getResponseBody();
+            for (String event : events) {
+                out.write(("data: " + event + "\n\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            }
+        };
+    }
+
+    /** Sends the headers and {@code start} of a body, then nothing more until the server closes. */
+    Answer stallAfterHeaders(String contentType, String start) {
+        return exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", contentType);
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream out = exchange.getResponseBody();
+            out.write(start.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            closed.await();
         };
     }
 
@@ -167,6 +189,7 @@ final class FakeOpenAIServer implements AutoCloseable {
 
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
     }
 }
