@@ -5,9 +5,11 @@ import dev.autogen.agentchat.base.RunOptions;
 import dev.autogen.agentchat.base.TaskResult;
 import dev.autogen.agentchat.base.TaskRunner;
 import dev.autogen.agentchat.checkpoint.CheckpointStore;
+import dev.autogen.agentchat.checkpoint.InMemoryCheckpointStore;
 import dev.autogen.agentchat.teams.BaseGroupChat;
 import dev.autogen.ext.checkpoint.jdbc.JdbcCheckpointStore;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
@@ -48,19 +50,29 @@ final class DurableRunOptions {
         }
     }
 
-    /** Opens the store and makes the team durable; null without {@code --checkpoint}. */
-    @Nullable CheckpointStore attach(TaskRunner runner, String runnerName) {
-        if (checkpoint == null) {
+    /**
+     * Makes a team checkpoint after every turn: to the {@code --checkpoint} store, and to {@code stateOut}
+     * (the team's state after the last completed turn) when given. Null when the team needs neither, or
+     * the runner is not a team that takes turns.
+     */
+    @Nullable CheckpointStore attach(TaskRunner runner, String runnerName, @Nullable Path stateOut) {
+        if (!(runner instanceof BaseGroupChat team)) {
+            if (checkpoint != null) {
+                throw CliException.config("autogen: --checkpoint needs a team; " + runnerName + " is not one.");
+            }
             return null;
         }
-        if (!(runner instanceof BaseGroupChat team)) {
-            throw CliException.config("autogen: --checkpoint needs a team; " + runnerName + " is not one.");
+        if (checkpoint == null && stateOut == null) {
+            return null;
         }
         CheckpointStore store;
         try {
-            store = JdbcCheckpointStore.open(checkpoint);
+            store = checkpoint == null ? new InMemoryCheckpointStore() : JdbcCheckpointStore.open(checkpoint);
         } catch (IllegalArgumentException e) {
             throw CliException.config("autogen: " + CliException.describe(e));
+        }
+        if (stateOut != null) {
+            store = new StateFileMirror(store, stateOut);
         }
         team.checkpointStore(store);
         return store;

@@ -123,15 +123,26 @@ final class RunCommand implements Callable<Integer> {
         ConfigFile source = ConfigFile.resolve(config);
         RunOptions options = runOptions(source);
         TaskRunner runner = load(source, override);
-        try (CheckpointStore store = durable.attach(runner, name(runner))) {
+        try (CheckpointStore store = durable.attach(runner, name(runner), stateOut)) {
             if (stateIn != null) {
                 loadState(runner, stateIn);
             }
             TaskResult result;
             try (Telemetry telemetry = Telemetry.fromEnvironment(System.getenv());
-                    var interrupt = new InterruptHook();
-                    var checkpoints = stateOut == null ? null : new StateCheckpoints(runner, stateOut, "user")) {
-                result = telemetry.call(() -> run(runner, options, out, interrupt, checkpoints));
+                    var interrupt = new InterruptHook()) {
+                result = telemetry.call(() -> run(runner, options, out, interrupt));
+            } catch (RuntimeException e) {
+                if (stateOut != null && store == null) {
+                    try {
+                        writeFinalState(runner, stateOut);
+                    } catch (CliException notWritten) {
+                        LOG.warn("{}", notWritten.getMessage());
+                    }
+                }
+                throw e;
+            }
+            if (stateOut != null && store == null) {
+                writeFinalState(runner, stateOut);
             }
             if (output == OutputFormat.json) {
                 out.println(toJson(result));
@@ -214,8 +225,7 @@ final class RunCommand implements Callable<Integer> {
                 .anyMatch(p -> p.getName().equals(name));
     }
 
-    private TaskResult run(TaskRunner runner, RunOptions options, PrintWriter out, InterruptHook interrupt,
-            @Nullable StateCheckpoints checkpoints) {
+    private TaskResult run(TaskRunner runner, RunOptions options, PrintWriter out, InterruptHook interrupt) {
         Progress display = showProgress() ? Progress.start(spec.commandLine().getErr()) : null;
         Writer transcript = output == OutputFormat.json ? Writer.nullWriter() : display == null ? out : display.guard(out);
         Console console = Console.builder()
@@ -223,14 +233,7 @@ final class RunCommand implements Callable<Integer> {
                 .outputStats(stats && output == OutputFormat.text)
                 .build();
         try (MessageStream<TaskResult> stream = durable.start(runner, options);
-                MessageStream<TaskResult> watched = stream.peek(message -> {
-                    if (display != null) {
-                        display.onMessage(message);
-                    }
-                    if (checkpoints != null) {
-                        checkpoints.onMessage(message);
-                    }
-                })) {
+                MessageStream<TaskResult> watched = display == null ? stream : stream.peek(display::onMessage)) {
             durable.announce(runner, spec.commandLine().getErr());
             interrupt.cancelWith(stream::close);
             return console.render(watched);
@@ -250,6 +253,20 @@ final class RunCommand implements Callable<Integer> {
                 display.close();
             }
         }
+    }
+
+    /**
+     * {@code --state-out} of an agent (a team writes it after every turn): its state once the run is
+     * over, however it ended.
+     */
+    private static void writeFinalState(TaskRunner runner, Path file) {
+        Map<String, Object> state = switch (runner) {
+            case Team team -> team.saveState();
+            case ChatAgent agent -> agent.saveState();
+            default -> throw new CliException(CliException.RUN_FAILURE, "autogen: " + name(runner)
+                    + " has no state to save.");
+        };
+        StateFile.write(file, state);
     }
 
     /** Where a failed or cancelled run's state went, and how to go on from it. */
