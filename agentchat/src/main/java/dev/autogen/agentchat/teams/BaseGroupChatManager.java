@@ -20,6 +20,7 @@ import dev.autogen.agentchat.teams.events.GroupChatStart;
 import dev.autogen.agentchat.teams.events.GroupChatTeamResponse;
 import dev.autogen.agentchat.teams.events.GroupChatTermination;
 import dev.autogen.agentchat.teams.events.SerializableException;
+import dev.autogen.core.AgentRuntime;
 import dev.autogen.core.CancellationToken;
 import dev.autogen.core.MessageContext;
 import dev.autogen.core.TopicId;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -321,13 +323,17 @@ public abstract class BaseGroupChatManager extends SequentialAgent {
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted while taking a checkpoint");
         }
-        Map<String, Map<String, Object>> states = new LinkedHashMap<>();
+        Map<String, CompletableFuture<@Nullable Object>> asked = new LinkedHashMap<>();
         for (String participant : wiring.participantNames()) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> state = (Map<String, Object>) sendMessage(SnapshotRequest.INSTANCE,
-                    wiring.participantId(participant));
-            states.put(participant, state);
+            asked.put(participant, runtime().sendMessageAsync(SnapshotRequest.INSTANCE,
+                    wiring.participantId(participant), id(), null, null));
         }
+        Map<String, Map<String, Object>> states = new LinkedHashMap<>();
+        asked.forEach((participant, reply) -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> state = (Map<String, Object>) AgentRuntime.await(reply);
+            states.put(participant, state);
+        });
         states.put(name, saveState());
         return TeamState.of(states).toMap();
     }

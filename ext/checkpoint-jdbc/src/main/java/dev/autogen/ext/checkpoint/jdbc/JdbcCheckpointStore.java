@@ -21,7 +21,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jspecify.annotations.Nullable;
@@ -48,13 +53,33 @@ public final class JdbcCheckpointStore implements CheckpointStore {
     private static final String CHECKPOINT_COLUMNS =
             "run_id, turn, team_name, status, stop_reason, team_state, messages, checked_from, created_at, version";
 
+    private static final String INSERT_CHECKPOINT = "INSERT INTO autogen_checkpoints (" + CHECKPOINT_COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String UPSERT_RUN = "INSERT INTO autogen_runs (run_id, team_name, status, last_turn, "
+            + "stop_reason, updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (run_id) DO UPDATE SET "
+            + "team_name = excluded.team_name, status = excluded.status, last_turn = excluded.last_turn, "
+            + "stop_reason = excluded.stop_reason, updated_at = excluded.updated_at";
+
     private final String location;
     private final Connection connection;
-    private final ReentrantLock lock = new ReentrantLock();
+    /**
+     * The one thread that talks to the database: JDBC drivers block in native code inside
+     * {@code synchronized} blocks, which would pin the virtual threads teams run on; handing each call
+     * to a platform thread lets the caller's virtual thread unmount while it waits. It also orders the calls.
+     */
+    private final ExecutorService database;
+    /** Prepared once: a team writes a checkpoint every turn. */
+    private final PreparedStatement insertCheckpoint;
+    private final PreparedStatement upsertRun;
 
-    private JdbcCheckpointStore(String location, Connection connection) {
+    private JdbcCheckpointStore(String location, Connection connection) throws SQLException {
         this.location = location;
         this.connection = connection;
+        connection.setAutoCommit(false);
+        this.database = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("autogen-checkpoint-store")
+                .factory());
+        this.insertCheckpoint = connection.prepareStatement(INSERT_CHECKPOINT);
+        this.upsertRun = connection.prepareStatement(UPSERT_RUN);
     }
 
     /**
@@ -126,33 +151,26 @@ public final class JdbcCheckpointStore implements CheckpointStore {
     @Override
     public void save(Checkpoint checkpoint) {
         inTransaction(() -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO autogen_checkpoints (" + CHECKPOINT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                insert.setString(1, checkpoint.runId());
-                insert.setInt(2, checkpoint.turn());
-                insert.setString(3, checkpoint.teamName());
-                insert.setString(4, checkpoint.status().label());
-                insert.setString(5, checkpoint.stopReason());
-                insert.setString(6, json(checkpoint.teamState()));
-                insert.setString(7, json(checkpoint.messages()));
-                insert.setInt(8, checkpoint.checkedFrom());
-                insert.setLong(9, checkpoint.createdAt().toEpochMilli());
-                insert.setString(10, checkpoint.version());
-                insert.executeUpdate();
-            }
-            try (PreparedStatement upsert = connection.prepareStatement(
-                    "INSERT INTO autogen_runs (run_id, team_name, status, last_turn, stop_reason, updated_at) "
-                            + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (run_id) DO UPDATE SET team_name = excluded.team_name, "
-                            + "status = excluded.status, last_turn = excluded.last_turn, "
-                            + "stop_reason = excluded.stop_reason, updated_at = excluded.updated_at")) {
-                upsert.setString(1, checkpoint.runId());
-                upsert.setString(2, checkpoint.teamName());
-                upsert.setString(3, checkpoint.status().label());
-                upsert.setInt(4, checkpoint.turn());
-                upsert.setString(5, checkpoint.stopReason());
-                upsert.setLong(6, checkpoint.createdAt().toEpochMilli());
-                upsert.executeUpdate();
-            }
+            PreparedStatement insert = insertCheckpoint;
+            insert.setString(1, checkpoint.runId());
+            insert.setInt(2, checkpoint.turn());
+            insert.setString(3, checkpoint.teamName());
+            insert.setString(4, checkpoint.status().label());
+            insert.setString(5, checkpoint.stopReason());
+            insert.setString(6, json(checkpoint.teamState()));
+            insert.setString(7, json(checkpoint.messages()));
+            insert.setInt(8, checkpoint.checkedFrom());
+            insert.setLong(9, checkpoint.createdAt().toEpochMilli());
+            insert.setString(10, checkpoint.version());
+            insert.executeUpdate();
+            PreparedStatement upsert = upsertRun;
+            upsert.setString(1, checkpoint.runId());
+            upsert.setString(2, checkpoint.teamName());
+            upsert.setString(3, checkpoint.status().label());
+            upsert.setInt(4, checkpoint.turn());
+            upsert.setString(5, checkpoint.stopReason());
+            upsert.setLong(6, checkpoint.createdAt().toEpochMilli());
+            upsert.executeUpdate();
             return null;
         }, "write checkpoint " + checkpoint.turn() + " of run '" + checkpoint.runId() + "'");
     }
@@ -228,13 +246,15 @@ public final class JdbcCheckpointStore implements CheckpointStore {
 
     @Override
     public void close() {
-        lock.lock();
         try {
-            connection.close();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot close the checkpoint store " + location + ": " + e.getMessage(), e);
+            onDatabaseThread(() -> {
+                insertCheckpoint.close();
+                upsertRun.close();
+                connection.close();
+                return null;
+            }, "close");
         } finally {
-            lock.unlock();
+            database.shutdown();
         }
     }
 
@@ -249,21 +269,14 @@ public final class JdbcCheckpointStore implements CheckpointStore {
         T run() throws SQLException, JsonProcessingException;
     }
 
+    /** Reads in a transaction of its own, ended at once so no snapshot is held between calls. */
     private <T> T query(Work<T> work, String what) {
-        lock.lock();
-        try {
-            return work.run();
-        } catch (SQLException | JsonProcessingException e) {
-            throw failure(what, e);
-        } finally {
-            lock.unlock();
-        }
+        return inTransaction(work, what);
     }
 
+    /** Runs {@code work} in one transaction on the store's connection (which never auto-commits). */
     private <T> T inTransaction(Work<T> work, String what) {
-        lock.lock();
-        try {
-            connection.setAutoCommit(false);
+        return onDatabaseThread(() -> {
             try {
                 T result = work.run();
                 connection.commit();
@@ -271,13 +284,32 @@ public final class JdbcCheckpointStore implements CheckpointStore {
             } catch (SQLException | JsonProcessingException | RuntimeException e) {
                 connection.rollback();
                 throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
-        } catch (SQLException | JsonProcessingException e) {
-            throw failure(what, e);
-        } finally {
-            lock.unlock();
+        }, what);
+    }
+
+    /** Runs {@code work} on the database thread and waits for it. */
+    private <T> T onDatabaseThread(Work<T> work, String what) {
+        Future<T> result;
+        try {
+            result = database.submit(work::run);
+        } catch (RejectedExecutionException e) {
+            throw new IllegalStateException("cannot " + what + ": the checkpoint store " + location + " is closed", e);
+        }
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while waiting to " + what);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof SQLException || cause instanceof JsonProcessingException) {
+                throw failure(what, (Exception) cause);
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("cannot " + what + " in the checkpoint store " + location, cause);
         }
     }
 

@@ -1,0 +1,77 @@
+package dev.autogen.benchmarks;
+
+import dev.autogen.agentchat.agents.AssistantAgent;
+import dev.autogen.agentchat.base.TaskResult;
+import dev.autogen.agentchat.checkpoint.CheckpointStore;
+import dev.autogen.agentchat.checkpoint.InMemoryCheckpointStore;
+import dev.autogen.agentchat.teams.RoundRobinGroupChat;
+import dev.autogen.ext.checkpoint.jdbc.JdbcCheckpointStore;
+import dev.autogen.ext.models.replay.ReplayChatCompletionClient;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * The cost of durable runs: one run of a two-agent RoundRobin team (four turns on scripted replies,
+ * then a reset) without a checkpoint store ({@code none}), with checkpoints kept in memory
+ * ({@code memory}: the cost of taking each turn's state) and in a SQLite file ({@code sqlite}: plus one
+ * transaction per turn). Each run writes five checkpoints (the task and four turns).
+ */
+@State(Scope.Benchmark)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "--enable-native-access=ALL-UNNAMED"})
+public class DurableTeam {
+    private static final int REPLIES = 2_000_000;
+
+    @Param({"none", "memory", "sqlite"})
+    public String store;
+
+    private Path dir;
+    private CheckpointStore checkpoints;
+    private RoundRobinGroupChat team;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+        var writer = AssistantAgent.builder("writer",
+                new ReplayChatCompletionClient(Collections.nCopies(REPLIES, "A line of verse."))).build();
+        var critic = AssistantAgent.builder("critic",
+                new ReplayChatCompletionClient(Collections.nCopies(REPLIES, "Keep going."))).build();
+        team = RoundRobinGroupChat.builder(List.of(writer, critic)).maxTurns(4).build();
+        dir = Files.createTempDirectory("autogen-bench-checkpoints");
+        checkpoints = switch (store) {
+            case "memory" -> new InMemoryCheckpointStore();
+            case "sqlite" -> JdbcCheckpointStore.open(dir.resolve("runs.db").toString());
+            default -> null;
+        };
+        team.checkpointStore(checkpoints);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+        team.close();
+        if (checkpoints != null) {
+            checkpoints.close();
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @Benchmark
+    public TaskResult teamRun() {
+        TaskResult result = team.run("Write a poem.");
+        team.reset();
+        return result;
+    }
+}
