@@ -61,6 +61,8 @@ public abstract class BaseGroupChatManager extends SequentialAgent {
     private int turnStart;
     /** Where the messages last given to the termination condition begin in the thread. */
     private int checkedFrom;
+    /** A run started and not yet terminated: true at the next start means that run was cancelled. */
+    private boolean runOpen;
 
     /** A manager for the team {@code wiring} describes. */
     protected BaseGroupChatManager(TeamWiring wiring) {
@@ -170,6 +172,7 @@ public abstract class BaseGroupChatManager extends SequentialAgent {
         if (!wiring.checkpoints().continuing()) {
             currentTurn = 0; // every run gets max_turns afresh, even after a failed or cancelled one
         }
+        markRunStarted();
         turnStart = messageThread.size();
         if (terminationCondition != null && terminationCondition.terminated()) {
             signalTermination(new StopMessage("The group chat has already terminated.", name), null);
@@ -187,6 +190,18 @@ public abstract class BaseGroupChatManager extends SequentialAgent {
             }
         }
         transitionToNextSpeakers(token);
+    }
+
+    /**
+     * Notes that a run starts. A run that ended without terminating was cancelled, and left its
+     * termination condition half-counted: it is reset now (unless a durable run continues, whose
+     * condition was restored), so every run counts from zero.
+     */
+    final void markRunStarted() {
+        if (runOpen && terminationCondition != null && !wiring.checkpoints().continuing()) {
+            terminationCondition.reset();
+        }
+        runOpen = true;
     }
 
     /** Records a participant's response; when every active speaker has answered, checks termination and moves on. */
@@ -278,6 +293,7 @@ public abstract class BaseGroupChatManager extends SequentialAgent {
     /** Ends the run: the caller receives {@code stop} (and {@code error}, which it rethrows). */
     protected final void signalTermination(StopMessage stop, @Nullable SerializableException error) {
         activeSpeakers.clear();
+        runOpen = false;
         wiring.steps().abandon();
         if (error == null) {
             checkpoint(stopStatus(), stop.content());

@@ -65,7 +65,11 @@ final class ChatAgentContainer extends SequentialAgent {
             case GroupChatAgentResponse response -> buffer.add(response.response().chatMessage());
             case GroupChatTeamResponse response -> response.result().messages().stream()
                     .filter(m -> m instanceof BaseChatMessage).map(m -> (BaseChatMessage) m).forEach(buffer::add);
-            case GroupChatRequestPublish request -> speak(context);
+            case GroupChatRequestPublish request -> {
+                if (!context.cancellationToken().isCancelled()) { // else left over from a cancelled run
+                    speak(context);
+                }
+            }
             case SnapshotRequest snapshot -> {
                 return saveState();
             }

@@ -81,6 +81,7 @@ final class MagenticOneOrchestrator extends BaseGroupChatManager {
 
     @Override
     void handleStart(GroupChatStart start, CancellationToken token) {
+        markRunStarted();
         if (terminationCondition != null && terminationCondition.terminated()) {
             signalTermination(new StopMessage("The group chat has already terminated.", name()), null);
             return;
