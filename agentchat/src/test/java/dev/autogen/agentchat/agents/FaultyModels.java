@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Model clients that misbehave as servers do, built as interceptors around a scripted client. */
 public final class FaultyModels {
@@ -29,6 +30,44 @@ public final class FaultyModels {
         }));
     }
 
+    /** {@code delegate}, except that its call number {@code failing} (from 1) fails as a down server would. */
+    public static ChatCompletionClient failingAtCall(int failing, ChatCompletionClient delegate) {
+        var calls = new AtomicInteger();
+        return delegate.withInterceptors(List.of(new ChatCompletionInterceptor() {
+            @Override
+            public CreateResult intercept(Chain chain) {
+                if (calls.incrementAndGet() == failing) {
+                    throw new IllegalStateException("model server unavailable (HTTP 503)");
+                }
+                return chain.proceed(chain.request());
+            }
+        }));
+    }
+
+    /** {@code delegate}, except that after its first call it hangs, until cancelled, while {@code hang} is set. */
+    public static ChatCompletionClient hangingAfterFirstCall(AtomicBoolean hang, ChatCompletionClient delegate) {
+        var calls = new AtomicInteger();
+        return delegate.withInterceptors(List.of(new ChatCompletionInterceptor() {
+            @Override
+            public CreateResult intercept(Chain chain) {
+                if (calls.incrementAndGet() > 1 && hang.get()) {
+                    throw awaitCancellation();
+                }
+                return chain.proceed(chain.request());
+            }
+        }));
+    }
+
+    /** Waits until the calling thread is interrupted (its call cancelled); returns the exception to throw. */
+    private static CancellationException awaitCancellation() {
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return new CancellationException("model call cancelled");
+    }
+
     /** A model that never answers until its call is cancelled (interrupted), like a hung server. */
     public static ChatCompletionClient blocking(CountDownLatch started) {
         return new ReplayChatCompletionClient(List.of(), ModelInfo.unknown()).withInterceptors(List.of(
@@ -36,12 +75,7 @@ public final class FaultyModels {
                     @Override
                     public CreateResult intercept(Chain chain) {
                         started.countDown();
-                        try {
-                            new CountDownLatch(1).await();
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                        throw new CancellationException("model call cancelled");
+                        throw awaitCancellation();
                     }
                 }));
     }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.autogen.agentchat.agents.AssistantAgent;
+import dev.autogen.agentchat.agents.FaultyModels;
 import dev.autogen.agentchat.base.TaskResult;
 import dev.autogen.agentchat.checkpoint.Checkpoint;
 import dev.autogen.agentchat.checkpoint.InMemoryCheckpointStore;
@@ -14,11 +15,8 @@ import dev.autogen.agentchat.checkpoint.RunStatus;
 import dev.autogen.agentchat.conditions.HandoffTermination;
 import dev.autogen.agentchat.conditions.MaxMessageTermination;
 import dev.autogen.core.models.ChatCompletionClient;
-import dev.autogen.core.models.ChatCompletionInterceptor;
-import dev.autogen.core.models.CreateResult;
 import dev.autogen.ext.models.replay.ReplayChatCompletionClient;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** A team with a checkpoint store writes a checkpoint after every turn and continues a stopped run from the last one. */
@@ -32,20 +30,6 @@ class DurableRunTest {
                 .terminationCondition(new MaxMessageTermination(5)).build();
         team.checkpointStore(store);
         return team;
-    }
-
-    /** {@code delegate}, except that its call number {@code failing} (from 1) fails as a down server would. */
-    private static ChatCompletionClient failingAtCall(int failing, ChatCompletionClient delegate) {
-        var calls = new AtomicInteger();
-        return delegate.withInterceptors(List.of(new ChatCompletionInterceptor() {
-            @Override
-            public CreateResult intercept(Chain chain) {
-                if (calls.incrementAndGet() == failing) {
-                    throw new IllegalStateException("model server unavailable (HTTP 503)");
-                }
-                return chain.proceed(chain.request());
-            }
-        }));
     }
 
     @Test
@@ -73,7 +57,7 @@ class DurableRunTest {
         var uninterrupted = writers(ReplayChatCompletionClient.of("f1", "f2"), ReplayChatCompletionClient.of("s1", "s2"))
                 .run("go");
         var failing = writers(ReplayChatCompletionClient.of("f1", "f2"),
-                failingAtCall(2, ReplayChatCompletionClient.of("s1", "s2")));
+                FaultyModels.failingAtCall(2, ReplayChatCompletionClient.of("s1", "s2")));
         assertThatThrownBy(() -> failing.run("go")).hasMessageContaining("HTTP 503");
         String runId = failing.lastRunId();
         assertThat(store.run(runId).orElseThrow().status()).isEqualTo(RunStatus.FAILED);
