@@ -85,6 +85,7 @@ public final class GrpcWorkerAgentRuntime implements AgentRuntime {
     private final String clientId = UUID.randomUUID().toString();
     private final int maxMessageBytes;
     private final Duration callTimeout;
+    private final Duration reconnectBackoff;
     private final RuntimeListener.Factory listenerFactory;
     private final LocalAgents local;
     private final PayloadCodec codec;
@@ -103,10 +104,11 @@ public final class GrpcWorkerAgentRuntime implements AgentRuntime {
         this.hostAddress = builder.hostAddress;
         this.maxMessageBytes = builder.maxMessageBytes;
         this.callTimeout = builder.callTimeout;
+        this.reconnectBackoff = builder.reconnectBackoff;
         this.listenerFactory = builder.listenerFactory;
         this.local = new LocalAgents(new LocalAgents.Options(builder.listenerFactory,
                 List.copyOf(builder.interventionHandlers), builder.ignoreUnhandledExceptions), () -> this);
-        this.codec = new PayloadCodec(local.serializers());
+        this.codec = new PayloadCodec(local.serializers(), maxMessageBytes);
         this.rpcs = new PendingCalls<>(local::recheck);
         this.inbound = new InboundDispatcher(local, codec, listenerFactory, () -> connection, blockingWork);
     }
@@ -148,24 +150,65 @@ public final class GrpcWorkerAgentRuntime implements AgentRuntime {
             if (running) {
                 throw new IllegalStateException("the worker runtime is already running");
             }
-            HostConnection host = new HostConnection(hostAddress, clientId, maxMessageBytes, callTimeout);
-            try {
-                host.open(new Listener());
-                connection = host;
-                for (String type : agentTypes) {
-                    host.registerAgentType(type);
-                }
-                for (Subscription subscription : subscriptions) {
-                    host.addSubscription(subscription);
-                }
-            } catch (RuntimeException e) {
-                connection = null;
-                host.close();
-                throw e;
-            }
+            connection = connect();
             local.start();
             running = true;
             LOG.info("worker {} connected to the AutoGen host at {}", clientId, hostAddress);
+        }
+    }
+
+    /**
+     * Opens a connection and registers this worker's agent types and subscriptions on it.
+     *
+     * @throws IllegalStateException if the host cannot be reached
+     * @throws IllegalArgumentException if the host refuses a registration
+     */
+    private HostConnection connect() {
+        HostConnection host = new HostConnection(hostAddress, clientId, maxMessageBytes, callTimeout);
+        try {
+            host.open(new Listener(host));
+            for (String type : agentTypes) {
+                host.registerAgentType(type);
+            }
+            for (Subscription subscription : subscriptions) {
+                host.addSubscription(subscription);
+            }
+            return host;
+        } catch (RuntimeException e) {
+            host.close();
+            throw e;
+        }
+    }
+
+    /**
+     * After the connection to a running host broke: tries again, waiting 100 ms, then twice as long
+     * each time up to {@link Builder#reconnectBackoff the longest wait}, until connected or stopped.
+     * Calls made meanwhile fail at once, as they would with the host gone.
+     */
+    private void reconnect(HostConnection lost) {
+        Duration wait = Duration.ofMillis(100);
+        while (true) {
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                return;
+            }
+            synchronized (lifecycle) {
+                if (!running || connection != lost) {
+                    return;
+                }
+                try {
+                    connection = connect();
+                    lost.close();
+                    LOG.info("worker {} reconnected to the AutoGen host at {} and registered {} agent types again",
+                            clientId, hostAddress, agentTypes.size());
+                    return;
+                } catch (RuntimeException e) {
+                    LOG.warn("worker {} cannot reconnect to the AutoGen host at {} yet: {}", clientId, hostAddress,
+                            e.getMessage());
+                }
+            }
+            wait = wait.multipliedBy(2).compareTo(reconnectBackoff) > 0 ? reconnectBackoff : wait.multipliedBy(2);
         }
     }
 
@@ -249,7 +292,7 @@ public final class GrpcWorkerAgentRuntime implements AgentRuntime {
             if (local.serves(type)) {
                 throw new IllegalArgumentException("agent type '" + type + "' is already registered with this runtime");
             }
-            HostConnection host = connection;
+            HostConnection host = liveConnection();
             if (host != null) {
                 host.registerAgentType(type);
             }
@@ -264,7 +307,7 @@ public final class GrpcWorkerAgentRuntime implements AgentRuntime {
     public AgentId registerAgentInstance(Agent agent, AgentId agentId) {
         synchronized (lifecycle) {
             boolean newType = !local.serves(agentId.type());
-            HostConnection host = connection;
+            HostConnection host = liveConnection();
             if (newType && host != null) {
                 host.registerAgentType(agentId.type());
             }
@@ -302,7 +345,7 @@ public final class GrpcWorkerAgentRuntime implements AgentRuntime {
                     throw new IllegalArgumentException("subscription already exists: " + subscription);
                 }
             }
-            HostConnection host = connection;
+            HostConnection host = liveConnection();
             if (host != null) {
                 host.addSubscription(subscription);
             }
@@ -318,7 +361,7 @@ public final class GrpcWorkerAgentRuntime implements AgentRuntime {
         synchronized (lifecycle) {
             Subscription found = subscriptions.stream().filter(s -> s.id().equals(subscriptionId)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no subscription with id '" + subscriptionId + "'"));
-            HostConnection host = connection;
+            HostConnection host = liveConnection();
             if (host != null) {
                 host.removeSubscription(subscriptionId);
             }
@@ -432,6 +475,15 @@ public final class GrpcWorkerAgentRuntime implements AgentRuntime {
     private static Map<String, String> metadataFor(MessageHandlerContext.@Nullable Frame current) {
         MessageContext handled = current == null ? null : current.messageContext();
         return handled == null ? new LinkedHashMap<>() : new LinkedHashMap<>(handled.metadata());
+    }
+
+    /**
+     * The connection to register on, or null when there is none or it broke (the registrations are
+     * then made when it is opened again).
+     */
+    private @Nullable HostConnection liveConnection() {
+        HostConnection host = connection;
+        return host == null || host.isEnded() ? null : host;
     }
 
     private HostConnection connected(String what) {
@@ -557,8 +609,14 @@ public final class GrpcWorkerAgentRuntime implements AgentRuntime {
         }
     }
 
-    /** Receives what the host sends on this worker's streams. */
+    /** Receives what the host sends on one connection's streams. */
     private final class Listener implements HostConnection.Listener {
+        private final HostConnection host;
+
+        Listener(HostConnection host) {
+            this.host = host;
+        }
+
         @Override
         public void onMessage(Message message) {
             switch (message.getMessageCase()) {
@@ -583,8 +641,11 @@ public final class GrpcWorkerAgentRuntime implements AgentRuntime {
 
         @Override
         public void onDisconnected(String reason) {
-            LOG.warn("worker {} lost its connection to the host: {}", clientId, reason);
             failPending(reason);
+            if (running && connection == host) {
+                LOG.warn("worker {} lost its connection to the host: {}; reconnecting", clientId, reason);
+                Concurrency.startThread("autogen-grpc-reconnect", () -> reconnect(host));
+            }
         }
     }
 
@@ -593,6 +654,7 @@ public final class GrpcWorkerAgentRuntime implements AgentRuntime {
         private final String hostAddress;
         private int maxMessageBytes = 4 * 1024 * 1024;
         private Duration callTimeout = Duration.ofSeconds(30);
+        private Duration reconnectBackoff = Duration.ofSeconds(5);
         private RuntimeListener.Factory listenerFactory = RuntimeListener.Factory.NONE;
         private final List<InterventionHandler> interventionHandlers = new ArrayList<>();
         private boolean ignoreUnhandledExceptions = true;
@@ -604,7 +666,10 @@ public final class GrpcWorkerAgentRuntime implements AgentRuntime {
             }
         }
 
-        /** The largest message accepted from the host, in bytes; 4 MiB by default. */
+        /**
+         * The largest message sent to or accepted from the host, in bytes; 4 MiB by default, gRPC's
+         * and Python's limit. A larger message is refused with an error naming its type and size.
+         */
         public Builder maxMessageBytes(int maxMessageBytes) {
             if (maxMessageBytes <= 0) {
                 throw new IllegalArgumentException("maxMessageBytes must be positive, not " + maxMessageBytes);
@@ -622,6 +687,18 @@ public final class GrpcWorkerAgentRuntime implements AgentRuntime {
                 throw new IllegalArgumentException("callTimeout must be positive, not " + callTimeout);
             }
             this.callTimeout = callTimeout;
+            return this;
+        }
+
+        /**
+         * The longest wait between two attempts to reconnect to a host that went away (the first
+         * wait is 100 ms, each next one twice as long); 5 seconds by default.
+         */
+        public Builder reconnectBackoff(Duration longestWait) {
+            if (longestWait.toMillis() < 100) {
+                throw new IllegalArgumentException("reconnectBackoff must be at least 100 ms, not " + longestWait);
+            }
+            this.reconnectBackoff = longestWait;
             return this;
         }
 

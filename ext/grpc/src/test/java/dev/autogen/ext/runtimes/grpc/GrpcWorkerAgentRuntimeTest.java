@@ -164,6 +164,18 @@ class GrpcWorkerAgentRuntimeTest {
     }
 
     @Test
+    void anOversizedMessageIsRefusedWithAClearErrorAndTheStreamLives() {
+        String big = "x".repeat(5 * 1024 * 1024);
+        assertThatThrownBy(() -> observer.sendMessage(new Note(big), AgentId.of("listener-w1")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Note is 5242891 bytes serialized, more than the 4177920 bytes a message may carry");
+        assertThatThrownBy(() -> observer.publishMessage(new Note(big), new TopicId("notes", "default")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Note is 5242891 bytes serialized");
+        assertThat(observer.sendMessage(new Ping(1), AgentId.of("echo-w1"))).isEqualTo(new Pong(2));
+    }
+
+    @Test
     void anUnreachableHostIsNamed() {
         GrpcWorkerAgentRuntime lost = worker(GrpcWorkerAgentRuntime.builder("127.0.0.1:1"));
         assertThatThrownBy(lost::start).isInstanceOf(IllegalStateException.class)

@@ -277,7 +277,7 @@ class WireCompatibilityTest {
     private static PayloadCodec codec() {
         SerializationRegistry registry = new SerializationRegistry();
         registry.add(JsonMessageSerializer.of(Ping.class), JsonMessageSerializer.of(Pong.class));
-        return new PayloadCodec(registry);
+        return new PayloadCodec(registry, 4 * 1024 * 1024);
     }
 
     private static JsonNode json(ByteString data) throws IOException {

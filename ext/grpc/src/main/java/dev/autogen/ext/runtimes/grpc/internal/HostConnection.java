@@ -128,13 +128,18 @@ public final class HostConnection implements AutoCloseable {
     /** Sends on the message stream; false if it has ended. */
     public boolean send(Message message) {
         StreamSender<Message> stream = messages;
-        return stream != null && stream.send(message);
+        return !ended.get() && stream != null && stream.send(message);
     }
 
-    /** Sends on the control stream; false if it has ended. */
+    /** Sends on the control stream; false if the message stream has ended. */
     public boolean sendControl(ControlMessage message) {
         StreamSender<ControlMessage> stream = control;
-        return stream != null && stream.send(message);
+        return !ended.get() && stream != null && stream.send(message);
+    }
+
+    /** Whether the message stream has ended (or the connection was closed). */
+    public boolean isEnded() {
+        return ended.get();
     }
 
     /** @throws IllegalArgumentException if another worker serves the type */

@@ -17,14 +17,21 @@ import org.jspecify.annotations.Nullable;
 public final class PayloadCodec {
     private static final ByteString JSON_NULL = ByteString.copyFrom("null", StandardCharsets.UTF_8);
 
-    private final SerializationRegistry registry;
+    /** Room left in a gRPC message for the envelope around the payload (ids, attributes, metadata). */
+    private static final int ENVELOPE_BYTES = 16 * 1024;
 
-    public PayloadCodec(SerializationRegistry registry) {
+    private final SerializationRegistry registry;
+    private final int maxPayloadBytes;
+
+    /** @param maxMessageBytes the largest gRPC message the other side accepts */
+    public PayloadCodec(SerializationRegistry registry, int maxMessageBytes) {
         this.registry = registry;
+        this.maxPayloadBytes = Math.max(0, maxMessageBytes - ENVELOPE_BYTES);
     }
 
     /**
-     * @throws IllegalArgumentException if no serializer is registered for the message's type
+     * @throws IllegalArgumentException if no serializer is registered for the message's type, or the
+     *     message is too large to travel (which gRPC would answer by closing the stream)
      */
     public EncodedMessage encode(@Nullable Object message) {
         if (message == null) {
@@ -32,8 +39,14 @@ public final class PayloadCodec {
         }
         String typeName = registry.typeName(message);
         String contentType = contentTypeFor(message, typeName);
-        return new EncodedMessage(typeName, contentType,
-                ByteString.copyFrom(registry.serialize(message, typeName, contentType)));
+        byte[] data = registry.serialize(message, typeName, contentType);
+        if (data.length > maxPayloadBytes) {
+            throw new IllegalArgumentException(typeName + " is " + data.length + " bytes serialized, more than the "
+                    + maxPayloadBytes + " bytes a message may carry (maxMessageBytes less " + ENVELOPE_BYTES
+                    + " for the envelope); send a reference to the data instead, or raise maxMessageBytes on the"
+                    + " host and every worker");
+        }
+        return new EncodedMessage(typeName, contentType, ByteString.copyFrom(data));
     }
 
     /**
