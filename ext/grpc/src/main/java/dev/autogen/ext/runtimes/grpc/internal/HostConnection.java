@@ -17,7 +17,7 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -48,7 +48,7 @@ public final class HostConnection implements AutoCloseable {
     private final String clientId;
     private final Duration callTimeout;
     private final ManagedChannel channel;
-    private final ExecutorService callbacks;
+    private final Executor callbacks;
     private final AgentRpcGrpc.AgentRpcBlockingStub blocking;
     private final AgentRpcGrpc.AgentRpcStub async;
     private final AtomicBoolean ended = new AtomicBoolean();
@@ -174,14 +174,13 @@ public final class HostConnection implements AutoCloseable {
                 throw new IllegalArgumentException("the host at " + address + " refused to " + what + ": "
                         + status.getDescription(), e);
             }
-            throw new IllegalStateException("cannot " + what + " at the AutoGen host " + address + ": "
-                    + describe(status), e);
+            throw new IllegalStateException("cannot " + what + ": " + describe(status), e);
         }
     }
 
     private String describe(Status status) {
         return switch (status.getCode()) {
-            case UNAVAILABLE -> "the host at " + address + " is unreachable"
+            case UNAVAILABLE -> "the AutoGen host at " + address + " is unreachable"
                     + (status.getDescription() == null ? "" : " (" + status.getDescription() + ")");
             case DEADLINE_EXCEEDED -> "the host at " + address + " did not answer within " + callTimeout.toMillis() + " ms";
             case CANCELLED -> "the connection to the host at " + address + " was closed";
@@ -211,7 +210,8 @@ public final class HostConnection implements AutoCloseable {
             channel.shutdownNow();
             Thread.currentThread().interrupt();
         }
-        callbacks.shutdown();
+        // The callback executor is not shut down: gRPC may still hand it the streams' last callbacks,
+        // and a thread-per-task executor holds no threads when idle.
         LOG.debug("worker {} disconnected from {}", clientId, address);
     }
 }
