@@ -20,11 +20,9 @@ import dev.autogen.ext.runtimes.grpc.TestAgents.Relay;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +34,7 @@ import org.junit.jupiter.api.Timeout;
 class GrpcWorkerAgentRuntimeTest {
     private GrpcWorkerAgentRuntimeHost host;
     private final List<GrpcWorkerAgentRuntime> workers = new ArrayList<>();
-    private final BlockingQueue<Heard> heard = new LinkedBlockingQueue<>();
+    private final Inbox<Heard> heard = new Inbox<>();
     private GrpcWorkerAgentRuntime observer;
 
     @BeforeEach
@@ -99,7 +97,7 @@ class GrpcWorkerAgentRuntimeTest {
     @Test
     void publishReachesTheSubscribersOnEveryWorkerWithItsMetadata() throws InterruptedException {
         observer.publishMessage(new Note("hello"), new TopicId("notes", "default"));
-        List<Heard> got = take(2);
+        List<Heard> got = heard.take(2);
         assertThat(got).extracting(Heard::worker).containsExactlyInAnyOrder("w1", "w2");
         assertThat(got).allSatisfy(h -> {
             assertThat(h.text()).isEqualTo("hello");
@@ -111,12 +109,12 @@ class GrpcWorkerAgentRuntimeTest {
     @Test
     void typePrefixSubscriptionsMatchAcrossWorkers() throws InterruptedException {
         observer.publishMessage(new Note("fire"), new TopicId("alerts.fire", "room-1"));
-        assertThat(take(2)).extracting(Heard::worker, Heard::topicType)
+        assertThat(heard.take(2)).extracting(Heard::worker, Heard::topicType)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("w1", "alerts.fire"),
                         org.assertj.core.groups.Tuple.tuple("w2", "alerts.fire"));
         // the "<type>:" prefix subscription ClosureAgent adds lets a message be published to one agent type
         observer.publishMessage(new Note("direct"), new TopicId("listener-w2:", "default"));
-        assertThat(take(1)).extracting(Heard::worker).containsExactly("w2");
+        assertThat(heard.take(1)).extracting(Heard::worker).containsExactly("w2");
     }
 
     @Test
@@ -144,7 +142,7 @@ class GrpcWorkerAgentRuntimeTest {
     @Test
     void aWorkerThatLeavesFailsTheRpcsWaitingForItsAgents() throws Exception {
         CompletableFuture<Object> reply = observer.sendMessageAsync(new Ping(1), AgentId.of("sleeper-w2"));
-        assertThat(take(1)).containsExactly(new Heard("w2", "asleep", "", ""));
+        assertThat(heard.take(1)).containsExactly(new Heard("w2", "asleep", "", ""));
         workers.get(1).stop();
         assertThatThrownBy(() -> reply.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOf(RemoteAgentException.class)
@@ -182,13 +180,4 @@ class GrpcWorkerAgentRuntimeTest {
                 .hasMessageContaining("127.0.0.1:1");
     }
 
-    private List<Heard> take(int count) throws InterruptedException {
-        List<Heard> got = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            Heard h = heard.poll(30, TimeUnit.SECONDS);
-            assertThat(h).as("message %d of %d", i + 1, count).isNotNull();
-            got.add(h);
-        }
-        return got;
-    }
 }

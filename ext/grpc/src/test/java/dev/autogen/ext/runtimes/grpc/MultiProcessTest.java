@@ -18,10 +18,8 @@ import dev.autogen.ext.runtimes.grpc.TestAgents.Relay;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +36,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(120)
 class MultiProcessTest {
     private final List<JavaProcess> processes = new ArrayList<>();
-    private final BlockingQueue<Heard> heard = new LinkedBlockingQueue<>();
+    private final Inbox<Heard> heard = new Inbox<>();
     private String hostAddress;
     private GrpcWorkerAgentRuntime observer;
 
@@ -96,17 +94,17 @@ class MultiProcessTest {
     @Test
     void publishReachesSubscribersInEveryProcess() throws InterruptedException {
         observer.publishMessage(new Note("hello"), new TopicId("notes", "default"));
-        assertThat(take(2)).extracting(Heard::worker, Heard::text)
+        assertThat(heard.take(2)).extracting(Heard::worker, Heard::text)
                 .containsExactlyInAnyOrder(tuple("w1", "hello"), tuple("w2", "hello"));
     }
 
     @Test
     void typePrefixSubscriptionsAcrossProcesses() throws InterruptedException {
         observer.publishMessage(new Note("smoke"), new TopicId("alerts.smoke", "kitchen"));
-        assertThat(take(2)).extracting(Heard::worker, Heard::topicType)
+        assertThat(heard.take(2)).extracting(Heard::worker, Heard::topicType)
                 .containsExactlyInAnyOrder(tuple("w1", "alerts.smoke"), tuple("w2", "alerts.smoke"));
         observer.publishMessage(new Note("direct"), new TopicId("listener-w1:", "default"));
-        assertThat(take(1)).extracting(Heard::worker).containsExactly("w1");
+        assertThat(heard.take(1)).extracting(Heard::worker).containsExactly("w1");
     }
 
     @Test
@@ -123,7 +121,7 @@ class MultiProcessTest {
     void aKilledWorkerFailsTheRpcsToItsAgentsAtOnceNamingTheAgent() throws Exception {
         JavaProcess w3 = startWorker("w3");
         CompletableFuture<Object> waiting = observer.sendMessageAsync(new Ping(1), AgentId.of("sleeper-w3"));
-        assertThat(take(1)).containsExactly(new Heard("w3", "asleep", "", ""));
+        assertThat(heard.take(1)).containsExactly(new Heard("w3", "asleep", "", ""));
         w3.kill();
         assertThatThrownBy(() -> waiting.get(60, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOf(RemoteAgentException.class)
@@ -136,13 +134,4 @@ class MultiProcessTest {
         assertThat(observer.sendMessage(new Ping(1), AgentId.of("echo-w1"))).isEqualTo(new Pong(2));
     }
 
-    private List<Heard> take(int count) throws InterruptedException {
-        List<Heard> got = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            Heard h = heard.poll(60, TimeUnit.SECONDS);
-            assertThat(h).as("message %d of %d", i + 1, count).isNotNull();
-            got.add(h);
-        }
-        return got;
-    }
 }

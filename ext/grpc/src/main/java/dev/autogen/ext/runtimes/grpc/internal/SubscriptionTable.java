@@ -23,12 +23,17 @@ public final class SubscriptionTable {
     private final ConcurrentHashMap<TopicId, Set<String>> agentTypesByTopic = new ConcurrentHashMap<>();
 
     /**
-     * Adds a subscription for a worker.
+     * Adds a subscription for a worker. The same worker adding the same subscription again (after it
+     * reconnected, say) changes nothing.
      *
      * @throws IllegalArgumentException if one with the same id, or the same topic and agent type, exists
      */
     public synchronized void add(String clientId, Subscription subscription) {
         for (Entry entry : entries) {
+            if (entry.clientId.equals(clientId) && entry.subscription.id().equals(subscription.id())
+                    && entry.subscription.equals(subscription)) {
+                return;
+            }
             if (entry.subscription.id().equals(subscription.id()) || entry.subscription.equals(subscription)) {
                 throw new IllegalArgumentException("subscription already exists: " + subscription);
             }
