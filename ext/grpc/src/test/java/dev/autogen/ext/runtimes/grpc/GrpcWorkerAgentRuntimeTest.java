@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.autogen.core.AgentId;
 import dev.autogen.core.CancellationToken;
-import dev.autogen.core.ClosureAgent;
 import dev.autogen.core.RuntimeListener;
 import dev.autogen.core.TopicId;
-import dev.autogen.core.TypeSubscription;
 import dev.autogen.core.exceptions.NotAccessibleException;
 import dev.autogen.ext.runtimes.grpc.TestAgents.Count;
 import dev.autogen.ext.runtimes.grpc.TestAgents.Heard;
@@ -54,10 +52,7 @@ class GrpcWorkerAgentRuntimeTest {
         }));
         TestAgents.addSerializers(observer);
         observer.start();
-        ClosureAgent.builder("observer", Heard.class, (ctx, h, mctx) -> {
-            heard.add(h);
-            return null;
-        }).subscriptions(() -> List.of(new TypeSubscription("heard", "observer"))).register(observer);
+        TestAgents.registerObserver(observer, heard);
     }
 
     private GrpcWorkerAgentRuntime worker(GrpcWorkerAgentRuntime.Builder builder) {

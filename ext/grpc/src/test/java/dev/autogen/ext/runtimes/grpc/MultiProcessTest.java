@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.autogen.core.AgentId;
-import dev.autogen.core.ClosureAgent;
 import dev.autogen.core.TopicId;
-import dev.autogen.core.TypeSubscription;
 import dev.autogen.ext.runtimes.grpc.TestAgents.Count;
 import dev.autogen.ext.runtimes.grpc.TestAgents.Heard;
 import dev.autogen.ext.runtimes.grpc.TestAgents.Increment;
@@ -49,10 +47,7 @@ class MultiProcessTest {
         observer = GrpcWorkerAgentRuntime.builder(hostAddress).build();
         TestAgents.addSerializers(observer);
         observer.start();
-        ClosureAgent.builder("observer", Heard.class, (ctx, h, mctx) -> {
-            heard.add(h);
-            return null;
-        }).subscriptions(() -> List.of(new TypeSubscription("heard", "observer"))).register(observer);
+        TestAgents.registerObserver(observer, heard);
     }
 
     private JavaProcess startWorker(String name) throws Exception {

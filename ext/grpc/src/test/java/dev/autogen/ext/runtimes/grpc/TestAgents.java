@@ -83,6 +83,14 @@ final class TestAgents {
         }).register(runtime);
     }
 
+    /** Registers the {@code observer} agent, which puts every {@link Heard} published to topic {@code heard} in the inbox. */
+    static void registerObserver(AgentRuntime runtime, Inbox<Heard> inbox) {
+        ClosureAgent.builder("observer", Heard.class, (ctx, h, mctx) -> {
+            inbox.add(h);
+            return null;
+        }).subscriptions(() -> List.of(new TypeSubscription("heard", "observer"))).register(runtime);
+    }
+
     /** Counts; its state is {@code {"count": n}}. */
     static final class Counter extends RoutedAgent {
         private int count;
