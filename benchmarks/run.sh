@@ -14,7 +14,7 @@ autogen_find_jdk
 echo "run.sh: using JDK at $JAVA_HOME" >&2
 
 jar="$here/target/benchmarks.jar"
-if [ ! -f "$jar" ] || [ -n "$(find "$root/pom.xml" "$root/core/pom.xml" "$root/core/src/main" \
+if [ ! -f "$jar" ] || [ -n "$(find "$root/pom.xml" "$root/core/pom.xml" "$root/core/src/main" "$root/ext/grpc/src/main" \
         "$here/pom.xml" "$here/src" -newer "$jar" -type f -print -quit)" ]; then
   echo "run.sh: building $jar" >&2
   (cd "$root" && ./mvnw -q -B -ntp -pl benchmarks -am package -DskipTests)

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         versionProvider = AutogenCommand.Version.class,
         description = "AutoGen for Java: agents and multi-agent teams on the JVM.%n"
                 + "Without a command, runs the built-in team 'reflection' on scripted replies (autogen run reflection).",
-        subcommands = {RunCommand.class, RunsCommand.class, ValidateCommand.class, GalleryCommand.class, DumpCommand.class, QuickstartCommand.class,
+        subcommands = {RunCommand.class, RunsCommand.class, ValidateCommand.class, GalleryCommand.class, DumpCommand.class, QuickstartCommand.class, HostCommand.class,
                 CommandLine.HelpCommand.class})
 public final class AutogenCommand implements Callable<Integer> {
     @Spec
@@ -78,6 +78,9 @@ public final class AutogenCommand implements Callable<Integer> {
         public <K> K create(Class<K> type) throws Exception {
             if (type == QuickstartCommand.class) {
                 return type.cast(new QuickstartCommand(out));
+            }
+            if (type == HostCommand.class) {
+                return type.cast(new HostCommand(out));
             }
             return CommandLine.defaultFactory().create(type);
         }

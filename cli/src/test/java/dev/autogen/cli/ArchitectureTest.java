@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
     private static final String[] RUNTIME_INTERNALS = {"dev.autogen.core.runtime..", "dev.autogen.core.internal.."};
+    /** The gRPC worker's internals, which host its agents in an {@code InProcessAgentRuntime}. */
+    private static final String RUNTIMES_BUILT_ON_IN_PROCESS = "dev.autogen.ext.runtimes.grpc.internal..";
     private static JavaClasses classes;
 
     @BeforeAll
@@ -40,9 +42,18 @@ class ArchitectureTest {
     @Test
     void agentchatExtAndCliUseOnlyTheRuntimesPublicContract() {
         ArchRule rule = noClasses().that().resideInAnyPackage("dev.autogen.agentchat..", "dev.autogen.ext..",
-                "dev.autogen.cli..").should().dependOnClassesThat().resideInAnyPackage(RUNTIME_INTERNALS)
+                "dev.autogen.cli..").and().resideOutsideOfPackage(RUNTIMES_BUILT_ON_IN_PROCESS)
+                .should().dependOnClassesThat().resideInAnyPackage(RUNTIME_INTERNALS)
                 .because("teams and extensions must run on any AgentRuntime (gRPC, recording, ...)");
         rule.check(classes);
+    }
+
+    @Test
+    void runtimesBuiltOnTheInProcessOneUseOnlyItsExtensionSeam() {
+        noClasses().that().resideInAPackage(RUNTIMES_BUILT_ON_IN_PROCESS).should().dependOnClassesThat()
+                .resideInAPackage("dev.autogen.core.internal..")
+                .because("the gRPC worker hosts its agents in an InProcessAgentRuntime, through its protected seam only")
+                .check(classes);
     }
 
     @Test

@@ -275,7 +275,7 @@ public class InProcessAgentRuntime implements AgentRuntime {
             throw new IllegalArgumentException("agent type '" + agentId.type()
                     + "' is registered with a factory; instances can only be registered for types without one");
         }
-        agent.bindIdAndRuntime(agentId, this);
+        agent.bindIdAndRuntime(agentId, agentsRuntime());
         AgentCell previous = cells.putIfAbsent(agentId, new AgentCell(agentId, this, agent));
         if (previous != null) {
             throw new IllegalArgumentException("an agent is already registered as " + agentId);
@@ -557,6 +557,35 @@ public class InProcessAgentRuntime implements AgentRuntime {
         }
     }
 
+    // ---------------------------------------------------------------- for runtimes built on this one
+
+    /**
+     * The runtime this one's agents are created with and bound to, so the one they send and publish
+     * through: this runtime, unless a runtime that hosts its agents here (a distributed worker)
+     * returns itself.
+     */
+    protected AgentRuntime agentsRuntime() {
+        return this;
+    }
+
+    /** Whether an agent type is registered here, with a factory or with instances. */
+    protected boolean isRegistered(String agentType) {
+        return types.containsKey(agentType);
+    }
+
+    /** Whether no message is queued or being handled. */
+    protected boolean isIdle() {
+        return outstanding.get() == 0;
+    }
+
+    /**
+     * Has {@link #stopWhen} check its condition again now, for a condition that depends on more
+     * than this runtime's own messages.
+     */
+    protected final void recheckStopConditions() {
+        signalProgress();
+    }
+
     // ---------------------------------------------------------------- delivery (called by AgentCell)
 
     void execute(Runnable task) {
@@ -570,7 +599,7 @@ public class InProcessAgentRuntime implements AgentRuntime {
         }
         Agent agent;
         try {
-            agent = registration.factory.create(new AgentInstantiationContext(this, id));
+            agent = registration.factory.create(new AgentInstantiationContext(agentsRuntime(), id));
         } catch (Exception e) {
             events.constructionFailed(id, e);
             throw new AgentConstructionException("the factory of agent type '" + id.type() + "' failed to create "
@@ -585,7 +614,7 @@ public class InProcessAgentRuntime implements AgentRuntime {
         }
         if (!Objects.equals(safeId(agent), id)) {
             try {
-                agent.bindIdAndRuntime(id, this);
+                agent.bindIdAndRuntime(id, agentsRuntime());
             } catch (IllegalStateException e) {
                 throw new AgentConstructionException("the factory of agent type '" + id.type()
                         + "' returned an agent bound to another id: " + e.getMessage(), e);

@@ -1,0 +1,182 @@
+package dev.autogen.ext.runtimes.grpc;
+
+import dev.autogen.ext.runtimes.grpc.internal.ClientIds;
+import dev.autogen.ext.runtimes.grpc.internal.HostRouter;
+import dev.autogen.ext.runtimes.grpc.internal.HostService;
+import io.grpc.Server;
+import io.grpc.ServerInterceptors;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The host of a distributed AutoGen application: workers ({@link GrpcWorkerAgentRuntime}, or Python
+ * and .NET AutoGen workers) connect to it, register the agent types they serve and their
+ * subscriptions, and it routes their direct messages and published CloudEvents between them. It holds
+ * no agents itself. Speaks AutoGen's service {@code agents.AgentRpc}, so a Python worker joins it as
+ * it would join Python's {@code GrpcWorkerAgentRuntimeHost}.
+ *
+ * <pre>{@code
+ * try (var host = GrpcWorkerAgentRuntimeHost.builder().port(50051).build()) {
+ *     host.start();
+ *     System.out.println("host at " + host.address());
+ *     host.awaitTermination();
+ * }
+ * }</pre>
+ *
+ * <p>It binds {@code 127.0.0.1} unless told otherwise: there is no authentication in AutoGen's
+ * protocol, so open it to other machines only on a network you trust.
+ */
+public final class GrpcWorkerAgentRuntimeHost implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GrpcWorkerAgentRuntimeHost.class);
+
+    private final String bindAddress;
+    private final int requestedPort;
+    private final int maxMessageBytes;
+    private final HostRouter router = new HostRouter();
+    private @Nullable Server server;
+
+    private GrpcWorkerAgentRuntimeHost(Builder builder) {
+        this.bindAddress = builder.bindAddress;
+        this.requestedPort = builder.port;
+        this.maxMessageBytes = builder.maxMessageBytes;
+    }
+
+    /** A builder; by default the host binds {@code 127.0.0.1} on a free port. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Starts listening; returns once the port is bound.
+     *
+     * @throws IllegalStateException if already started
+     * @throws UncheckedIOException if the address cannot be bound, naming it
+     */
+    public synchronized void start() {
+        if (server != null) {
+            throw new IllegalStateException("the host is already started at " + address());
+        }
+        Server created = NettyServerBuilder.forAddress(new InetSocketAddress(bindAddress, requestedPort))
+                // Routing never blocks, and running it on the connection's own thread keeps a worker's calls
+                // in the order it made them (its stream is open before its first registration arrives).
+                .directExecutor()
+                .maxInboundMessageSize(maxMessageBytes)
+                .addService(ServerInterceptors.intercept(new HostService(router), new ClientIds()))
+                .build();
+        try {
+            created.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the host cannot listen on " + bindAddress + ":" + requestedPort + ": "
+                    + e.getMessage(), e);
+        }
+        server = created;
+        LOG.info("AutoGen gRPC host listening on {}", address());
+    }
+
+    /** The {@code host:port} workers connect to. @throws IllegalStateException if not started */
+    public synchronized String address() {
+        return bindAddress + ":" + port();
+    }
+
+    /** The port listened on (the one chosen when the builder asked for port 0). */
+    public synchronized int port() {
+        if (server == null) {
+            throw new IllegalStateException("the host is not started");
+        }
+        return server.getPort();
+    }
+
+    /** Whether the host is started and not stopped. */
+    public synchronized boolean isRunning() {
+        return server != null && !server.isShutdown();
+    }
+
+    /**
+     * Stops: ends every worker's stream and refuses new calls, waiting up to {@code grace} for calls
+     * under way to finish, then closes what remains.
+     */
+    public void stop(Duration grace) {
+        Server current;
+        synchronized (this) {
+            current = server;
+            server = null;
+        }
+        if (current == null) {
+            return;
+        }
+        current.shutdown();
+        router.closeAll();
+        try {
+            if (!current.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                current.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            current.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        LOG.info("AutoGen gRPC host stopped");
+    }
+
+    /** Waits until the host is stopped (by {@link #stop} from another thread, or a signal). */
+    public void awaitTermination() throws InterruptedException {
+        Server current;
+        synchronized (this) {
+            current = server;
+        }
+        if (current != null) {
+            current.awaitTermination();
+        }
+    }
+
+    /** {@link #stop(Duration)} with 5 seconds of grace, as Python's host. Idempotent. */
+    @Override
+    public void close() {
+        stop(Duration.ofSeconds(5));
+    }
+
+    /** Options of a {@link GrpcWorkerAgentRuntimeHost}. */
+    public static final class Builder {
+        private String bindAddress = "127.0.0.1";
+        private int port;
+        private int maxMessageBytes = 4 * 1024 * 1024;
+
+        private Builder() {
+        }
+
+        /** The address to listen on; {@code 127.0.0.1} by default, {@code 0.0.0.0} for every interface. */
+        public Builder bindAddress(String bindAddress) {
+            this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
+            return this;
+        }
+
+        /** The port; 0 (the default) picks a free one, see {@link #port()}. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be between 0 and 65535, not " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** The largest message accepted from a worker, in bytes; 4 MiB by default, as gRPC's and Python's. */
+        public Builder maxMessageBytes(int maxMessageBytes) {
+            if (maxMessageBytes <= 0) {
+                throw new IllegalArgumentException("maxMessageBytes must be positive, not " + maxMessageBytes);
+            }
+            this.maxMessageBytes = maxMessageBytes;
+            return this;
+        }
+
+        public GrpcWorkerAgentRuntimeHost build() {
+            return new GrpcWorkerAgentRuntimeHost(this);
+        }
+    }
+}
