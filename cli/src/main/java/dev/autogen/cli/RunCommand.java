@@ -93,8 +93,20 @@ final class RunCommand implements Callable<Integer> {
                     + "ends, fails or is interrupted (Ctrl-C), so --state-in continues from the last completed turn.")
     private @Nullable Path stateOut;
 
+    @Option(names = ConsentPrompt.OPTION,
+            description = "Let the config run code and start programs on this machine (code executors, the Python code "
+                    + "execution tool, MCP servers over stdio) without asking. Without it, a terminal is asked before each "
+                    + "start, showing the code or command; with no terminal, such a config is refused.")
+    private boolean allowCodeExecution;
+
     @Mixin
     private DurableRunOptions durable = new DurableRunOptions();
+
+    private final UserConsole console;
+
+    RunCommand(UserConsole console) {
+        this.console = console;
+    }
 
     /** The task, given inline or in a file; none continues a run restored with {@code --state-in}. */
     static final class Task {
@@ -122,7 +134,8 @@ final class RunCommand implements Callable<Integer> {
         ModelOverride override = model == null ? null : ModelOverride.parse(model);
         ConfigFile source = ConfigFile.resolve(config);
         RunOptions options = runOptions(source);
-        TaskRunner runner = load(source, override);
+        var consent = new ConsentPrompt(allowCodeExecution, console, spec.commandLine().getErr());
+        TaskRunner runner = load(source, override, consent);
         try (CheckpointStore store = durable.attach(runner, name(runner))) {
             if (stateIn != null) {
                 loadState(runner, stateIn);
@@ -131,7 +144,7 @@ final class RunCommand implements Callable<Integer> {
             try (Telemetry telemetry = Telemetry.fromEnvironment(System.getenv());
                     var interrupt = new InterruptHook();
                     var checkpoints = stateOut == null ? null : new StateCheckpoints(runner, stateOut, "user")) {
-                result = telemetry.call(() -> run(runner, options, out, interrupt, checkpoints));
+                result = telemetry.call(() -> run(runner, options, out, interrupt, checkpoints, consent));
             }
             if (output == OutputFormat.json) {
                 out.println(toJson(result));
@@ -158,9 +171,9 @@ final class RunCommand implements Callable<Integer> {
         return RunOptions.task(text);
     }
 
-    private TaskRunner load(ConfigFile source, @Nullable ModelOverride override) {
+    private TaskRunner load(ConfigFile source, @Nullable ModelOverride override, ConsentPrompt consent) {
         JsonNode node = source.node();
-        ComponentLoader loader = ComponentLoader.defaultLoader();
+        ComponentLoader loader = ComponentLoader.defaultLoader().withConsent(consent);
         if (maxTurns != null) {
             setMaxTurns(loader, node);
         }
@@ -215,8 +228,11 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private TaskResult run(TaskRunner runner, RunOptions options, PrintWriter out, InterruptHook interrupt,
-            @Nullable StateCheckpoints checkpoints) {
+            @Nullable StateCheckpoints checkpoints, ConsentPrompt consent) {
         Progress display = showProgress() ? Progress.start(spec.commandLine().getErr()) : null;
+        if (display != null) {
+            consent.hide(display);
+        }
         Writer transcript = output == OutputFormat.json ? Writer.nullWriter() : display == null ? out : display.guard(out);
         Console console = Console.builder()
                 .output(transcript)

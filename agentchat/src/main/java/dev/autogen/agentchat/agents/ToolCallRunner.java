@@ -6,6 +6,7 @@ import dev.autogen.core.CancellationToken;
 import dev.autogen.core.FunctionCall;
 import dev.autogen.core.MessageHandlerContext;
 import dev.autogen.core.RuntimeListener;
+import dev.autogen.core.component.ConsentRefusedException;
 import dev.autogen.core.models.FunctionExecutionResult;
 import dev.autogen.core.tools.StreamWorkbench;
 import dev.autogen.core.tools.ToolResult;
@@ -98,6 +99,9 @@ final class ToolCallRunner {
             if (e.getCause() instanceof CancellationException cancelled) {
                 throw cancelled;
             }
+            if (e.getCause() instanceof ConsentRefusedException refused) {
+                throw refused;
+            }
             throw new IllegalStateException("tool call runner failed", e.getCause());
         }
     }
@@ -118,6 +122,9 @@ final class ToolCallRunner {
                         : workbench.callTool(call, token);
             } catch (CancellationException e) {
                 listener.toolCallEnd(call.name(), call.id(), "cancelled", true);
+                throw e;
+            } catch (ConsentRefusedException e) {
+                listener.toolCallEnd(call.name(), call.id(), e.getMessage(), true);
                 throw e;
             } catch (RuntimeException e) {
                 LOG.warn("tool '{}' failed", call.name(), e);

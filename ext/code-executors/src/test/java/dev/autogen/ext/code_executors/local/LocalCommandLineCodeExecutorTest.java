@@ -12,6 +12,7 @@ import dev.autogen.core.code_executor.CodeFileRules;
 import dev.autogen.core.code_executor.CommandLineCodeResult;
 import dev.autogen.core.component.ComponentLoadException;
 import dev.autogen.core.component.ComponentLoader;
+import dev.autogen.core.component.ConsentPolicy;
 import dev.autogen.core.serialization.AutogenJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -266,6 +267,18 @@ class LocalCommandLineCodeExecutorTest {
     }
 
     @Test
+    void aGivenWorkDirIsCreatedAtTheFirstRunNotWhenBuilt() {
+        Path nested = workDir.resolve("a/b/coding");
+        var executor = LocalCommandLineCodeExecutor.builder().workDir(nested).build();
+        executor.start();
+        assertThat(nested.getParent().getParent()).doesNotExist();
+
+        run(executor, new CodeBlock("echo hi > out.txt", "bash"));
+
+        assertThat(nested.resolve("out.txt")).hasContent("hi");
+    }
+
+    @Test
     void temporaryWorkDirIsCreatedOnStartAndDeletedOnStop() {
         var executor = LocalCommandLineCodeExecutor.builder().cleanupTempFiles(false).build();
         executor.start();
@@ -297,7 +310,7 @@ class LocalCommandLineCodeExecutorTest {
                 """.formatted(workDir.toString().replace("\\", "\\\\"));
         var mapper = AutogenJson.mapper();
 
-        CodeExecutor loaded = ComponentLoader.loadComponent(python, CodeExecutor.class);
+        CodeExecutor loaded = ComponentLoader.defaultLoader().withConsent(ConsentPolicy.allowAll()).load(python, CodeExecutor.class);
 
         assertThat(loaded).isInstanceOfSatisfying(LocalCommandLineCodeExecutor.class, executor -> {
             assertThat(executor.timeout()).isEqualTo(Duration.ofSeconds(360));
@@ -311,7 +324,7 @@ class LocalCommandLineCodeExecutorTest {
 
     @Test
     void badConfigIsReportedAtItsPath() {
-        assertThatThrownBy(() -> ComponentLoader.loadComponent(
+        assertThatThrownBy(() -> ComponentLoader.defaultLoader().withConsent(ConsentPolicy.allowAll()).load(
                 "{\"provider\": \"LocalCommandLineCodeExecutor\", \"config\": {\"timeout\": 0}}", CodeExecutor.class))
                 .isInstanceOf(ComponentLoadException.class)
                 .hasMessageContaining("timeout must be at least 1 second");
@@ -324,7 +337,7 @@ class LocalCommandLineCodeExecutorTest {
         JsonNode component = tool.path("config").path("executor");
         Path cwd = Path.of("").toAbsolutePath();
         try {
-            CodeExecutor executor = ComponentLoader.loadComponent(component.toString(), CodeExecutor.class);
+            CodeExecutor executor = ComponentLoader.defaultLoader().withConsent(ConsentPolicy.allowAll()).load(component.toString(), CodeExecutor.class);
 
             assertThat(executor).isInstanceOfSatisfying(LocalCommandLineCodeExecutor.class, local -> {
                 assertThat(local.timeout()).isEqualTo(Duration.ofSeconds(360));
