@@ -8,6 +8,7 @@ import dev.autogen.core.MessageHandlerContext;
 import dev.autogen.core.RuntimeListener;
 import dev.autogen.core.component.ConsentRefusedException;
 import dev.autogen.core.models.FunctionExecutionResult;
+import dev.autogen.core.tools.FunctionCallArguments;
 import dev.autogen.core.tools.StreamWorkbench;
 import dev.autogen.core.tools.ToolResult;
 import dev.autogen.core.tools.ToolSchema;
@@ -109,7 +110,10 @@ final class ToolCallRunner {
     private FunctionExecutionResult run(FunctionCall call, CancellationToken token, Consumer<BaseMessage> events) {
         Handoff handoff = handoffs.get(call.name());
         if (handoff != null) {
-            return new FunctionExecutionResult(handoff.message(), call.name(), call.id(), false);
+            ToolResult malformed = FunctionCallArguments.parse(call).error();
+            return malformed != null
+                    ? new FunctionExecutionResult(malformed.toText(), call.name(), call.id(), true)
+                    : new FunctionExecutionResult(handoff.message(), call.name(), call.id(), false);
         }
         Workbench workbench = owners.get(call.name());
         if (workbench != null) {
