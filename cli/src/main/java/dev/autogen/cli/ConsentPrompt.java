@@ -1,5 +1,6 @@
 package dev.autogen.cli;
 
+import dev.autogen.agentchat.ui.TerminalText;
 import dev.autogen.core.CancellationToken;
 import dev.autogen.core.component.ConsentPolicy;
 import dev.autogen.core.component.ConsentRequest;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The consent of {@code autogen run} for components of the config that start processes: all allowed
  * with {@code --allow-code-execution}; otherwise, on a terminal, each start is shown (the code or the
- * command line) and runs only when the user answers yes; with nobody to ask, such a config is refused.
+ * command line, control characters escaped so the code cannot redraw the question) and runs only when
+ * the user answers yes; with nobody to ask, such a config is refused.
  */
 final class ConsentPrompt implements ConsentPolicy {
     static final String OPTION = "--allow-code-execution";
@@ -59,8 +61,9 @@ final class ConsentPrompt implements ConsentPolicy {
         }
         asking.lock();
         try (var hidden = Progress.hiding(display)) {
-            terminal.println("autogen: consent needed at " + request.path() + ": " + request.describe() + ". Now it asks to run:");
-            terminal.println(what);
+            terminal.println(TerminalText.escapeControls("autogen: consent needed at " + request.path() + ": "
+                    + request.describe() + ". Now it asks to run:"));
+            terminal.println(TerminalText.escapeControls(what));
             terminal.print("Allow it? [y]es, [n]o (stops the run), [a]lways for this component: ");
             terminal.flush();
             String answer = answer(cancellationToken).strip().toLowerCase(Locale.ROOT);

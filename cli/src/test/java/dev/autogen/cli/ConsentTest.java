@@ -73,6 +73,18 @@ class ConsentTest {
     }
 
     @Test
+    void controlCharactersInTheCodeCannotRedrawTheQuestion() throws IOException {
+        Path workDir = dir.resolve("work");
+        Path config = write("team.json", codingTeam(workDir, "```sh\nrm -rf ~ #\u001b[2K\recho harmless\n```"));
+
+        Cli cli = Cli.runTyping("n\n", "run", config.toString(), "--task", "Count.");
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).contains("```sh\nrm -rf ~ #\\x1b[2K\\recho harmless\n```\nAllow it?")
+                .doesNotContain("\u001b");
+    }
+
+    @Test
     void onATerminalNoStopsTheRunBeforeAnythingRuns() throws IOException {
         Path workDir = dir.resolve("work");
         Path config = write("team.json", codingTeam(workDir));
@@ -159,11 +171,15 @@ class ConsentTest {
     }
 
     private static Map<String, Object> codingTeam(Path workDir) {
+        return codingTeam(workDir, SHELL_BLOCK);
+    }
+
+    private static Map<String, Object> codingTeam(Path workDir, String reply) {
         return Map.of("provider", "autogen_agentchat.teams.RoundRobinGroupChat", "component_type", "team",
                 "config", Map.of(
                         "participants", List.of(
                                 Map.of("provider", "autogen_agentchat.agents.AssistantAgent", "component_type", "agent",
-                                        "config", Map.of("name", "writer", "model_client", replay(SHELL_BLOCK))),
+                                        "config", Map.of("name", "writer", "model_client", replay(reply))),
                                 Map.of("provider", "autogen_agentchat.agents.CodeExecutorAgent", "component_type", "agent",
                                         "config", Map.of("name", "executor", "code_executor", localExecutor(workDir)))),
                         "termination_condition", Map.of("provider", "autogen_agentchat.conditions.MaxMessageTermination",
