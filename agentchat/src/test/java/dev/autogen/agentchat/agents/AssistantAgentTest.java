@@ -176,7 +176,7 @@ class AssistantAgentTest {
         var barrier = new CyclicBarrier(2);
         var tool = FunctionTool.of("wait_for_partner", "Waits for the other call.", WaitArgs.class, args -> {
             Thread.sleep(200);
-            barrier.await(5, TimeUnit.SECONDS);
+            barrier.await(60, TimeUnit.SECONDS);
             return args.name() + " done";
         });
         var client = model(calls(call("1", "wait_for_partner", "{\"name\": \"a\"}"),
@@ -446,7 +446,7 @@ class AssistantAgentTest {
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
         token.cancel();
 
-        assertThat(failure.get(10, TimeUnit.SECONDS)).isInstanceOf(CancellationException.class);
+        assertThat(failure.get(60, TimeUnit.SECONDS)).isInstanceOf(CancellationException.class);
         runner.join();
     }
 

@@ -152,11 +152,10 @@ class LocalCommandLineCodeExecutorTest {
 
     @Test
     void timeoutKillsTheWholeProcessTreeAndReportsExitCode124() throws Exception {
-        var executor = LocalCommandLineCodeExecutor.builder()
-                .workDir(workDir).timeout(Duration.ofSeconds(1)).build();
-        String script = "sleep 100 &\necho $! > pids.txt\necho $$ >> pids.txt\nsleep 100\n";
+        String script = "sleep 100 &\necho $! > pids.tmp\necho $$ >> pids.tmp\nmv pids.tmp pids.txt\nsleep 100\n";
 
-        CommandLineCodeResult result = run(executor, new CodeBlock(script, "bash"));
+        CommandLineCodeResult result = runUntilTimedOutAfter(new CodeBlock(script, "bash"), Duration.ofSeconds(1),
+                List.of("pids.txt"));
 
         assertThat(result.exitCode()).isEqualTo(124);
         assertThat(result.output()).isEqualTo("\nTimeout");
@@ -165,24 +164,43 @@ class LocalCommandLineCodeExecutorTest {
 
     @Test
     void timeoutKillsGrandchildrenStartedFromPython() throws Exception {
-        // python3 must start and write its pids before the timeout, even on a busy 2-core machine
-        var executor = LocalCommandLineCodeExecutor.builder()
-                .workDir(workDir).timeout(Duration.ofSeconds(5)).build();
         String script = """
                 import os, subprocess
-                child = subprocess.Popen(["bash", "-c", "sleep 100 & echo $! > grandchild.txt; wait"])
-                with open("pids.txt", "w") as f:
+                child = subprocess.Popen(["bash", "-c", "sleep 100 & echo $! > grandchild.tmp; mv grandchild.tmp grandchild.txt; wait"])
+                with open("pids.tmp", "w") as f:
                     f.write(f"{os.getpid()}\\n{child.pid}\\n")
+                os.rename("pids.tmp", "pids.txt")
                 child.wait()
                 """;
 
-        CommandLineCodeResult result = run(executor, new CodeBlock(script, "python"));
+        CommandLineCodeResult result = runUntilTimedOutAfter(new CodeBlock(script, "python"), Duration.ofSeconds(2),
+                List.of("pids.txt", "grandchild.txt"));
 
         assertThat(result.exitCode()).isEqualTo(124);
         List<Long> pids = new ArrayList<>(readPids(workDir.resolve("pids.txt")));
         pids.addAll(readPids(workDir.resolve("grandchild.txt")));
         assertThat(pids).hasSize(3);
         assertAllGone(pids);
+    }
+
+    /**
+     * Runs {@code block} with {@code timeout}, doubling it until the block has written all of
+     * {@code files} before it was killed: on a busy machine a process may need longer than the timeout
+     * just to start, and a test must not depend on how fast that is. Each attempt cleans up after itself
+     * (the timeout kills its tree), so only the last one is checked.
+     */
+    private CommandLineCodeResult runUntilTimedOutAfter(CodeBlock block, Duration timeout, List<String> files)
+            throws Exception {
+        for (Duration t = timeout; ; t = t.multipliedBy(2)) {
+            for (String file : files) {
+                Files.deleteIfExists(workDir.resolve(file));
+            }
+            var executor = LocalCommandLineCodeExecutor.builder().workDir(workDir).timeout(t).build();
+            CommandLineCodeResult result = run(executor, block);
+            if (files.stream().allMatch(f -> Files.exists(workDir.resolve(f))) || t.toSeconds() > 120) {
+                return result;
+            }
+        }
     }
 
     @Test
