@@ -134,11 +134,7 @@ class ConsentTest {
     @Test
     void anMcpStdioServerIsRefusedWithoutConsentAndStartsWithIt() throws IOException {
         String server = resource("/mcp/shout_server.py");
-        Path config = write("agent.json", assistant("shouter", "workbench", List.of(Map.of(
-                "provider", "autogen_ext.tools.mcp.McpWorkbench", "component_type", "workbench",
-                "config", Map.of("server_params", Map.of("type", "StdioServerParams", "command", "python3",
-                        "args", List.of(server), "read_timeout_seconds", 60)))),
-                toolCall("shout", "{\"text\": \"consent given\"}")));
+        Path config = shouter(server, "consent given");
 
         Cli refused = Cli.run("run", config.toString(), "--task", "Shout.");
         assertThat(refused.exitCode()).isEqualTo(1);
@@ -152,13 +148,9 @@ class ConsentTest {
     }
 
     @Test
-    void onATerminalAnMcpServerCommandIsShownAndAlwaysCoversItsLaterStarts() throws IOException {
+    void onATerminalAnMcpServerCommandIsShownBeforeItStarts() throws IOException {
         String server = resource("/mcp/shout_server.py");
-        Path config = write("agent.json", assistant("shouter", "workbench", List.of(Map.of(
-                "provider", "autogen_ext.tools.mcp.McpWorkbench", "component_type", "workbench",
-                "config", Map.of("server_params", Map.of("type", "StdioServerParams", "command", "python3",
-                        "args", List.of(server), "read_timeout_seconds", 60)))),
-                toolCall("shout", "{\"text\": \"asked once\"}")));
+        Path config = shouter(server, "asked once");
 
         Cli cli = Cli.runTyping("a\n", "run", config.toString(), "--task", "Shout.");
 
@@ -168,6 +160,15 @@ class ConsentTest {
                 + "python3 " + server + "\n"
                 + "Allow it? [y]es, [n]o (stops the run), [a]lways for this component: ");
         assertThat(cli.out()).contains("ASKED ONCE");
+    }
+
+    /** An agent config whose model calls the {@code shout} tool of an MCP server over stdio running {@code server}. */
+    private Path shouter(String server, String text) {
+        return write("agent.json", assistant("shouter", "workbench", List.of(Map.of(
+                "provider", "autogen_ext.tools.mcp.McpWorkbench", "component_type", "workbench",
+                "config", Map.of("server_params", Map.of("type", "StdioServerParams", "command", "python3",
+                        "args", List.of(server), "read_timeout_seconds", 60)))),
+                toolCall("shout", "{\"text\": \"" + text + "\"}")));
     }
 
     private static Map<String, Object> codingTeam(Path workDir) {
