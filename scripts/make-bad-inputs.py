@@ -367,6 +367,64 @@ case("arg-model-no-colon", {"config.json": GOOD}, ["run", "{dir}/config.json", "
 case("arg-model-unknown-provider", {"config.json": GOOD}, ["run", "{dir}/config.json", "--task", "hi", "--model", "foo:bar"])
 case("arg-output-unknown", {"config.json": GOOD}, ["run", "{dir}/config.json", "--task", "hi", "--output", "xml"])
 
+# --- consent: a config that would run code or start a program, without --allow-code-execution and
+# with nobody at a terminal to ask; refused naming the component's JSON path ---
+def local_executor(**config):
+    return {"provider": "autogen_ext.code_executors.local.LocalCommandLineCodeExecutor", "component_type": "code_executor",
+            "config": config}
+
+
+def code_executor_agent(name, executor):
+    return {"provider": "autogen_agentchat.agents.CodeExecutorAgent", "component_type": "agent",
+            "config": {"name": name, "code_executor": executor}}
+
+
+def stdio_params(command, *args):
+    return {"type": "StdioServerParams", "command": command, "args": list(args)}
+
+
+def mcp_workbench(params):
+    return {"provider": "autogen_ext.tools.mcp.McpWorkbench", "component_type": "workbench",
+            "config": {"server_params": params}}
+
+
+def python_tool(executor):
+    return {"provider": "autogen_ext.tools.code_execution.PythonCodeExecutionTool", "component_type": "tool",
+            "config": {"executor": executor}}
+
+
+SHELL_WRITER = agent("writer", model_client=replay("```sh\necho consent\n```"))
+
+
+def coding_team(*participants):
+    return json.dumps({"provider": "autogen_agentchat.teams.RoundRobinGroupChat", "component_type": "team",
+                       "config": {"participants": list(participants), "termination_condition": max_messages(3)}}, indent=2)
+
+
+consent = {
+    "local-executor-work-dir": coding_team(SHELL_WRITER, code_executor_agent("executor", local_executor(work_dir="consent-work"))),
+    "local-executor-temp-dir": coding_team(SHELL_WRITER, code_executor_agent("executor", local_executor())),
+    "two-executors": coding_team(SHELL_WRITER, code_executor_agent("first", local_executor()),
+                                 code_executor_agent("second", local_executor(work_dir="/etc"))),
+    "agent-config": json.dumps(code_executor_agent("executor", local_executor(timeout=5)), indent=2),
+    "python-tool": coding_team(agent("coder", tools=[python_tool(local_executor())])),
+    "mcp-workbench-stdio": coding_team(agent("fetcher", workbench=[mcp_workbench(stdio_params("npx", "-y", "mcp-server-x"))])),
+    "mcp-workbench-sh": coding_team(agent("fetcher", workbench=[mcp_workbench(stdio_params("sh", "-c", "rm -rf ~"))])),
+    "mcp-stdio-tool-adapter": coding_team(agent("fetcher", tools=[{
+        "provider": "autogen_ext.tools.mcp.StdioMcpToolAdapter", "component_type": "tool",
+        "config": {"server_params": stdio_params("uvx", "mcp-server-fetch"),
+                   "tool": {"name": "fetch", "inputSchema": {"type": "object", "properties": {}}}}}])),
+    "society-of-mind-inner-team": coding_team({
+        "provider": "autogen_agentchat.agents.SocietyOfMindAgent", "component_type": "agent",
+        "config": {"name": "society", "model_client": replay("summary"),
+                   "team": json.loads(coding_team(SHELL_WRITER, code_executor_agent("executor", local_executor())))}}),
+}
+for name, text in consent.items():
+    case("run-consent-" + name, {"config.json": text}, ["run", "{dir}/config.json", "--task", "hi"])
+case("run-consent-yaml", {"config.yaml": "provider: autogen_agentchat.agents.CodeExecutorAgent\ncomponent_type: agent\n"
+                          "config:\n  name: executor\n  code_executor:\n    provider: LocalCommandLineCodeExecutor\n"
+                          "    config: {work_dir: ../../x}\n"}, ["run", "{dir}/config.yaml", "--task", "hi"])
+
 if os.path.isdir(ROOT):
     keep = {}
     for name in os.listdir(ROOT):

@@ -30,9 +30,14 @@ public final class AutogenCommand implements Callable<Integer> {
         return spec.subcommands().get("run").execute(BuiltinTeam.ALL.get(0).name());
     }
 
-    /** Runs the command line and returns its exit code. */
+    /** Runs the command line with nobody to answer questions and returns its exit code. */
     static int execute(PrintStream out, PrintStream err, String... args) {
-        CommandLine cli = new CommandLine(new AutogenCommand(), new Factory(out));
+        return execute(UserConsole.NONE, out, err, args);
+    }
+
+    /** Runs the command line, asking {@code console} where a question is needed, and returns its exit code. */
+    static int execute(UserConsole console, PrintStream out, PrintStream err, String... args) {
+        CommandLine cli = new CommandLine(new AutogenCommand(), new Factory(console, out));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setExecutionExceptionHandler(AutogenCommand::report);
@@ -69,11 +74,11 @@ public final class AutogenCommand implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(System.out, System.err, args));
+        System.exit(execute(UserConsole.system(), System.out, System.err, args));
     }
 
-    /** Creates subcommands with the command's output stream. */
-    private record Factory(PrintStream out) implements CommandLine.IFactory {
+    /** Creates subcommands with the command's console and output stream. */
+    private record Factory(UserConsole console, PrintStream out) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> type) throws Exception {
             if (type == QuickstartCommand.class) {
@@ -81,6 +86,9 @@ public final class AutogenCommand implements Callable<Integer> {
             }
             if (type == HostCommand.class) {
                 return type.cast(new HostCommand(out));
+            }
+            if (type == RunCommand.class) {
+                return type.cast(new RunCommand(console));
             }
             return CommandLine.defaultFactory().create(type);
         }

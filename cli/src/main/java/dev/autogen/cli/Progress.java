@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A one-line progress display on stderr for a run: a spinner, how many messages have arrived, who
@@ -38,6 +39,7 @@ final class Progress implements AutoCloseable {
     private boolean transcriptAtLineStart = true;
     private long transcriptWrittenAt;
     private boolean waitingForUser;
+    private int hidden;
     private boolean closed;
 
     private Progress(PrintWriter terminal, LongSupplier nanoTime) {
@@ -73,6 +75,29 @@ final class Progress implements AutoCloseable {
         draw();
     }
 
+    /** A part of the run during which the line is hidden; closing it ends that part. */
+    interface Hidden extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Hides the line of {@code progress} (if any) until the result is closed, e.g. while a question waits
+     * for the user's answer on the terminal.
+     */
+    static Hidden hiding(@Nullable Progress progress) {
+        if (progress == null) {
+            return () -> { };
+        }
+        progress.hide(1);
+        return () -> progress.hide(-1);
+    }
+
+    private synchronized void hide(int change) {
+        hidden += change;
+        clear();
+    }
+
     /**
      * {@code transcript} (stdout) wrapped so that the progress line is cleared before anything is
      * printed on it, and not drawn while a line of it is half written.
@@ -106,7 +131,7 @@ final class Progress implements AutoCloseable {
     }
 
     private synchronized void draw() {
-        if (closed || waitingForUser || !transcriptAtLineStart || nanoTime.getAsLong() - transcriptWrittenAt < QUIET_NANOS) {
+        if (closed || waitingForUser || hidden > 0 || !transcriptAtLineStart || nanoTime.getAsLong() - transcriptWrittenAt < QUIET_NANOS) {
             return;
         }
         frame = (frame + 1) % FRAMES.length;

@@ -93,8 +93,20 @@ final class RunCommand implements Callable<Integer> {
                     + "ends, fails or is interrupted (Ctrl-C), so --state-in continues from the last completed turn.")
     private @Nullable Path stateOut;
 
+    @Option(names = ConsentPrompt.OPTION,
+            description = "Let the config run code and start programs on this machine (code executors, the Python code "
+                    + "execution tool, MCP servers over stdio) without asking. Without it, a terminal is asked before each "
+                    + "start, showing the code or command; with no terminal, such a config is refused.")
+    private boolean allowCodeExecution;
+
     @Mixin
     private DurableRunOptions durable = new DurableRunOptions();
+
+    private final UserConsole console;
+
+    RunCommand(UserConsole console) {
+        this.console = console;
+    }
 
     /** The task, given inline or in a file; none continues a run restored with {@code --state-in}. */
     static final class Task {
@@ -122,7 +134,8 @@ final class RunCommand implements Callable<Integer> {
         ModelOverride override = model == null ? null : ModelOverride.parse(model);
         ConfigFile source = ConfigFile.resolve(config);
         RunOptions options = runOptions(source);
-        TaskRunner runner = load(source, override);
+        var consent = new ConsentPrompt(allowCodeExecution, console, spec.commandLine().getErr());
+        TaskRunner runner = load(source, override, consent);
         try (CheckpointStore store = durable.attach(runner, name(runner), stateOut)) {
             if (stateIn != null) {
                 loadState(runner, stateIn);
@@ -130,7 +143,7 @@ final class RunCommand implements Callable<Integer> {
             TaskResult result;
             try (Telemetry telemetry = Telemetry.fromEnvironment(System.getenv());
                     var interrupt = new InterruptHook()) {
-                result = telemetry.call(() -> run(runner, options, out, interrupt));
+                result = telemetry.call(() -> run(runner, options, out, interrupt, consent));
             } catch (RuntimeException e) {
                 if (stateOut != null && store == null) {
                     try {
@@ -169,9 +182,9 @@ final class RunCommand implements Callable<Integer> {
         return RunOptions.task(text);
     }
 
-    private TaskRunner load(ConfigFile source, @Nullable ModelOverride override) {
+    private TaskRunner load(ConfigFile source, @Nullable ModelOverride override, ConsentPrompt consent) {
         JsonNode node = source.node();
-        ComponentLoader loader = ComponentLoader.defaultLoader();
+        ComponentLoader loader = ComponentLoader.defaultLoader().withConsent(consent);
         if (maxTurns != null) {
             setMaxTurns(loader, node);
         }
@@ -225,8 +238,12 @@ final class RunCommand implements Callable<Integer> {
                 .anyMatch(p -> p.getName().equals(name));
     }
 
-    private TaskResult run(TaskRunner runner, RunOptions options, PrintWriter out, InterruptHook interrupt) {
+    private TaskResult run(TaskRunner runner, RunOptions options, PrintWriter out, InterruptHook interrupt,
+            ConsentPrompt consent) {
         Progress display = showProgress() ? Progress.start(spec.commandLine().getErr()) : null;
+        if (display != null) {
+            consent.hide(display);
+        }
         Writer transcript = output == OutputFormat.json ? Writer.nullWriter() : display == null ? out : display.guard(out);
         Console console = Console.builder()
                 .output(transcript)

@@ -20,7 +20,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Checks a component config, or every component of a gallery file, without running it: "
                 + "unknown providers, wrong component types, missing or malformed fields, components that "
-                + "cannot be built in Java. Prints each problem with its JSON path.",
+                + "cannot be built in Java. Prints each problem with its JSON path, and notes the components that would run "
+                + "code or start programs, warning about directories they would write in outside the current one. "
+                + "Never writes to the file system.",
                 "Exit codes: 0 no problems, 1 problems found (or the file cannot be read)."})
 final class ValidateCommand implements Callable<Integer> {
     @Spec
@@ -42,7 +44,9 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     private List<ComponentProblem> validateComponent(JsonNode node, PrintWriter out) {
-        List<ComponentProblem> problems = ComponentLoader.defaultLoader().validate(node, Object.class);
+        var notes = new ConsentNotes();
+        List<ComponentProblem> problems = ComponentLoader.defaultLoader().withConsent(notes).validate(node, Object.class);
+        notes.lines().forEach(out::println);
         if (problems.isEmpty()) {
             out.println(config + ": OK, a " + node.path("component_type").asText("component") + " ("
                     + node.path("provider").asText() + ")");
@@ -60,8 +64,9 @@ final class ValidateCommand implements Callable<Integer> {
         for (Map.Entry<String, List<Gallery.Entry>> group : Gallery.components(node).entrySet()) {
             for (Gallery.Entry entry : group.getValue()) {
                 components++;
+                var notes = new ConsentNotes();
                 List<ComponentProblem> problems = ComponentLoader.defaultLoader().withRootPath(entry.path())
-                        .validate(entry.component(), Object.class);
+                        .withConsent(notes).validate(entry.component(), Object.class);
                 if (problems.isEmpty()) {
                     loadable++;
                     out.println("ok       " + entry.path() + " " + entry.label());
@@ -70,6 +75,7 @@ final class ValidateCommand implements Callable<Integer> {
                     problems.forEach(p -> out.println("         " + p));
                     all.addAll(problems);
                 }
+                notes.lines().forEach(line -> out.println("         " + line));
             }
         }
         out.println(config + ": " + loadable + " of " + count(components, "component") + " load"

@@ -33,6 +33,19 @@ class RunCommandTest {
     }
 
     @Test
+    void controlCharactersInTheTaskAreShownEscapedAndSentAsTheyAre() {
+        String task = "Say hi.\u001b[2J\u001b]0;pwned\u0007\rX";
+
+        Cli text = Cli.run("run", TEAM, "--task", task);
+        Cli json = Cli.run("run", TEAM, "--task", task, "--output", "json");
+
+        assertThat(text.exitCode()).isZero();
+        assertThat(text.out()).startsWith("---------- user ----------\nSay hi.\\x1b[2J\\x1b]0;pwned\\x07\\rX\n")
+                .doesNotContain("\u001b", "\u0007", "\r");
+        assertThat(Cli.readJsonText(json.out()).at("/messages/0/content").asText()).isEqualTo(task);
+    }
+
+    @Test
     void outputJsonIsOneTaskResultShapedLikePythons() {
         JsonNode expected = Cli.readJson(Cli.pythonFixture("01_round_robin_max5.normalized.json")).get("task_result");
 

@@ -2,8 +2,13 @@ package dev.autogen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -68,5 +73,67 @@ class ValidateCommandTest {
                         + "         components.agents[1]: unknown provider 'autogen_ext.agents.web_surfer.MultimodalWebSurfer'")
                 .endsWith(gallery + ": 12 of 24 components load; 14 problems\n");
         assertThat(cli.out().lines().filter(l -> l.startsWith("ok ") || l.startsWith("invalid "))).hasSize(24);
+    }
+
+    @Test
+    void validateWritesNothingAndWarnsAboutWorkDirsOutsideTheCurrentDirectoryOrOnSystemPaths(@TempDir Path dir)
+            throws IOException {
+        Path outside = Path.of("../../x").toAbsolutePath().normalize();
+        Path nested = dir.resolve("a/b/work");
+        Path config = dir.resolve("team.json");
+        Files.writeString(config, """
+                {"provider": "autogen_agentchat.teams.RoundRobinGroupChat", "component_type": "team", "config": {
+                  "participants": [%s, %s, %s],
+                  "termination_condition": {"provider": "MaxMessageTermination", "config": {"max_messages": 3}}}}
+                """.formatted(executorAgent("relative", "../../x"), executorAgent("system", "/etc"),
+                        executorAgent("nested", nested.toString())));
+        List<Path> before = listing(dir);
+        boolean outsideExisted = Files.exists(outside);
+
+        Cli cli = Cli.run("validate", config.toString());
+
+        assertThat(listing(dir)).as("validate writes nothing").isEqualTo(before);
+        assertThat(Files.exists(outside)).isEqualTo(outsideExisted);
+        assertThat(cli.exitCode()).as(cli.out() + cli.err()).isZero();
+        String note = ": LocalCommandLineCodeExecutor would run the code blocks it receives (python, shell) as programs on"
+                + " this machine, with your rights, in work_dir '%s'; 'autogen run' asks before each start on a terminal, or"
+                + " allows it with --allow-code-execution.\n";
+        String writes = "; code run from this config would write its files there.";
+        assertThat(cli.out()).isEqualTo(
+                "note: team.config.participants[0].config.code_executor" + note.formatted("../../x")
+                + "warning: team.config.participants[0].config.code_executor.config.work_dir: '" + outside
+                + "' is outside the current directory" + writes + " Check that it is the directory you mean.\n"
+                + "note: team.config.participants[1].config.code_executor" + note.formatted("/etc")
+                + "warning: team.config.participants[1].config.code_executor.config.work_dir: '/etc' is a system directory"
+                + writes + " Use a directory of its own under the current one.\n"
+                + "note: team.config.participants[2].config.code_executor" + note.formatted(nested)
+                + "warning: team.config.participants[2].config.code_executor.config.work_dir: '" + nested
+                + "' is outside the current directory" + writes + " Check that it is the directory you mean.\n"
+                + config + ": OK, a team (autogen_agentchat.teams.RoundRobinGroupChat)\n");
+    }
+
+    @Test
+    void systemPathsAndTheHomeDirectoryAreRisky() {
+        Path cwd = Path.of("/work/project");
+        Path home = Path.of("/home/me");
+        assertThat(ConsentNotes.risk(Path.of("/"), cwd, home)).hasValueSatisfying(r -> assertThat(r).contains("system"));
+        assertThat(ConsentNotes.risk(Path.of("/proc/self"), cwd, home)).hasValueSatisfying(r -> assertThat(r).contains("system"));
+        assertThat(ConsentNotes.risk(Path.of("/usr/local/bin"), cwd, home)).hasValueSatisfying(r -> assertThat(r).contains("system"));
+        assertThat(ConsentNotes.risk(Path.of("/home"), cwd, home)).hasValueSatisfying(r -> assertThat(r).contains("system"));
+        assertThat(ConsentNotes.risk(home, cwd, home)).hasValueSatisfying(r -> assertThat(r).contains("home directory"));
+        assertThat(ConsentNotes.risk(Path.of("/work/other"), cwd, home)).hasValueSatisfying(r -> assertThat(r).contains("outside"));
+        assertThat(ConsentNotes.risk(Path.of("/work/project/coding"), cwd, home)).isEmpty();
+    }
+
+    private static String executorAgent(String name, String workDir) {
+        return """
+                {"provider": "CodeExecutorAgent", "config": {"name": "%s", "code_executor": {
+                  "provider": "LocalCommandLineCodeExecutor", "config": {"work_dir": "%s"}}}}""".formatted(name, workDir);
+    }
+
+    private static List<Path> listing(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            return paths.sorted().toList();
+        }
     }
 }

@@ -51,11 +51,11 @@ class RuntimeControlTest {
         var token = new CancellationToken();
 
         var reply = runtime.sendMessageAsync(new Work("long"), AgentId.of("slow"), null, token, null);
-        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
         token.cancel();
 
-        assertThatThrownBy(() -> reply.get(5, TimeUnit.SECONDS)).isInstanceOf(CancellationException.class);
-        assertThat(interrupted.await(5, TimeUnit.SECONDS)).as("handler saw the interrupt").isTrue();
+        assertThatThrownBy(() -> reply.get(60, TimeUnit.SECONDS)).isInstanceOf(CancellationException.class);
+        assertThat(interrupted.await(60, TimeUnit.SECONDS)).as("handler saw the interrupt").isTrue();
     }
 
     @Test
@@ -100,7 +100,7 @@ class RuntimeControlTest {
         }).register(runtime);
         runtime.start();
         var first = runtime.sendMessageAsync(new Work("first"), AgentId.of("single"));
-        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
         var queued = runtime.sendMessageAsync(new Work("queued"), AgentId.of("single"));
         Thread caller = Thread.currentThread();
         Thread.ofVirtual().start(() -> {
@@ -111,8 +111,8 @@ class RuntimeControlTest {
         });
 
         assertThat(runtime.sendMessage(new Work("last"), AgentId.of("single"))).isEqualTo("last");
-        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("first");
-        assertThat(queued.get(5, TimeUnit.SECONDS)).isEqualTo("queued");
+        assertThat(first.get(60, TimeUnit.SECONDS)).isEqualTo("first");
+        assertThat(queued.get(60, TimeUnit.SECONDS)).isEqualTo("queued");
         assertThat(handled).containsExactly("first", "queued", "last");
     }
 
@@ -384,9 +384,9 @@ class RuntimeControlTest {
         runtime.start();
 
         var reply = runtime.sendMessageAsync(new Work("x"), AgentId.of("gate"));
-        assertThat(inHandler.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(inHandler.await(60, TimeUnit.SECONDS)).isTrue();
         release.countDown();
-        assertThat(reply.get(5, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(reply.get(60, TimeUnit.SECONDS)).isEqualTo(1);
         assertThat(runtime.agentSaveState(new AgentId("counter", "c"))).containsEntry("count", 1);
     }
 
@@ -395,7 +395,7 @@ class RuntimeControlTest {
         runtime.registerFactory("counter", Counter::new, Counter.class);
         runtime.start();
         assertThat(new AgentProxy(new AgentId("counter", "p"), runtime).sendMessage(new Work("x"))).isEqualTo(1);
-        assertThat(runtime.sendMessageAsync(new Work("y"), new AgentId("counter", "p")).get(5, TimeUnit.SECONDS))
+        assertThat(runtime.sendMessageAsync(new Work("y"), new AgentId("counter", "p")).get(60, TimeUnit.SECONDS))
                 .isEqualTo(2);
     }
 }

@@ -247,7 +247,7 @@ class RuntimeMessagingTest {
             replies.add(runtime.sendMessageAsync(new Ping(i), AgentId.of("parallel")));
         }
         for (var reply : replies) {
-            reply.get(10, TimeUnit.SECONDS);
+            reply.get(60, TimeUnit.SECONDS);
         }
 
         assertThat(serialMax).hasValue(1);
@@ -334,7 +334,7 @@ class RuntimeMessagingTest {
 
         runtime.start();
 
-        assertThat(reply.get(5, TimeUnit.SECONDS)).isEqualTo(new Pong(3));
+        assertThat(reply.get(60, TimeUnit.SECONDS)).isEqualTo(new Pong(3));
     }
 
     @Test

@@ -340,9 +340,19 @@ public class AssistantAgent extends BaseChatAgent implements Component<Assistant
                 outputContentTypeFormat);
     }
 
+    /**
+     * The transfer the model asked for, if any: the first handoff call whose arguments were well formed.
+     * A handoff call with malformed arguments is not a transfer; its error result stays with the other
+     * tool results for the model to read.
+     */
     private @Nullable Response handoffResponse(List<FunctionCall> calls, List<FunctionExecutionResult> results,
             CreateResult modelResult, List<BaseMessage> inner) {
-        List<FunctionCall> handoffCalls = calls.stream().filter(c -> handoffs.containsKey(c.name())).toList();
+        List<FunctionCall> handoffCalls = new ArrayList<>();
+        for (int i = 0; i < calls.size(); i++) {
+            if (isHandoff(calls.get(i), results.get(i))) {
+                handoffCalls.add(calls.get(i));
+            }
+        }
         if (handoffCalls.isEmpty()) {
             return null;
         }
@@ -356,7 +366,7 @@ public class AssistantAgent extends BaseChatAgent implements Component<Assistant
         String handoffText = selected.message();
         for (int i = 0; i < calls.size(); i++) {
             FunctionCall call = calls.get(i);
-            if (!handoffs.containsKey(call.name())) {
+            if (!isHandoff(call, results.get(i))) {
                 toolCalls.add(call);
                 toolResults.add(results.get(i));
             } else if (call.name().equals(selected.name())) {
@@ -373,16 +383,21 @@ public class AssistantAgent extends BaseChatAgent implements Component<Assistant
         return new Response(new HandoffMessage(handoffText, name(), selected.target(), context), inner);
     }
 
+    /** A call of one of this agent's handoffs that went through (its arguments were well formed). */
+    private boolean isHandoff(FunctionCall call, FunctionExecutionResult result) {
+        return handoffs.containsKey(call.name()) && !result.failed();
+    }
+
     private ToolCallSummaryMessage summarize(List<FunctionCall> calls, List<FunctionExecutionResult> results) {
         List<FunctionCall> normalCalls = new ArrayList<>();
         List<FunctionExecutionResult> normalResults = new ArrayList<>();
         List<String> summaries = new ArrayList<>();
         for (int i = 0; i < calls.size(); i++) {
             FunctionCall call = calls.get(i);
-            if (handoffs.containsKey(call.name())) {
+            FunctionExecutionResult result = results.get(i);
+            if (isHandoff(call, result)) {
                 continue;
             }
-            FunctionExecutionResult result = results.get(i);
             normalCalls.add(call);
             normalResults.add(result);
             summaries.add(toolCallSummaryFormatter != null ? toolCallSummaryFormatter.apply(call, result)

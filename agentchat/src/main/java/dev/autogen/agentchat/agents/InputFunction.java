@@ -1,6 +1,9 @@
 package dev.autogen.agentchat.agents;
 
 import dev.autogen.core.CancellationToken;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -39,5 +42,16 @@ public interface InputFunction {
      */
     static InputFunction console() {
         return ConsoleInput.SYSTEM;
+    }
+
+    /**
+     * The same over other streams: prints the prompt to {@code out} and reads a line from {@code in}
+     * (a socket, a pipe, a test's scripted input). Share one such function among everything that reads
+     * {@code in}, as it keeps the line it has read ahead.
+     */
+    static InputFunction console(InputStream in, PrintStream out) {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(out, "out");
+        return new ConsoleInput(() -> in, () -> out);
     }
 }

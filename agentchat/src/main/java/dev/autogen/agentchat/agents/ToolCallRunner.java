@@ -6,7 +6,9 @@ import dev.autogen.core.CancellationToken;
 import dev.autogen.core.FunctionCall;
 import dev.autogen.core.MessageHandlerContext;
 import dev.autogen.core.RuntimeListener;
+import dev.autogen.core.component.ConsentRefusedException;
 import dev.autogen.core.models.FunctionExecutionResult;
+import dev.autogen.core.tools.FunctionCallArguments;
 import dev.autogen.core.tools.StreamWorkbench;
 import dev.autogen.core.tools.ToolResult;
 import dev.autogen.core.tools.ToolSchema;
@@ -98,6 +100,9 @@ final class ToolCallRunner {
             if (e.getCause() instanceof CancellationException cancelled) {
                 throw cancelled;
             }
+            if (e.getCause() instanceof ConsentRefusedException refused) {
+                throw refused;
+            }
             throw new IllegalStateException("tool call runner failed", e.getCause());
         }
     }
@@ -105,7 +110,10 @@ final class ToolCallRunner {
     private FunctionExecutionResult run(FunctionCall call, CancellationToken token, Consumer<BaseMessage> events) {
         Handoff handoff = handoffs.get(call.name());
         if (handoff != null) {
-            return new FunctionExecutionResult(handoff.message(), call.name(), call.id(), false);
+            ToolResult malformed = FunctionCallArguments.parse(call).error();
+            return malformed != null
+                    ? new FunctionExecutionResult(malformed.toText(), call.name(), call.id(), true)
+                    : new FunctionExecutionResult(handoff.message(), call.name(), call.id(), false);
         }
         Workbench workbench = owners.get(call.name());
         if (workbench != null) {
@@ -118,6 +126,9 @@ final class ToolCallRunner {
                         : workbench.callTool(call, token);
             } catch (CancellationException e) {
                 listener.toolCallEnd(call.name(), call.id(), "cancelled", true);
+                throw e;
+            } catch (ConsentRefusedException e) {
+                listener.toolCallEnd(call.name(), call.id(), e.getMessage(), true);
                 throw e;
             } catch (RuntimeException e) {
                 LOG.warn("tool '{}' failed", call.name(), e);

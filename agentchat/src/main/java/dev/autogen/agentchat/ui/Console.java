@@ -48,7 +48,9 @@ import org.jspecify.annotations.Nullable;
  *       message, then a summary with the number of inner messages instead.</li>
  * </ul>
  *
- * <p>Where Python's Console would print a streamed reply twice (a {@link Response} after chunks), this
+ * <p>Control characters in a message (an escape sequence in a task, a bare carriage return in a model's
+ * reply) are shown escaped ({@link TerminalText}), so no message can redraw the terminal. Where Python's
+ * Console would print a streamed reply twice (a {@link Response} after chunks), this
  * one prints it once. Lines end with {@code \n} on every platform. A Console holds no state between
  * runs; one can render several streams, one at a time or concurrently to different outputs.
  */
@@ -148,7 +150,7 @@ public final class Console {
                 case ModelClientStreamingChunkEvent chunk -> chunk(chunk);
                 default -> {
                     if (!alreadyStreamed(message)) {
-                        write(header(message.source()) + message.toText() + "\n");
+                        write(header(message.source()) + TerminalText.escapeControls(message.toText()) + "\n");
                     }
                     usage(message.modelsUsage());
                 }
@@ -165,7 +167,7 @@ public final class Console {
                 streaming = true;
                 streamingId = chunk.fullMessageId();
             }
-            write(chunk.content());
+            write(TerminalText.escapeControls(chunk.content()));
         }
 
         /**
@@ -236,7 +238,7 @@ public final class Console {
     }
 
     private String header(String title) {
-        String line = RULE + " " + title + " " + RULE;
+        String line = RULE + " " + TerminalText.escapeControls(title) + " " + RULE;
         return (color ? BOLD + line + RESET : line) + "\n";
     }
 

@@ -176,7 +176,7 @@ class AssistantAgentTest {
         var barrier = new CyclicBarrier(2);
         var tool = FunctionTool.of("wait_for_partner", "Waits for the other call.", WaitArgs.class, args -> {
             Thread.sleep(200);
-            barrier.await(5, TimeUnit.SECONDS);
+            barrier.await(60, TimeUnit.SECONDS);
             return args.name() + " done";
         });
         var client = model(calls(call("1", "wait_for_partner", "{\"name\": \"a\"}"),
@@ -232,6 +232,41 @@ class AssistantAgentTest {
                 ToolCallExecutionEvent.class);
         assertThat(client.createCalls().get(0).tools()).extracting(t -> t.name())
                 .containsExactly("get_weather", "transfer_to_flights", "transfer_to_hotels");
+    }
+
+    @Test
+    void aHandoffCallWithMalformedArgumentsIsAnErrorResultNotATransfer() {
+        var client = model(calls(call("1", "transfer_to_flights", "{\"reason\": "),
+                call("2", "transfer_to_hotels", "{} {}"), call("3", "transfer_to_cars", "[]")));
+        var agent = AssistantAgent.builder("travel", client).handoffs("flights", "hotels", "cars").build();
+
+        Response response = agent.onMessages(List.of(new TextMessage("Book me a flight.", "user")),
+                new CancellationToken());
+
+        assertThat(response.chatMessage()).isInstanceOfSatisfying(ToolCallSummaryMessage.class, summary -> {
+            assertThat(summary.results()).allMatch(r -> r.failed());
+            assertThat(summary.results()).extracting(r -> r.content()).containsExactly(
+                    "Invalid JSON arguments for tool 'transfer_to_flights' at line 1, column 12: Unexpected end-of-input"
+                            + " within/between Object entries; arguments were: {\"reason\": ",
+                    "Invalid JSON arguments for tool 'transfer_to_hotels' at line 1, column 4: more content after the end"
+                            + " of the first value (a file holds exactly one document); arguments were: {} {}",
+                    "Invalid JSON arguments for tool 'transfer_to_cars': expected a JSON object, found array;"
+                            + " arguments were: []");
+        });
+    }
+
+    @Test
+    void aWellFormedHandoffNextToAMalformedOneIsMade() {
+        var client = model(calls(call("1", "transfer_to_flights", "{oops"), call("2", "transfer_to_hotels", "")));
+        var agent = AssistantAgent.builder("travel", client).handoffs("flights", "hotels").build();
+
+        var handoff = (HandoffMessage) agent.onMessages(List.of(new TextMessage("Book.", "user")),
+                new CancellationToken()).chatMessage();
+
+        assertThat(handoff.target()).isEqualTo("hotels");
+        assertThat(handoff.context()).hasSize(2);
+        assertThat(((FunctionExecutionResultMessage) handoff.context().get(1)).content()).singleElement()
+                .satisfies(r -> assertThat(r.content()).startsWith("Invalid JSON arguments for tool 'transfer_to_flights'"));
     }
 
     @Test
@@ -411,7 +446,7 @@ class AssistantAgentTest {
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
         token.cancel();
 
-        assertThat(failure.get(10, TimeUnit.SECONDS)).isInstanceOf(CancellationException.class);
+        assertThat(failure.get(60, TimeUnit.SECONDS)).isInstanceOf(CancellationException.class);
         runner.join();
     }
 

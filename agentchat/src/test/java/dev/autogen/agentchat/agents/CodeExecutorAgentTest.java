@@ -16,6 +16,7 @@ import dev.autogen.core.code_executor.CodeBlock;
 import dev.autogen.core.code_executor.CodeResult;
 import dev.autogen.core.code_executor.CommandLineCodeResult;
 import dev.autogen.core.component.ComponentLoader;
+import dev.autogen.core.component.ConsentPolicy;
 import dev.autogen.core.component.ComponentModel;
 import dev.autogen.core.models.AssistantMessage;
 import dev.autogen.core.models.JsonOutput;
@@ -379,7 +380,7 @@ class CodeExecutorAgentTest {
                 .isEqualTo("autogen_ext.code_executors.local.LocalCommandLineCodeExecutor");
         assertThat(dumped.config().get("supported_languages").toString()).isEqualTo("[\"python\",\"sh\"]");
 
-        CodeExecutorAgent loaded = ComponentLoader.loadComponent(dumped.toJson(), CodeExecutorAgent.class);
+        CodeExecutorAgent loaded = ComponentLoader.defaultLoader().withConsent(ConsentPolicy.allowAll()).load(dumped.toJson(), CodeExecutorAgent.class);
         assertThat(loaded.name()).isEqualTo("code_executor");
         assertThat(replyOf(loaded.onMessages(List.of(new TextMessage("```sh\necho hi\n```", "coder")), NONE)))
                 .isEqualTo("hi\n");
@@ -400,7 +401,7 @@ class CodeExecutorAgentTest {
                    "description": "Writes and runs code.",
                    "model_client_stream": false}}""".formatted(workDir.toString());
 
-        ChatAgent agent = ComponentLoader.loadComponent(json, ChatAgent.class);
+        ChatAgent agent = ComponentLoader.defaultLoader().withConsent(ConsentPolicy.allowAll()).load(json, ChatAgent.class);
         Response response = agent.onMessages(said("user", "Compute 6*7."), NONE);
 
         assertThat(agent.description()).isEqualTo("Writes and runs code.");

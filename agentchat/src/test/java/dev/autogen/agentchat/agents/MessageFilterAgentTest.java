@@ -15,6 +15,7 @@ import dev.autogen.agentchat.state.MessageFilterAgentState;
 import dev.autogen.agentchat.messages.ThoughtEvent;
 import dev.autogen.core.CancellationToken;
 import dev.autogen.core.component.ComponentLoader;
+import dev.autogen.core.component.ConsentPolicy;
 import dev.autogen.core.component.ComponentModel;
 import dev.autogen.core.models.LLMMessage;
 import dev.autogen.core.models.UserMessage;
@@ -163,7 +164,7 @@ class MessageFilterAgentTest {
         assertThat(dumped.config().get("filter").toString()).isEqualTo(
                 "{\"per_source\":[{\"source\":\"user\",\"position\":\"first\",\"count\":1},{\"source\":\"critic\"}]}");
 
-        MessageFilterAgent loaded = ComponentLoader.loadComponent(dumped.toJson(), MessageFilterAgent.class);
+        MessageFilterAgent loaded = ComponentLoader.defaultLoader().withConsent(ConsentPolicy.allowAll()).load(dumped.toJson(), MessageFilterAgent.class);
         assertThat(loaded.filter()).isEqualTo(agent.filter());
         Response response = loaded.onMessages(List.of(
                 new TextMessage("```python\nprint('from the user')\n```", "user"),
@@ -179,7 +180,7 @@ class MessageFilterAgentTest {
                             "wrapped_agent": {"provider": "autogen_agentchat.agents.UserProxyAgent",
                                               "config": {"name": "u"}}}}""";
 
-        assertThatThrownBy(() -> ComponentLoader.loadComponent(json, ChatAgent.class))
+        assertThatThrownBy(() -> ComponentLoader.defaultLoader().withConsent(ConsentPolicy.allowAll()).load(json, ChatAgent.class))
                 .hasMessageContaining("middle");
     }
 

@@ -197,7 +197,7 @@ class RoundRobinGroupChatTest {
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
         token.cancel();
 
-        assertThat(outcome.get(10, TimeUnit.SECONDS)).isInstanceOf(CancellationException.class);
+        assertThat(outcome.get(60, TimeUnit.SECONDS)).isInstanceOf(CancellationException.class);
         team.reset();
         assertThat(team.isRunning()).isFalse();
     }

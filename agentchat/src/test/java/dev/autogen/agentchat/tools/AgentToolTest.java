@@ -15,6 +15,7 @@ import dev.autogen.agentchat.messages.ToolCallSummaryMessage;
 import dev.autogen.core.CancellationToken;
 import dev.autogen.core.FunctionCall;
 import dev.autogen.core.component.ComponentLoader;
+import dev.autogen.core.component.ConsentPolicy;
 import dev.autogen.core.component.ComponentModel;
 import dev.autogen.core.models.CreateResult;
 import dev.autogen.core.models.FunctionExecutionResult;
@@ -165,7 +166,7 @@ class AgentToolTest {
         assertThat(dumped.config().fieldNames()).toIterable().containsExactly("agent", "return_value_as_last_message");
         assertThat(dumped.config().get("return_value_as_last_message").asBoolean()).isTrue();
 
-        Tool loaded = ComponentLoader.loadComponent(dumped.toJson(), Tool.class);
+        Tool loaded = ComponentLoader.defaultLoader().withConsent(ConsentPolicy.allowAll()).load(dumped.toJson(), Tool.class);
         assertThat(loaded).isInstanceOf(AgentTool.class);
         assertThat(loaded.name()).isEqualTo("runner");
         assertThat(((AgentTool) loaded).returnValueAsLastMessage()).isTrue();
@@ -178,7 +179,7 @@ class AgentToolTest {
                   "agent": {"provider": "autogen_agentchat.agents.UserProxyAgent", "component_type": "agent",
                             "config": {"name": "human", "description": "Answers questions."}}}}""";
 
-        AgentTool tool = ComponentLoader.loadComponent(json, AgentTool.class);
+        AgentTool tool = ComponentLoader.defaultLoader().withConsent(ConsentPolicy.allowAll()).load(json, AgentTool.class);
 
         assertThat(tool.name()).isEqualTo("human");
         assertThat(tool.description()).isEqualTo("Answers questions.");

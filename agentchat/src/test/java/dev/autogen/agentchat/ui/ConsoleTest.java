@@ -154,6 +154,28 @@ class ConsoleTest {
     }
 
     @Test
+    void controlCharactersInATaskAndInStreamedTextAreShownEscaped() {
+        var task = new TextMessage("clear\u001b[2J\rover\u0007 bidi\u202e\ttab\r\nnext line", "user");
+        var chunk = new ModelClientStreamingChunkEvent(null, "assistant", null, null, null, "ok\u001b]0;title\u0007", null);
+        var reply = new TextMessage("ok\u001b]0;title\u0007", "assistant");
+        var stream = MessageStream.of(List.of(task, chunk, reply), new TaskResult(List.of(task, reply), null));
+
+        console(Duration.ZERO).build().render(stream);
+
+        assertThat(printed()).isEqualTo("---------- user ----------\n"
+                + "clear\\x1b[2J\\rover\\x07 bidi\\u202e\ttab\r\nnext line\n"
+                + "---------- assistant ----------\n"
+                + "ok\\x1b]0;title\\x07\n");
+    }
+
+    @Test
+    void textWithoutControlCharactersIsLeftAsItIs() {
+        String text = "Grüße, 世界 👩‍💻\n\tindented\r\n";
+        assertThat(TerminalText.escapeControls(text)).isSameAs(text);
+        assertThat(TerminalText.escapeControls("\u0000\u007f\u0085\u2066")).isEqualTo("\\x00\\x7f\\x85\\u2066");
+    }
+
+    @Test
     void chunksWithoutAMessageIdStandForTheNextMessageAsInPython() {
         var chunk1 = new ModelClientStreamingChunkEvent(null, "assistant", null, null, null, "Hello", null);
         var chunk2 = new ModelClientStreamingChunkEvent(null, "assistant", null, null, null, " world", null);

@@ -122,22 +122,43 @@ public final class CodeFileRules {
     }
 
     /**
-     * Makes the directory a user gave an executor ({@code work_dir}, {@code output_dir}) ready: absolute,
-     * normalized and created, with Python's deprecation warning when it is the current directory.
-     *
-     * @param setting the config name of the setting, used in the warning and the error
-     * @throws UncheckedIOException naming the setting and the directory when it cannot be created
+     * The directory a user gave an executor ({@code work_dir}, {@code output_dir}), absolute and
+     * normalized, with Python's deprecation warning when it is the current directory. Nothing is
+     * created: an executor creates it with {@link #createDirectory} when it first needs it, so building
+     * one (e.g. to validate a config) never writes to the file system.
      */
-    public static Path prepareUserDirectory(Path directory, String setting) {
+    public static Path userDirectory(Path directory, String setting) {
         Path dir = directory.toAbsolutePath().normalize();
         if (dir.equals(Path.of("").toAbsolutePath().normalize())) {
             LOG.warn("Using the current directory as {} is deprecated.", setting);
         }
+        return dir;
+    }
+
+    /**
+     * Creates {@code dir} and its parents if missing.
+     *
+     * @param setting the config name of the setting, used in the error
+     * @throws UncheckedIOException naming the setting and the directory when it cannot be created
+     */
+    public static Path createDirectory(Path dir, String setting) {
         try {
-            Files.createDirectories(dir);
+            return Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + setting + " '" + dir + "': " + e.getMessage(), e);
         }
-        return dir;
+    }
+
+    /**
+     * The blocks as the user should see them before they run (e.g. to approve them): each in a
+     * Markdown fence with its language, separated by blank lines.
+     */
+    public static String render(List<CodeBlock> blocks) {
+        StringBuilder text = new StringBuilder();
+        for (CodeBlock block : blocks) {
+            text.append(text.isEmpty() ? "" : "\n\n").append("```").append(block.language()).append('\n')
+                    .append(block.code()).append(block.code().endsWith("\n") ? "" : "\n").append("```");
+        }
+        return text.toString();
     }
 }

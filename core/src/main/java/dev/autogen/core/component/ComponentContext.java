@@ -1,7 +1,9 @@
 package dev.autogen.core.component;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -26,10 +28,12 @@ import java.util.Objects;
 public final class ComponentContext {
     private final LoadSession session;
     private final String path;
+    private final String component;
 
-    ComponentContext(LoadSession session, String path) {
+    ComponentContext(LoadSession session, String path, String component) {
         this.session = session;
         this.path = path;
+        this.component = component;
     }
 
     /** The JSON path of the component being built, e.g. {@code team.config.participants[0]}. */
@@ -90,6 +94,33 @@ public final class ComponentContext {
             throw new ComponentLoadException(problems);
         }
         return List.copyOf(loaded);
+    }
+
+    /**
+     * The {@link ProcessGate} of a component that starts processes on this machine (runs code,
+     * starts a program), for its provider to build it with. The load's {@link ConsentPolicy} decides
+     * once: the gate is {@link ProcessGate#OPEN} when it allows, asks before each start when it says
+     * {@link ConsentPolicy.Decision#ASK}, and the load fails when it denies.
+     *
+     * <pre>{@code
+     * ProcessGate gate = context.processGate("run the code blocks it receives as programs on this machine",
+     *         Map.of("work_dir", workDir));
+     * }</pre>
+     *
+     * @param action what the component would do, completing "it would ...", e.g.
+     *     {@code "start the MCP server command 'npx -y server-everything'"}
+     * @param directories the directories the config makes it write in, by config field
+     * @throws ComponentLoadException naming this component's path, when the policy denies
+     */
+    public ProcessGate processGate(String action, Map<String, Path> directories) {
+        var request = new ConsentRequest(path, component, action, directories);
+        ConsentPolicy policy = session.consent();
+        return switch (policy.decide(request)) {
+            case ALLOW -> ProcessGate.OPEN;
+            case ASK -> ProcessGate.asking(policy, request);
+            case DENY -> throw new ComponentLoadException(path, request.describe()
+                    + "; a loaded config may do this only with your consent. " + policy.howToAllow());
+        };
     }
 
     /**

@@ -17,27 +17,34 @@ import org.jspecify.annotations.Nullable;
  * problems.forEach(p -> System.err.println(p));   // team.config.participants[1].config.model_client: unknown provider 'foo'
  * }</pre>
  *
- * <p>Errors name the JSON path of what is wrong. The root of the path is the root component's
+ * <p>A component that would start processes on this machine (run code, start an MCP server) is
+ * built only when the loader's {@link ConsentPolicy} allows it ({@link #withConsent}); by default it is
+ * refused. Errors name the JSON path of what is wrong. The root of the path is the root component's
  * {@code component_type} (e.g. {@code team}), {@code component} when it has none, or what
  * {@link #withRootPath} sets. A loader is immutable and thread-safe.
  */
 public final class ComponentLoader {
     private final @Nullable ComponentRegistry registry;
     private final @Nullable String rootPath;
+    private final ConsentPolicy consent;
 
-    private ComponentLoader(@Nullable ComponentRegistry registry, @Nullable String rootPath) {
+    private ComponentLoader(@Nullable ComponentRegistry registry, @Nullable String rootPath, ConsentPolicy consent) {
         this.registry = registry;
         this.rootPath = rootPath;
+        this.consent = consent;
     }
 
-    /** A loader over {@link ComponentRegistry#defaultRegistry()}. */
+    /**
+     * A loader over {@link ComponentRegistry#defaultRegistry()} that refuses components which start
+     * processes ({@link ConsentPolicy#denyAll()}).
+     */
     public static ComponentLoader defaultLoader() {
-        return new ComponentLoader(null, null);
+        return new ComponentLoader(null, null, ConsentPolicy.denyAll());
     }
 
-    /** A loader over the given registry. */
+    /** A loader over the given registry that refuses components which start processes. */
     public static ComponentLoader using(ComponentRegistry registry) {
-        return new ComponentLoader(Objects.requireNonNull(registry, "registry"), null);
+        return new ComponentLoader(Objects.requireNonNull(registry, "registry"), null, ConsentPolicy.denyAll());
     }
 
     /**
@@ -62,7 +69,22 @@ public final class ComponentLoader {
     /** This loader with errors located under {@code rootPath}, e.g. {@code gallery.components.teams[0]}. */
     public ComponentLoader withRootPath(String rootPath) {
         Objects.requireNonNull(rootPath, "rootPath");
-        return new ComponentLoader(registry, rootPath);
+        return new ComponentLoader(registry, rootPath, consent);
+    }
+
+    /**
+     * This loader with another {@link ConsentPolicy} for components that start processes on this
+     * machine (code executors, code execution tools, MCP servers over stdio). By default they are
+     * refused, naming their JSON path; {@code withConsent(ConsentPolicy.allowAll())} loads a config
+     * you trust.
+     */
+    public ComponentLoader withConsent(ConsentPolicy consent) {
+        return new ComponentLoader(registry, rootPath, Objects.requireNonNull(consent, "consent"));
+    }
+
+    /** The policy for components that start processes. */
+    public ConsentPolicy consent() {
+        return consent;
     }
 
     /** The registry this loader resolves providers from. */
@@ -90,7 +112,7 @@ public final class ComponentLoader {
         Objects.requireNonNull(json, "json");
         Objects.requireNonNull(expected, "expected");
         String path = rootPath != null ? rootPath : ComponentJson.rootPath(json);
-        return new LoadSession(registry()).load(ComponentJson.envelope(json, path), expected, path);
+        return new LoadSession(registry(), consent).load(ComponentJson.envelope(json, path), expected, path);
     }
 
     /**
@@ -102,7 +124,7 @@ public final class ComponentLoader {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(expected, "expected");
         String path = rootPath != null ? rootPath : model.componentType() != null ? model.componentType() : "component";
-        return new LoadSession(registry()).load(model, expected, path);
+        return new LoadSession(registry(), consent).load(model, expected, path);
     }
 
     /**
@@ -133,6 +155,6 @@ public final class ComponentLoader {
         Objects.requireNonNull(json, "json");
         Objects.requireNonNull(expected, "expected");
         String path = rootPath != null ? rootPath : ComponentJson.rootPath(json);
-        return new LoadSession(registry()).validate(json, expected, path);
+        return new LoadSession(registry(), consent).validate(json, expected, path);
     }
 }

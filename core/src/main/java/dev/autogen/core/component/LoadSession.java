@@ -29,15 +29,21 @@ final class LoadSession {
     private static final Logger LOG = LoggerFactory.getLogger(LoadSession.class);
 
     private final ComponentRegistry registry;
+    private final ConsentPolicy consent;
     private final Map<ComponentModel, String> paths = new IdentityHashMap<>();
     private final List<ComponentModel> lastBound = new ArrayList<>();
 
-    LoadSession(ComponentRegistry registry) {
+    LoadSession(ComponentRegistry registry, ConsentPolicy consent) {
         this.registry = registry;
+        this.consent = consent;
     }
 
     ComponentRegistry registry() {
         return registry;
+    }
+
+    ConsentPolicy consent() {
+        return consent;
     }
 
     void record(ComponentModel model, String path) {
@@ -81,7 +87,7 @@ final class LoadSession {
         }
         if (problems.isEmpty() && model != null) {
             try {
-                Object instance = new LoadSession(registry).load(model, expected, path);
+                Object instance = new LoadSession(registry, consent).load(model, expected, path);
                 if (instance instanceof AutoCloseable closeable) {
                     closeable.close();
                 }
@@ -232,7 +238,7 @@ final class LoadSession {
     private Object create(ComponentProvider<?, ?> provider, Object config, String path) {
         Object instance;
         try {
-            instance = ((ComponentProvider) provider).fromConfig(config, new ComponentContext(this, path));
+            instance = ((ComponentProvider) provider).fromConfig(config, new ComponentContext(this, path, shortName(provider.provider())));
         } catch (ComponentLoadException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -256,6 +262,10 @@ final class LoadSession {
             }
         }
         return types.size() == 1 ? types.iterator().next() : null;
+    }
+
+    private static String shortName(String provider) {
+        return provider.substring(provider.lastIndexOf('.') + 1);
     }
 
     private static void failOn(List<ComponentProblem> problems) {

@@ -9,6 +9,7 @@ import dev.autogen.core.component.ComponentContext;
 import dev.autogen.core.component.ComponentModel;
 import dev.autogen.core.component.ComponentProvider;
 import dev.autogen.core.component.ComponentTypes;
+import dev.autogen.core.component.ConsentRefusedException;
 import dev.autogen.core.serialization.AutogenJson;
 import dev.autogen.core.utils.Concurrency;
 import java.util.ArrayList;
@@ -156,6 +157,9 @@ public class StaticWorkbench implements Workbench, Component<StaticWorkbenchConf
                             : tool.runJson(args, token, callId));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof ConsentRefusedException refused) {
+                throw refused;
+            }
             LOG.debug("tool '{}' (call {}) failed", name, callId, cause);
             return ToolResult.error(name, formatError(cause));
         }

@@ -10,6 +10,7 @@ import dev.autogen.core.component.Component;
 import dev.autogen.core.component.ComponentContext;
 import dev.autogen.core.component.ComponentProvider;
 import dev.autogen.core.component.ComponentTypes;
+import dev.autogen.core.component.ProcessGate;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,8 +63,10 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Without a working directory the executor uses a temporary directory, created on
- * {@link #start()} (or the first run) and deleted by {@link #stop()}. Thread-safe.
+ * <p>A working directory given to the builder is created at the first run, not before. Without one
+ * the executor uses a temporary directory, created on {@link #start()} (or the first run) and deleted
+ * by {@link #stop()}. Loaded from a config, the executor runs code only with the user's consent (see
+ * {@link dev.autogen.core.component.ConsentPolicy}). Thread-safe.
  *
  * <p>Not supported from Python: {@code functions} (Python callables made importable to the code);
  * Java has no Python functions to offer, so only {@code functions_module} is kept for config
@@ -88,6 +91,7 @@ public final class LocalCommandLineCodeExecutor
     private final String functionsModule;
     private final @Nullable VirtualEnvContext virtualEnvContext;
     private final boolean cleanupTempFiles;
+    private final ProcessGate gate;
     private final ReentrantLock lock = new ReentrantLock();
     private @Nullable Path tempDir;
 
@@ -96,7 +100,8 @@ public final class LocalCommandLineCodeExecutor
         this.functionsModule = b.functionsModule;
         this.virtualEnvContext = b.virtualEnvContext;
         this.cleanupTempFiles = b.cleanupTempFiles;
-        this.userWorkDir = b.workDir != null ? CodeFileRules.prepareUserDirectory(b.workDir, "work_dir") : null;
+        this.gate = b.gate;
+        this.userWorkDir = b.workDir != null ? CodeFileRules.userDirectory(b.workDir, "work_dir") : null;
     }
 
     /** A builder with Python's defaults: 60 s timeout, temporary working directory, cleanup on. */
@@ -137,8 +142,8 @@ public final class LocalCommandLineCodeExecutor
     }
 
     /**
-     * The working directory: the one given to the builder, or the temporary one, which this creates
-     * if the executor has not been started.
+     * The working directory: the one given to the builder (created at the first run), or the
+     * temporary one, which this creates if the executor has not been started.
      */
     public Path workDir() {
         if (userWorkDir != null) {
@@ -165,12 +170,15 @@ public final class LocalCommandLineCodeExecutor
      *     running process tree is killed first
      * @throws UncheckedIOException if a code file cannot be written or a program cannot be started
      * @throws IllegalStateException if a PowerShell block runs where PowerShell is not installed
+     * @throws dev.autogen.core.component.ConsentRefusedException if the executor was loaded from a
+     *     config and the user refused to run these blocks
      */
     @Override
     public CommandLineCodeResult executeCodeBlocks(List<CodeBlock> codeBlocks, CancellationToken cancellationToken) {
         Objects.requireNonNull(codeBlocks, "codeBlocks");
         Objects.requireNonNull(cancellationToken, "cancellationToken");
-        Path dir = workDir();
+        gate.check(CodeFileRules.render(codeBlocks), cancellationToken);
+        Path dir = userWorkDir != null ? CodeFileRules.createDirectory(userWorkDir, "work_dir") : workDir();
         StringBuilder logs = new StringBuilder();
         List<Path> files = new ArrayList<>();
         int exitCode = 0;
@@ -303,6 +311,7 @@ public final class LocalCommandLineCodeExecutor
         private String functionsModule = "functions";
         private @Nullable VirtualEnvContext virtualEnvContext;
         private boolean cleanupTempFiles = true;
+        private ProcessGate gate = ProcessGate.OPEN;
 
         private Builder() {
         }
@@ -321,7 +330,7 @@ public final class LocalCommandLineCodeExecutor
             return this;
         }
 
-        /** The working directory, created if missing; default a temporary directory. */
+        /** The working directory, created at the first run if missing; default a temporary directory. */
         public Builder workDir(Path workDir) {
             this.workDir = Objects.requireNonNull(workDir, "workDir");
             return this;
@@ -378,9 +387,13 @@ public final class LocalCommandLineCodeExecutor
                     .timeout(Duration.ofSeconds(config.timeout()))
                     .functionsModule(config.functionsModule())
                     .cleanupTempFiles(config.cleanupTempFiles());
-            if (config.workDir() != null) {
-                b.workDir(Path.of(config.workDir()));
+            Path workDir = config.workDir() == null ? null : Path.of(config.workDir());
+            if (workDir != null) {
+                b.workDir(workDir);
             }
+            b.gate = context.processGate("run the code blocks it receives (python, shell) as programs on this machine,"
+                    + " with your rights, in " + (workDir == null ? "a temporary directory" : "work_dir '" + workDir + "'"),
+                    workDir == null ? Map.of() : Map.of("work_dir", workDir));
             return b.build();
         }
     }

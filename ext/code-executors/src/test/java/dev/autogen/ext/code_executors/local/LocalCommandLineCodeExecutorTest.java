@@ -12,6 +12,7 @@ import dev.autogen.core.code_executor.CodeFileRules;
 import dev.autogen.core.code_executor.CommandLineCodeResult;
 import dev.autogen.core.component.ComponentLoadException;
 import dev.autogen.core.component.ComponentLoader;
+import dev.autogen.core.component.ConsentPolicy;
 import dev.autogen.core.serialization.AutogenJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -151,11 +152,10 @@ class LocalCommandLineCodeExecutorTest {
 
     @Test
     void timeoutKillsTheWholeProcessTreeAndReportsExitCode124() throws Exception {
-        var executor = LocalCommandLineCodeExecutor.builder()
-                .workDir(workDir).timeout(Duration.ofSeconds(1)).build();
-        String script = "sleep 100 &\necho $! > pids.txt\necho $$ >> pids.txt\nsleep 100\n";
+        String script = "sleep 100 &\necho $! > pids.tmp\necho $$ >> pids.tmp\nmv pids.tmp pids.txt\nsleep 100\n";
 
-        CommandLineCodeResult result = run(executor, new CodeBlock(script, "bash"));
+        CommandLineCodeResult result = runUntilTimedOutAfter(new CodeBlock(script, "bash"), Duration.ofSeconds(1),
+                List.of("pids.txt"));
 
         assertThat(result.exitCode()).isEqualTo(124);
         assertThat(result.output()).isEqualTo("\nTimeout");
@@ -164,24 +164,43 @@ class LocalCommandLineCodeExecutorTest {
 
     @Test
     void timeoutKillsGrandchildrenStartedFromPython() throws Exception {
-        // python3 must start and write its pids before the timeout, even on a busy 2-core machine
-        var executor = LocalCommandLineCodeExecutor.builder()
-                .workDir(workDir).timeout(Duration.ofSeconds(5)).build();
         String script = """
                 import os, subprocess
-                child = subprocess.Popen(["bash", "-c", "sleep 100 & echo $! > grandchild.txt; wait"])
-                with open("pids.txt", "w") as f:
+                child = subprocess.Popen(["bash", "-c", "sleep 100 & echo $! > grandchild.tmp; mv grandchild.tmp grandchild.txt; wait"])
+                with open("pids.tmp", "w") as f:
                     f.write(f"{os.getpid()}\\n{child.pid}\\n")
+                os.rename("pids.tmp", "pids.txt")
                 child.wait()
                 """;
 
-        CommandLineCodeResult result = run(executor, new CodeBlock(script, "python"));
+        CommandLineCodeResult result = runUntilTimedOutAfter(new CodeBlock(script, "python"), Duration.ofSeconds(2),
+                List.of("pids.txt", "grandchild.txt"));
 
         assertThat(result.exitCode()).isEqualTo(124);
         List<Long> pids = new ArrayList<>(readPids(workDir.resolve("pids.txt")));
         pids.addAll(readPids(workDir.resolve("grandchild.txt")));
         assertThat(pids).hasSize(3);
         assertAllGone(pids);
+    }
+
+    /**
+     * Runs {@code block} with {@code timeout}, doubling it until the block has written all of
+     * {@code files} before it was killed: on a busy machine a process may need longer than the timeout
+     * just to start, and a test must not depend on how fast that is. Each attempt cleans up after itself
+     * (the timeout kills its tree), so only the last one is checked.
+     */
+    private CommandLineCodeResult runUntilTimedOutAfter(CodeBlock block, Duration timeout, List<String> files)
+            throws Exception {
+        for (Duration t = timeout; ; t = t.multipliedBy(2)) {
+            for (String file : files) {
+                Files.deleteIfExists(workDir.resolve(file));
+            }
+            var executor = LocalCommandLineCodeExecutor.builder().workDir(workDir).timeout(t).build();
+            CommandLineCodeResult result = run(executor, block);
+            if (files.stream().allMatch(f -> Files.exists(workDir.resolve(f))) || t.toSeconds() > 120) {
+                return result;
+            }
+        }
     }
 
     @Test
@@ -266,6 +285,18 @@ class LocalCommandLineCodeExecutorTest {
     }
 
     @Test
+    void aGivenWorkDirIsCreatedAtTheFirstRunNotWhenBuilt() {
+        Path nested = workDir.resolve("a/b/coding");
+        var executor = LocalCommandLineCodeExecutor.builder().workDir(nested).build();
+        executor.start();
+        assertThat(nested.getParent().getParent()).doesNotExist();
+
+        run(executor, new CodeBlock("echo hi > out.txt", "bash"));
+
+        assertThat(nested.resolve("out.txt")).hasContent("hi");
+    }
+
+    @Test
     void temporaryWorkDirIsCreatedOnStartAndDeletedOnStop() {
         var executor = LocalCommandLineCodeExecutor.builder().cleanupTempFiles(false).build();
         executor.start();
@@ -297,7 +328,7 @@ class LocalCommandLineCodeExecutorTest {
                 """.formatted(workDir.toString().replace("\\", "\\\\"));
         var mapper = AutogenJson.mapper();
 
-        CodeExecutor loaded = ComponentLoader.loadComponent(python, CodeExecutor.class);
+        CodeExecutor loaded = ComponentLoader.defaultLoader().withConsent(ConsentPolicy.allowAll()).load(python, CodeExecutor.class);
 
         assertThat(loaded).isInstanceOfSatisfying(LocalCommandLineCodeExecutor.class, executor -> {
             assertThat(executor.timeout()).isEqualTo(Duration.ofSeconds(360));
@@ -311,7 +342,7 @@ class LocalCommandLineCodeExecutorTest {
 
     @Test
     void badConfigIsReportedAtItsPath() {
-        assertThatThrownBy(() -> ComponentLoader.loadComponent(
+        assertThatThrownBy(() -> ComponentLoader.defaultLoader().withConsent(ConsentPolicy.allowAll()).load(
                 "{\"provider\": \"LocalCommandLineCodeExecutor\", \"config\": {\"timeout\": 0}}", CodeExecutor.class))
                 .isInstanceOf(ComponentLoadException.class)
                 .hasMessageContaining("timeout must be at least 1 second");
@@ -324,7 +355,7 @@ class LocalCommandLineCodeExecutorTest {
         JsonNode component = tool.path("config").path("executor");
         Path cwd = Path.of("").toAbsolutePath();
         try {
-            CodeExecutor executor = ComponentLoader.loadComponent(component.toString(), CodeExecutor.class);
+            CodeExecutor executor = ComponentLoader.defaultLoader().withConsent(ConsentPolicy.allowAll()).load(component.toString(), CodeExecutor.class);
 
             assertThat(executor).isInstanceOfSatisfying(LocalCommandLineCodeExecutor.class, local -> {
                 assertThat(local.timeout()).isEqualTo(Duration.ofSeconds(360));

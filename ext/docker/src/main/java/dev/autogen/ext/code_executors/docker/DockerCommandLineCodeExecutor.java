@@ -13,6 +13,7 @@ import dev.autogen.core.component.Component;
 import dev.autogen.core.component.ComponentContext;
 import dev.autogen.core.component.ComponentProvider;
 import dev.autogen.core.component.ComponentTypes;
+import dev.autogen.core.component.ProcessGate;
 import dev.autogen.core.utils.Concurrency;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -110,6 +111,7 @@ public final class DockerCommandLineCodeExecutor implements CodeExecutor, Compon
     private final boolean deleteTmpFiles;
     private final List<DeviceRequest> deviceRequests;
     private final @Nullable String dockerHost;
+    private final ProcessGate gate;
 
     private final ReentrantLock lifecycle = new ReentrantLock();
     private final ReentrantLock running = new ReentrantLock();
@@ -134,7 +136,8 @@ public final class DockerCommandLineCodeExecutor implements CodeExecutor, Compon
         this.deviceRequests = List.copyOf(b.deviceRequests);
         this.dockerHost = b.dockerHost;
         this.functionsReady = functions.isEmpty();
-        this.userWorkDir = b.workDir != null ? CodeFileRules.prepareUserDirectory(b.workDir, "work_dir") : null;
+        this.gate = b.gate;
+        this.userWorkDir = b.workDir != null ? CodeFileRules.userDirectory(b.workDir, "work_dir") : null;
         this.userBindDir = b.bindDir;
     }
 
@@ -217,8 +220,13 @@ public final class DockerCommandLineCodeExecutor implements CodeExecutor, Compon
             if (containerId != null) {
                 return;
             }
+            gate.check("a container from image '" + image + "'" + (extraVolumes.isEmpty() ? "" : " with volumes "
+                    + extraVolumes.keySet()) + (initCommand == null ? "" : ", then its init_command: " + initCommand),
+                    new CancellationToken());
             boolean createdTemp = false;
-            if (userWorkDir == null && tempDir == null) {
+            if (userWorkDir != null) {
+                CodeFileRules.createDirectory(userWorkDir, "work_dir");
+            } else if (tempDir == null) {
                 tempDir = Files.createTempDirectory("autogen-docker-");
                 createdTemp = true;
             }
@@ -362,6 +370,7 @@ public final class DockerCommandLineCodeExecutor implements CodeExecutor, Compon
         if (codeBlocks.isEmpty()) {
             throw new IllegalArgumentException("No code blocks to execute.");
         }
+        gate.check(CodeFileRules.render(codeBlocks), cancellationToken);
         running.lock();
         try {
             requireRunning();
@@ -552,6 +561,7 @@ public final class DockerCommandLineCodeExecutor implements CodeExecutor, Compon
         private boolean deleteTmpFiles;
         private List<DeviceRequest> deviceRequests = List.of();
         private @Nullable String dockerHost;
+        private ProcessGate gate = ProcessGate.OPEN;
 
         private Builder() {
         }
@@ -733,6 +743,16 @@ public final class DockerCommandLineCodeExecutor implements CodeExecutor, Compon
             if (config.initCommand() != null) {
                 b.initCommand(config.initCommand());
             }
+            Map<String, Path> directories = new LinkedHashMap<>();
+            if (config.workDir() != null) {
+                directories.put("work_dir", Path.of(config.workDir()));
+            }
+            if (config.bindDir() != null) {
+                directories.put("bind_dir", Path.of(config.bindDir()));
+            }
+            b.gate = context.processGate("start a Docker container from image '" + config.image() + "'"
+                    + (config.extraVolumes().isEmpty() ? "" : " with the host's " + config.extraVolumes().keySet()
+                            + " mounted") + " and run the code blocks it receives in it", directories);
             return b.build();
         }
     }

@@ -11,6 +11,7 @@ import dev.autogen.core.code_executor.CodeExecutor;
 import dev.autogen.core.code_executor.CodeFileRules;
 import dev.autogen.core.component.ComponentLoadException;
 import dev.autogen.core.component.ComponentLoader;
+import dev.autogen.core.component.ConsentPolicy;
 import dev.autogen.core.serialization.AutogenJson;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -44,7 +45,7 @@ class DockerCommandLineCodeExecutorTest {
                 """.formatted(dir.toString().replace("\\", "\\\\"));
         var mapper = AutogenJson.mapper();
 
-        CodeExecutor loaded = ComponentLoader.loadComponent(python, CodeExecutor.class);
+        CodeExecutor loaded = ComponentLoader.defaultLoader().withConsent(ConsentPolicy.allowAll()).load(python, CodeExecutor.class);
 
         assertThat(loaded).isInstanceOfSatisfying(DockerCommandLineCodeExecutor.class, docker -> {
             assertThat(docker.image()).isEqualTo("python:3.12-slim");
@@ -71,7 +72,7 @@ class DockerCommandLineCodeExecutorTest {
 
     @Test
     void badConfigIsReportedAtItsPath() {
-        assertThatThrownBy(() -> ComponentLoader.loadComponent("{\"provider\": \"DockerCommandLineCodeExecutor\", "
+        assertThatThrownBy(() -> ComponentLoader.defaultLoader().withConsent(ConsentPolicy.allowAll()).load("{\"provider\": \"DockerCommandLineCodeExecutor\", "
                 + "\"config\": {\"extra_volumes\": {\"/data\": {\"mode\": \"ro\"}}}}", CodeExecutor.class))
                 .isInstanceOf(ComponentLoadException.class)
                 .hasMessageContaining("extra_volumes['/data'] needs a \"bind\" container path");

@@ -9,6 +9,7 @@ import dev.autogen.core.component.Component;
 import dev.autogen.core.component.ComponentContext;
 import dev.autogen.core.component.ComponentProvider;
 import dev.autogen.core.component.ComponentTypes;
+import dev.autogen.core.component.ProcessGate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -79,6 +80,7 @@ public final class JupyterCodeExecutor implements CodeExecutor, Component<Jupyte
     private final Duration timeout;
     private final @Nullable Path userOutputDir;
     private final @Nullable List<String> kernelCommand;
+    private final ProcessGate gate;
     private final ReentrantLock lifecycle = new ReentrantLock();
     private final ReentrantLock running = new ReentrantLock();
     private volatile @Nullable Kernel kernel;
@@ -88,7 +90,8 @@ public final class JupyterCodeExecutor implements CodeExecutor, Component<Jupyte
         this.kernelName = b.kernelName;
         this.timeout = b.timeout;
         this.kernelCommand = b.kernelCommand;
-        this.userOutputDir = b.outputDir != null ? CodeFileRules.prepareUserDirectory(b.outputDir, "output_dir") : null;
+        this.gate = b.gate;
+        this.userOutputDir = b.outputDir != null ? CodeFileRules.userDirectory(b.outputDir, "output_dir") : null;
     }
 
     /** A builder with Python's defaults: kernel {@code python3}, 60 s timeout, temporary output directory. */
@@ -166,6 +169,10 @@ public final class JupyterCodeExecutor implements CodeExecutor, Component<Jupyte
                 kernel = null;
                 current.close();
             }
+            gate.check("the Jupyter kernel '" + kernelName + "'", new CancellationToken());
+            if (userOutputDir != null) {
+                CodeFileRules.createDirectory(userOutputDir, "output_dir");
+            }
             outputDir();
             kernel = Kernel.start(kernelSpec(), null);
         } finally {
@@ -220,6 +227,7 @@ public final class JupyterCodeExecutor implements CodeExecutor, Component<Jupyte
     public JupyterCodeResult executeCodeBlocks(List<CodeBlock> codeBlocks, CancellationToken cancellationToken) {
         Objects.requireNonNull(codeBlocks, "codeBlocks");
         Objects.requireNonNull(cancellationToken, "cancellationToken");
+        gate.check(CodeFileRules.render(codeBlocks), cancellationToken);
         running.lock();
         try {
             List<String> outputs = new ArrayList<>();
@@ -307,6 +315,7 @@ public final class JupyterCodeExecutor implements CodeExecutor, Component<Jupyte
         private Duration timeout = Duration.ofSeconds(60);
         private @Nullable Path outputDir;
         private @Nullable List<String> kernelCommand;
+        private ProcessGate gate = ProcessGate.OPEN;
 
         private Builder() {
         }
@@ -383,9 +392,13 @@ public final class JupyterCodeExecutor implements CodeExecutor, Component<Jupyte
         @Override
         public JupyterCodeExecutor fromConfig(JupyterCodeExecutorConfig config, ComponentContext context) {
             Builder b = builder().kernelName(config.kernelName()).timeout(Duration.ofSeconds(config.timeout()));
-            if (config.outputDir() != null) {
-                b.outputDir(Path.of(config.outputDir()));
+            Path outputDir = config.outputDir() == null ? null : Path.of(config.outputDir());
+            if (outputDir != null) {
+                b.outputDir(outputDir);
             }
+            b.gate = context.processGate("start the Jupyter kernel '" + config.kernelName()
+                    + "' on this machine and run the code blocks it receives in it, with your rights",
+                    outputDir == null ? java.util.Map.of() : java.util.Map.of("output_dir", outputDir));
             return b.build();
         }
     }

@@ -7,6 +7,7 @@ import dev.autogen.core.code_executor.CodeExecutor;
 import dev.autogen.core.code_executor.CodeFileRules;
 import dev.autogen.core.component.ComponentLoadException;
 import dev.autogen.core.component.ComponentLoader;
+import dev.autogen.core.component.ConsentPolicy;
 import dev.autogen.core.serialization.AutogenJson;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,7 +80,7 @@ class JupyterCodeExecutorTest {
                 """.formatted(outputDir.toString().replace("\\", "\\\\"));
         var mapper = AutogenJson.mapper();
 
-        CodeExecutor loaded = ComponentLoader.loadComponent(python, CodeExecutor.class);
+        CodeExecutor loaded = ComponentLoader.defaultLoader().withConsent(ConsentPolicy.allowAll()).load(python, CodeExecutor.class);
 
         assertThat(loaded).isInstanceOfSatisfying(JupyterCodeExecutor.class, jupyter -> {
             assertThat(jupyter.kernelName()).isEqualTo("python3");
@@ -89,7 +90,7 @@ class JupyterCodeExecutorTest {
         assertThat(mapper.readTree(loaded.dumpComponent().toJson())).isEqualTo(mapper.readTree(python));
         assertThat(mapper.readValue("{}", JupyterCodeExecutorConfig.class))
                 .isEqualTo(new JupyterCodeExecutorConfig("python3", 60, null));
-        assertThatThrownBy(() -> ComponentLoader.loadComponent(
+        assertThatThrownBy(() -> ComponentLoader.defaultLoader().withConsent(ConsentPolicy.allowAll()).load(
                 "{\"provider\": \"autogen_ext.code_executors.jupyter.JupyterCodeExecutor\", \"config\": {\"timeout\": 0}}",
                 CodeExecutor.class))
                 .isInstanceOf(ComponentLoadException.class).hasMessageContaining("timeout must be at least 1 second");

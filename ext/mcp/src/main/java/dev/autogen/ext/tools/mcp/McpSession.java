@@ -1,6 +1,8 @@
 package dev.autogen.ext.tools.mcp;
 
 import dev.autogen.core.CancellationToken;
+import dev.autogen.core.component.ComponentContext;
+import dev.autogen.core.component.ProcessGate;
 import dev.autogen.core.utils.Concurrency;
 import io.modelcontextprotocol.client.McpAsyncClient;
 import io.modelcontextprotocol.client.McpClient;
@@ -53,19 +55,35 @@ final class McpSession implements AutoCloseable {
     }
 
     /**
-     * Connects to the server (starting it, for stdio) and initializes the session.
+     * The gate of a component loaded from a config that reaches its server through {@code params}:
+     * asked by the config's consent policy when the server is a program to start (stdio), open otherwise.
+     *
+     * @throws dev.autogen.core.component.ComponentLoadException if the policy denies it
+     */
+    static ProcessGate gate(McpServerParams params, ComponentContext context) {
+        return params instanceof StdioServerParams p
+                ? context.processGate("start the MCP server command '" + p.commandLine() + "' on this machine, with your rights",
+                        Map.of())
+                : ProcessGate.OPEN;
+    }
+
+    /**
+     * Connects to the server (starting it, for stdio, once {@code gate} allows) and initializes the session.
      *
      * @param sampler answers the server's sampling requests; null to not offer sampling
      * @throws McpSessionException if the server cannot be started or reached, or initialization fails
+     * @throws dev.autogen.core.component.ConsentRefusedException if {@code gate} refuses to start the server
      */
     static McpSession open(McpServerParams params,
-            @Nullable Function<McpSchema.CreateMessageRequest, McpSchema.CreateMessageResult> sampler) {
+            @Nullable Function<McpSchema.CreateMessageRequest, McpSchema.CreateMessageResult> sampler,
+            ProcessGate gate, CancellationToken cancellationToken) {
         McpJsonMapper json = McpJsonDefaults.getMapper();
         StdioProcessTransport stdio = null;
         McpClientTransport transport;
         CompletableFuture<Void> ended;
         switch (params) {
             case StdioServerParams p -> {
+                gate.check(p.commandLine(), cancellationToken);
                 stdio = new StdioProcessTransport(p, json);
                 stdio.start();
                 transport = stdio;

@@ -7,6 +7,7 @@ import dev.autogen.core.component.Component;
 import dev.autogen.core.component.ComponentContext;
 import dev.autogen.core.component.ComponentModel;
 import dev.autogen.core.component.ComponentTypes;
+import dev.autogen.core.component.ProcessGate;
 import dev.autogen.core.tools.Tool;
 import dev.autogen.core.tools.ToolResult;
 import dev.autogen.core.tools.ToolSchema;
@@ -36,8 +37,14 @@ public abstract sealed class McpToolAdapter<P extends McpServerParams> implement
     private final McpSchema.Tool tool;
     private final @Nullable McpWorkbench workbench;
     private final ToolSchema schema;
+    private final ProcessGate gate;
 
     McpToolAdapter(P serverParams, McpSchema.Tool tool, @Nullable McpWorkbench workbench) {
+        this(serverParams, tool, workbench, ProcessGate.OPEN);
+    }
+
+    McpToolAdapter(P serverParams, McpSchema.Tool tool, @Nullable McpWorkbench workbench, ProcessGate gate) {
+        this.gate = Objects.requireNonNull(gate, "gate");
         this.serverParams = Objects.requireNonNull(serverParams, "serverParams");
         this.tool = Objects.requireNonNull(tool, "tool");
         this.workbench = workbench;
@@ -92,7 +99,7 @@ public abstract sealed class McpToolAdapter<P extends McpServerParams> implement
             return McpConversions.toolResult(name(), workbench.session().request("tools/call",
                     c -> c.callTool(request), cancellationToken));
         }
-        try (McpSession session = McpSession.open(serverParams, null)) {
+        try (McpSession session = McpSession.open(serverParams, null, gate, cancellationToken)) {
             return McpConversions.toolResult(name(), session.request("tools/call", c -> c.callTool(request), cancellationToken));
         }
     }
@@ -129,7 +136,8 @@ public abstract sealed class McpToolAdapter<P extends McpServerParams> implement
             withAliases(adapterClass.getName());
         }
 
-        abstract T create(P params, McpSchema.Tool tool);
+        /** The adapter; {@code gate} is what a stdio server's start asks first. */
+        abstract T create(P params, McpSchema.Tool tool, ProcessGate gate);
 
         @Override
         public final T fromConfig(McpToolAdapterConfig config, ComponentContext context) {
@@ -146,7 +154,7 @@ public abstract sealed class McpToolAdapter<P extends McpServerParams> implement
             if (tool.name() == null || tool.name().isBlank()) {
                 throw context.invalid("tool.name", "an MCP tool needs a name");
             }
-            return create(paramsClass.cast(config.serverParams()), tool);
+            return create(paramsClass.cast(config.serverParams()), tool, McpSession.gate(config.serverParams(), context));
         }
     }
 }

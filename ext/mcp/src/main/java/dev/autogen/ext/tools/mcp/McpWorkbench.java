@@ -8,6 +8,8 @@ import dev.autogen.core.component.ComponentContext;
 import dev.autogen.core.component.ComponentModel;
 import dev.autogen.core.component.ComponentProvider;
 import dev.autogen.core.component.ComponentTypes;
+import dev.autogen.core.component.ConsentRefusedException;
+import dev.autogen.core.component.ProcessGate;
 import dev.autogen.core.models.ChatCompletionClient;
 import dev.autogen.core.tools.ToolOverride;
 import dev.autogen.core.tools.ToolResult;
@@ -63,6 +65,7 @@ public final class McpWorkbench implements Workbench, Component<McpWorkbenchConf
     private final Map<String, ToolOverride> toolOverrides;
     private final Map<String, String> overrideNameToOriginal = new HashMap<>();
     private final @Nullable ChatCompletionClient modelClient;
+    private final ProcessGate gate;
     private final ReentrantLock lifecycle = new ReentrantLock();
     private volatile @Nullable McpSession session;
 
@@ -84,6 +87,12 @@ public final class McpWorkbench implements Workbench, Component<McpWorkbenchConf
      */
     public McpWorkbench(McpServerParams serverParams, Map<String, ToolOverride> toolOverrides,
             @Nullable ChatCompletionClient modelClient) {
+        this(serverParams, toolOverrides, modelClient, ProcessGate.OPEN);
+    }
+
+    private McpWorkbench(McpServerParams serverParams, Map<String, ToolOverride> toolOverrides,
+            @Nullable ChatCompletionClient modelClient, ProcessGate gate) {
+        this.gate = gate;
         this.serverParams = Objects.requireNonNull(serverParams, "serverParams");
         this.toolOverrides = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(toolOverrides));
         this.modelClient = modelClient;
@@ -120,6 +129,8 @@ public final class McpWorkbench implements Workbench, Component<McpWorkbenchConf
      * replaces a session whose server has died.
      *
      * @throws McpSessionException if the server cannot be started, reached or initialized
+     * @throws ConsentRefusedException if the workbench was loaded from a config and the user refused to
+     *     start its stdio server
      */
     @Override
     public void start() {
@@ -137,7 +148,7 @@ public final class McpWorkbench implements Workbench, Component<McpWorkbenchConf
             }
             Function<McpSchema.CreateMessageRequest, McpSchema.CreateMessageResult> sampler =
                     modelClient == null ? null : new McpSampler(modelClient);
-            session = McpSession.open(serverParams, sampler);
+            session = McpSession.open(serverParams, sampler, gate, new CancellationToken());
         } finally {
             lifecycle.unlock();
         }
@@ -260,7 +271,7 @@ public final class McpWorkbench implements Workbench, Component<McpWorkbenchConf
             McpSchema.CallToolResult result = request("tools/call",
                     c -> c.callTool(new McpSchema.CallToolRequest(original, args)), cancellationToken);
             return McpConversions.toolResult(name, result);
-        } catch (CancellationException e) {
+        } catch (CancellationException | ConsentRefusedException e) {
             throw e;
         } catch (RuntimeException e) {
             LOG.debug("MCP tool '{}' (call {}) failed", name, callId, e);
@@ -396,8 +407,9 @@ public final class McpWorkbench implements Workbench, Component<McpWorkbenchConf
         public McpWorkbench fromConfig(McpWorkbenchConfig config, ComponentContext context) {
             ChatCompletionClient client = config.modelClient() == null ? null
                     : context.load(config.modelClient(), ChatCompletionClient.class, "model_client");
+            ProcessGate gate = McpSession.gate(config.serverParams(), context);
             try {
-                return new McpWorkbench(config.serverParams(), config.toolOverrides(), client);
+                return new McpWorkbench(config.serverParams(), config.toolOverrides(), client, gate);
             } catch (IllegalArgumentException e) {
                 throw context.invalid("tool_overrides", e.getMessage());
             }

@@ -1,6 +1,7 @@
 package dev.autogen.ext.tools.mcp;
 
 import dev.autogen.core.component.ComponentProvider;
+import dev.autogen.core.component.ProcessGate;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.jspecify.annotations.Nullable;
 
@@ -35,7 +36,7 @@ public final class SseMcpToolAdapter extends McpToolAdapter<SseServerParams> {
         }
 
         @Override
-        SseMcpToolAdapter create(SseServerParams params, McpSchema.Tool tool) {
+        SseMcpToolAdapter create(SseServerParams params, McpSchema.Tool tool, ProcessGate gate) {
             return new SseMcpToolAdapter(params, tool);
         }
     }

@@ -1,6 +1,7 @@
 package dev.autogen.ext.tools.mcp;
 
 import dev.autogen.core.component.ComponentProvider;
+import dev.autogen.core.component.ProcessGate;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.jspecify.annotations.Nullable;
 
@@ -16,9 +17,13 @@ public final class StdioMcpToolAdapter extends McpToolAdapter<StdioServerParams>
         super(serverParams, tool, workbench);
     }
 
+    private StdioMcpToolAdapter(StdioServerParams serverParams, McpSchema.Tool tool, ProcessGate gate) {
+        super(serverParams, tool, null, gate);
+    }
+
     /** An adapter for {@code tool} that opens a session with the server for each call, as Python's default. */
     public StdioMcpToolAdapter(StdioServerParams serverParams, McpSchema.Tool tool) {
-        this(serverParams, tool, null);
+        this(serverParams, tool, ProcessGate.OPEN);
     }
 
     @Override
@@ -35,8 +40,8 @@ public final class StdioMcpToolAdapter extends McpToolAdapter<StdioServerParams>
         }
 
         @Override
-        StdioMcpToolAdapter create(StdioServerParams params, McpSchema.Tool tool) {
-            return new StdioMcpToolAdapter(params, tool);
+        StdioMcpToolAdapter create(StdioServerParams params, McpSchema.Tool tool, ProcessGate gate) {
+            return new StdioMcpToolAdapter(params, tool, gate);
         }
     }
 }

@@ -50,6 +50,7 @@ final class StdioProcessTransport implements McpClientTransport {
     private static final Logger STDERR = LoggerFactory.getLogger("dev.autogen.ext.tools.mcp.server.stderr");
     private static final int STDERR_TAIL_LINES = 20;
     private static final long EXIT_WAIT_MILLIS = 2000;
+    private static final long PIPE_EXIT_WAIT_SECONDS = 30;
     private static final List<String> POSIX_ENV = List.of("HOME", "LOGNAME", "PATH", "SHELL", "TERM", "USER");
     private static final List<String> WINDOWS_ENV = List.of("APPDATA", "HOMEDRIVE", "HOMEPATH", "LOCALAPPDATA", "PATH",
             "PATHEXT", "PROCESSOR_ARCHITECTURE", "SYSTEMDRIVE", "SYSTEMROOT", "TEMP", "USERNAME", "USERPROFILE");
@@ -239,12 +240,20 @@ final class StdioProcessTransport implements McpClientTransport {
         }
     }
 
-    /** The reason the session ended, waiting briefly for the exit to be seen after a broken pipe. */
+    /**
+     * The reason the session ended, after a broken pipe: a server whose stdin is gone is almost always
+     * exiting, so this waits for its exit to be seen (however busy the machine) and then for the session
+     * to end, which follows at once with the exit code and the last stderr lines. A server that keeps
+     * running with its stdin closed gives null after {@value #PIPE_EXIT_WAIT_SECONDS} s.
+     */
     private @Nullable McpSessionException waitForEndReason() {
+        Process p = process;
         try {
-            ended.get(EXIT_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            // done (exceptionally) or still running: decided below
+            if (p != null && p.waitFor(PIPE_EXIT_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                ended.handle((ignored, error) -> null).get();
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            // ended exceptionally, as it always does: decided below
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

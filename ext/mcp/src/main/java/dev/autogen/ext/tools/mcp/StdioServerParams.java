@@ -127,10 +127,15 @@ public record StdioServerParams(
 
     @Override
     public String describe() {
+        return "stdio MCP server '" + commandLine() + "'";
+    }
+
+    /** The command and its arguments as one line, e.g. {@code npx -y @modelcontextprotocol/server-everything}. */
+    public String commandLine() {
         List<String> line = new ArrayList<>();
         line.add(command);
         line.addAll(args);
-        return "stdio MCP server '" + String.join(" ", line) + "'";
+        return String.join(" ", line);
     }
 
     /** Builds {@link StdioServerParams}; defaults are Python's. */

@@ -1,6 +1,7 @@
 package dev.autogen.ext.tools.mcp;
 
 import dev.autogen.core.component.ComponentProvider;
+import dev.autogen.core.component.ProcessGate;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.jspecify.annotations.Nullable;
 
@@ -35,7 +36,7 @@ public final class StreamableHttpMcpToolAdapter extends McpToolAdapter<Streamabl
         }
 
         @Override
-        StreamableHttpMcpToolAdapter create(StreamableHttpServerParams params, McpSchema.Tool tool) {
+        StreamableHttpMcpToolAdapter create(StreamableHttpServerParams params, McpSchema.Tool tool, ProcessGate gate) {
             return new StreamableHttpMcpToolAdapter(params, tool);
         }
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autogen.core.component.ComponentLoadException;
 import dev.autogen.core.component.ComponentLoader;
+import dev.autogen.core.component.ConsentPolicy;
 import dev.autogen.core.component.ComponentModel;
 import dev.autogen.core.serialization.AutogenJson;
 import dev.autogen.core.tools.Tool;
@@ -33,7 +34,7 @@ class McpComponentConfigTest {
     }
 
     private static McpWorkbench load(ComponentModel model) {
-        return (McpWorkbench) ComponentLoader.loadComponent(model, Workbench.class);
+        return (McpWorkbench) ComponentLoader.defaultLoader().withConsent(ConsentPolicy.allowAll()).load(model, Workbench.class);
     }
 
     @Test
@@ -144,7 +145,7 @@ class McpComponentConfigTest {
                 {"provider": "autogen_ext.tools.mcp.SseMcpToolAdapter", "component_type": "tool",
                  "config": {"server_params": {"type": "StdioServerParams", "command": "uvx"},
                             "tool": {"name": "fetch", "inputSchema": {"type": "object"}}}}""");
-        assertThatThrownBy(() -> ComponentLoader.loadComponent(model, Tool.class))
+        assertThatThrownBy(() -> ComponentLoader.defaultLoader().withConsent(ConsentPolicy.allowAll()).load(model, Tool.class))
                 .isInstanceOf(ComponentLoadException.class)
                 .hasMessageContaining("config.server_params")
                 .hasMessageContaining("SseMcpToolAdapter needs server_params of type SseServerParams, got StdioServerParams");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.autogen.core.component.ComponentLoader;
+import dev.autogen.core.component.ConsentPolicy;
 import dev.autogen.core.component.ComponentModel;
 import dev.autogen.core.serialization.AutogenJson;
 import dev.autogen.core.tools.StaticWorkbench;
@@ -60,7 +61,7 @@ class McpServerToolsTest {
         assertThat(model.config().path("tool").path("name").asText()).isEqualTo("echo");
         assertThat(model.config().path("tool").path("inputSchema").path("properties").has("message")).isTrue();
 
-        Tool loaded = ComponentLoader.loadComponent(model, Tool.class);
+        Tool loaded = ComponentLoader.defaultLoader().withConsent(ConsentPolicy.allowAll()).load(model, Tool.class);
         assertThat(loaded).isInstanceOf(StdioMcpToolAdapter.class);
         assertThat(loaded.schema()).isEqualTo(echo.schema());
         assertThat(loaded.dumpComponent().toJsonNode()).isEqualTo(model.toJsonNode());

@@ -33,7 +33,7 @@ class McpWorkbenchLifecycleTest {
 
         workbench.stop();
 
-        assertThat(server.onExit().get(10, TimeUnit.SECONDS).isAlive()).isFalse();
+        assertThat(server.onExit().get(60, TimeUnit.SECONDS).isAlive()).isFalse();
         assertThat(tree).noneMatch(ProcessHandle::isAlive);
         assertThat(workbench.isRunning()).isFalse();
         assertThat(workbench.serverProcess()).isEmpty();
@@ -43,7 +43,7 @@ class McpWorkbenchLifecycleTest {
         ProcessHandle second = workbench.serverProcess().orElseThrow();
         assertThat(second.pid()).isNotEqualTo(server.pid());
         workbench.close();
-        assertThat(second.onExit().get(10, TimeUnit.SECONDS).isAlive()).isFalse();
+        assertThat(second.onExit().get(60, TimeUnit.SECONDS).isAlive()).isFalse();
     }
 
     @Test
@@ -53,7 +53,7 @@ class McpWorkbenchLifecycleTest {
             ProcessHandle server = workbench.serverProcess().orElseThrow();
 
             server.destroyForcibly();
-            server.onExit().get(10, TimeUnit.SECONDS);
+            server.onExit().get(60, TimeUnit.SECONDS);
 
             ToolResult afterDeath = workbench.callTool("echo", json("{\"message\": \"after\"}"));
             assertThat(afterDeath.isError()).isTrue();

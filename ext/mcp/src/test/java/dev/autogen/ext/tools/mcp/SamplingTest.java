@@ -3,6 +3,7 @@ package dev.autogen.ext.tools.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autogen.core.component.ComponentLoader;
+import dev.autogen.core.component.ConsentPolicy;
 import dev.autogen.core.component.ComponentModel;
 import dev.autogen.core.serialization.AutogenJson;
 import dev.autogen.core.tools.ToolResult;
@@ -45,7 +46,7 @@ class SamplingTest {
 
         assertThat(model.config().path("model_client").path("provider").asText())
                 .isEqualTo(ReplayChatCompletionClient.PROVIDER);
-        var loaded = (McpWorkbench) ComponentLoader.loadComponent(model, Workbench.class);
+        var loaded = (McpWorkbench) ComponentLoader.defaultLoader().withConsent(ConsentPolicy.allowAll()).load(model, Workbench.class);
         assertThat(loaded.modelClient()).get().isInstanceOf(ReplayChatCompletionClient.class);
         assertThat(loaded.dumpComponent().toJsonNode()).isEqualTo(model.toJsonNode());
     }

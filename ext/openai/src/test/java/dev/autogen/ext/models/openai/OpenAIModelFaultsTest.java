@@ -50,9 +50,18 @@ class OpenAIModelFaultsTest {
         server.close();
     }
 
+    /**
+     * A client for a server that answers: a generous idle timeout, so that a busy machine pausing between
+     * two bytes is not taken for a stall.
+     */
     private OpenAIChatCompletionClient.Builder client(int maxRetries) {
         return OpenAIChatCompletionClient.builder().model("gpt-4o").baseUrl(server.baseUrl()).apiKey("sk-test")
-                .environment(name -> null).idleTimeout(IDLE).maxRetries(maxRetries);
+                .environment(name -> null).idleTimeout(Duration.ofSeconds(60)).maxRetries(maxRetries);
+    }
+
+    /** A client for a server that stalls for good: a short idle timeout, so the test ends soon. */
+    private OpenAIChatCompletionClient.Builder stalling(int maxRetries) {
+        return client(maxRetries).idleTimeout(IDLE);
     }
 
     @Test
@@ -107,7 +116,7 @@ class OpenAIModelFaultsTest {
     void aStreamThatStallsAfterItsHeadersTimesOutNamingModelAndUrl() {
         server.enqueue(server.stallAfterHeaders("text/event-stream", ""))
                 .enqueue(server.stallAfterHeaders("text/event-stream", ""));
-        try (var client = client(1).build(); var stream = client.createStream(HELLO)) {
+        try (var client = stalling(1).build(); var stream = client.createStream(HELLO)) {
             assertThatThrownBy(() -> stream.forEach(item -> { })).isInstanceOf(OpenAITimeoutException.class)
                     .hasMessage("model 'gpt-4o' at " + server.baseUrl() + "/chat/completions: no data arrived for 0.3 s"
                             + " (idle_timeout); the server stalled. Check that it is healthy, or raise the client's"
@@ -120,7 +129,7 @@ class OpenAIModelFaultsTest {
     void aStreamThatStallsMidwayFailsWithTheIdleTimeout() {
         server.enqueue(server.stallAfterHeaders("text/event-stream", "data: " + chunk("{\"content\": \"Hel\"}", null)
                 + "\n\n"));
-        try (var client = client(2).build(); var stream = client.createStream(HELLO)) {
+        try (var client = stalling(2).build(); var stream = client.createStream(HELLO)) {
             Iterator<CreateStreamItem> items = stream.iterator();
             assertThat(items.next()).isEqualTo(new ChatCompletionChunk("Hel"));
             assertThatThrownBy(items::hasNext).isInstanceOf(OpenAIException.class)
@@ -133,7 +142,7 @@ class OpenAIModelFaultsTest {
     void aNonStreamedAnswerThatStallsAfterItsHeadersTimesOut() {
         server.enqueue(server.stallAfterHeaders("application/json", "{\"id\": \"chatcmpl-1\", "))
                 .enqueue(server.stallAfterHeaders("application/json", ""));
-        try (var client = client(1).build()) {
+        try (var client = stalling(1).build()) {
             assertThatThrownBy(() -> client.create(HELLO)).isInstanceOf(OpenAITimeoutException.class)
                     .hasMessageStartingWith("model 'gpt-4o' at " + server.baseUrl() + "/chat/completions: no data"
                             + " arrived for 0.3 s (idle_timeout)")
@@ -200,7 +209,7 @@ class OpenAIModelFaultsTest {
 
     @Test
     void theIdleTimeoutIsAConfigField() {
-        var config = client(0).toConfig();
+        var config = stalling(0).toConfig();
         assertThat(config.idleTimeout()).isEqualTo(0.3);
         try (var client = new OpenAIChatCompletionClient(config, name -> null)) {
             assertThat(client.idleTimeout()).isEqualTo(IDLE);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autogen.core.component.ComponentLoadException;
 import dev.autogen.core.component.ComponentLoader;
+import dev.autogen.core.component.ConsentPolicy;
 import dev.autogen.core.component.ComponentModel;
 import dev.autogen.core.serialization.AutogenJson;
 import dev.autogen.core.tools.StaticWorkbench;
@@ -130,7 +131,7 @@ class PythonCodeExecutionToolTest {
                 .put("work_dir", workDir.resolve(".coding").toString());
         model = model.withConfig(config);
 
-        Tool tool = ComponentLoader.loadComponent(model.toJson(), Tool.class);
+        Tool tool = ComponentLoader.defaultLoader().withConsent(ConsentPolicy.allowAll()).load(model.toJson(), Tool.class);
 
         assertThat(tool).isInstanceOf(PythonCodeExecutionTool.class);
         var codeTool = (PythonCodeExecutionTool) tool;
@@ -158,14 +159,14 @@ class PythonCodeExecutionToolTest {
             assertThat(executorModel.get("provider").asText()).isEqualTo(LocalCommandLineCodeExecutor.PROVIDER);
             assertThat(executorModel.get("config").get("timeout").asInt()).isEqualTo(30);
 
-            Tool reloaded = ComponentLoader.loadComponent(dumped.toJson(), Tool.class);
+            Tool reloaded = ComponentLoader.defaultLoader().withConsent(ConsentPolicy.allowAll()).load(dumped.toJson(), Tool.class);
             assertThat(reloaded.dumpComponent().toJsonNode()).isEqualTo(dumped.toJsonNode());
         }
     }
 
     @Test
     void unknownExecutorNamesTheFieldAndTheFix() {
-        assertThatThrownBy(() -> ComponentLoader.loadComponent("""
+        assertThatThrownBy(() -> ComponentLoader.defaultLoader().withConsent(ConsentPolicy.allowAll()).load("""
                 {"provider": "autogen_ext.tools.code_execution.PythonCodeExecutionTool", "component_type": "tool",
                  "config": {"executor": {"provider": "autogen_ext.code_executors.docker.DockerCommandLineCodeExecutor",
                                          "component_type": "code_executor", "config": {}}}}""", Tool.class))
