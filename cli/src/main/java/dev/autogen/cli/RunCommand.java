@@ -102,6 +102,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     private DurableRunOptions durable = new DurableRunOptions();
 
+    @Mixin
+    private DistributedRunOptions distributed = new DistributedRunOptions();
+
     private final UserConsole console;
 
     RunCommand(UserConsole console) {
@@ -131,11 +134,28 @@ final class RunCommand implements Callable<Integer> {
             throw CliException.config("autogen: --max-turns must be at least 1, got " + maxTurns + ".");
         }
         durable.check();
+        distributed.check();
+        try (DistributedRunOptions joined = distributed) {
+            return runConfig(out);
+        }
+    }
+
+    private Integer runConfig(PrintWriter out) {
         ModelOverride override = model == null ? null : ModelOverride.parse(model);
         ConfigFile source = ConfigFile.resolve(config);
         RunOptions options = runOptions(source);
         var consent = new ConsentPrompt(allowCodeExecution, console, spec.commandLine().getErr());
         TaskRunner runner = load(source, override, consent);
+        if (distributed.distributed() && stateIn == null && !durable.resuming() && runner instanceof Team team) {
+            try {
+                team.reset(); // participants served by workers start afresh, as those built here do
+            } catch (RuntimeException e) {
+                close(runner);
+                throw new CliException(CliException.RUN_FAILURE, "autogen: cannot reach the participants of " + name(runner)
+                        + " that workers serve: " + CliException.describe(e).replaceAll("([^.])$", "$1.") + " Start them with 'autogen worker --host "
+                        + distributed.host + " --team-id " + distributed.teamId + " ...'.");
+            }
+        }
         try (CheckpointStore store = durable.attach(runner, name(runner), stateOut)) {
             if (stateIn != null) {
                 loadState(runner, stateIn);
@@ -184,7 +204,7 @@ final class RunCommand implements Callable<Integer> {
 
     private TaskRunner load(ConfigFile source, @Nullable ModelOverride override, ConsentPrompt consent) {
         JsonNode node = source.node();
-        ComponentLoader loader = ComponentLoader.defaultLoader().withConsent(consent);
+        ComponentLoader loader = distributed.place(ComponentLoader.defaultLoader().withConsent(consent), source);
         if (maxTurns != null) {
             setMaxTurns(loader, node);
         }

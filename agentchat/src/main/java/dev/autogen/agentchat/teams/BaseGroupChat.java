@@ -21,7 +21,6 @@ import dev.autogen.agentchat.state.TeamState;
 import dev.autogen.agentchat.teams.events.GroupChatPause;
 import dev.autogen.agentchat.teams.events.GroupChatReset;
 import dev.autogen.agentchat.teams.events.GroupChatResume;
-import dev.autogen.agentchat.teams.events.GroupChatSerializers;
 import dev.autogen.agentchat.teams.events.GroupChatStart;
 import dev.autogen.agentchat.teams.events.GroupChatTermination;
 import dev.autogen.agentchat.teams.events.SerializableException;
@@ -32,7 +31,6 @@ import dev.autogen.core.BaseAgent;
 import dev.autogen.core.CancellationToken;
 import dev.autogen.core.SingleThreadedAgentRuntime;
 import dev.autogen.core.TypeSubscription;
-import dev.autogen.core.serialization.MessageSerializer;
 import dev.autogen.core.utils.ResultStream;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -45,6 +43,7 @@ import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -94,6 +93,22 @@ public abstract class BaseGroupChat implements Team {
             String managerName, @Nullable TerminationCondition terminationCondition, @Nullable Integer maxTurns,
             @Nullable AgentRuntime runtime, List<Class<? extends BaseMessage>> customMessageTypes,
             boolean emitTeamEvents) {
+        this(name, description, participants, managerName, terminationCondition, maxTurns, runtime, customMessageTypes,
+                emitTeamEvents, null);
+    }
+
+    /**
+     * @param participants agents or teams with unique names; a {@link RemoteParticipant} is one whose
+     *     container another process serves ({@link RemoteParticipant#serve})
+     * @param managerName the manager's name, its key in the saved state
+     * @param runtime the runtime to run on, or null for a runtime of the team's own
+     * @param teamId the key of the team's agents and topics, or null for a new random one; processes
+     *     that serve the team's remote participants must know it
+     */
+    protected BaseGroupChat(String name, String description, List<? extends Participant> participants,
+            String managerName, @Nullable TerminationCondition terminationCondition, @Nullable Integer maxTurns,
+            @Nullable AgentRuntime runtime, List<Class<? extends BaseMessage>> customMessageTypes,
+            boolean emitTeamEvents, @Nullable String teamId) {
         this.name = Objects.requireNonNull(name, "name");
         this.description = Objects.requireNonNull(description, "description");
         if (participants.isEmpty()) {
@@ -117,12 +132,23 @@ public abstract class BaseGroupChat implements Team {
         this.customMessageTypes = List.copyOf(customMessageTypes);
         MessageFactory factory = new MessageFactory();
         customMessageTypes.forEach(factory::register);
+        boolean remote = this.participants.stream().anyMatch(RemoteParticipant.class::isInstance);
+        if (remote && runtime == null) {
+            throw new IllegalArgumentException("team '" + name + "': a team with remote participants needs the runtime"
+                    + " that reaches them (e.g. a GrpcWorkerAgentRuntime); give it one with runtime(...)");
+        }
+        if (remote && teamId == null) {
+            throw new IllegalArgumentException("team '" + name + "': a team with remote participants needs a team id"
+                    + " that the processes serving them know; give it one with teamId(...)");
+        }
         this.embeddedRuntime = runtime == null;
         this.runtime = runtime != null ? runtime : new SingleThreadedAgentRuntime();
-        this.wiring = new TeamWiring(UUID.randomUUID().toString(), managerName,
-                this.participants.stream().map(Participant::name).toList(),
+        this.wiring = new TeamWiring(teamId == null ? UUID.randomUUID().toString() : TeamWiring.checkTeamId(teamId),
+                managerName, this.participants.stream().map(Participant::name).toList(),
                 this.participants.stream().map(Participant::description).toList(),
-                terminationCondition, maxTurns, emitTeamEvents, factory, output);
+                terminationCondition, maxTurns, emitTeamEvents, factory, output,
+                this.participants.stream().filter(p -> !(p instanceof RemoteParticipant)).map(Participant::name)
+                        .collect(Collectors.toUnmodifiableSet()));
     }
 
     /**
@@ -492,15 +518,12 @@ public abstract class BaseGroupChat implements Team {
             if (initialized) {
                 return;
             }
-            MessageFactory factory = wiring.messageFactory();
-            runtime.addMessageSerializer(GroupChatSerializers.all(factory).toArray(MessageSerializer<?>[]::new));
+            wiring.addSerializers(runtime);
             String groupTopicType = wiring.groupTopicType();
             for (Participant participant : participants) {
-                String type = wiring.participantTopicType(participant.name());
-                runtime.registerFactory(type, context -> bound(new ChatAgentContainer(participant,
-                        wiring.groupTopic(), wiring.outputTopic(), factory, wiring.steps()), context));
-                runtime.addSubscription(new TypeSubscription(type, type));
-                runtime.addSubscription(new TypeSubscription(groupTopicType, type));
+                if (!(participant instanceof RemoteParticipant)) {
+                    wiring.registerContainer(runtime, participant);
+                }
             }
             String managerType = wiring.managerType();
             runtime.registerFactory(managerType, context -> bound(createManager(wiring), context));
@@ -514,7 +537,7 @@ public abstract class BaseGroupChat implements Team {
     }
 
     /** Binds an agent to the runtime that creates it, which may forward to another. */
-    private static <A extends BaseAgent> A bound(A agent, AgentInstantiationContext context) {
+    static <A extends BaseAgent> A bound(A agent, AgentInstantiationContext context) {
         agent.bindIdAndRuntime(context.agentId(), context.runtime());
         return agent;
     }
@@ -699,6 +722,7 @@ public abstract class BaseGroupChat implements Team {
         @Nullable TerminationCondition terminationCondition;
         @Nullable Integer maxTurns;
         @Nullable AgentRuntime runtime;
+        @Nullable String teamId;
         final List<Class<? extends BaseMessage>> customMessageTypes = new ArrayList<>();
         boolean emitTeamEvents;
 
@@ -740,6 +764,16 @@ public abstract class BaseGroupChat implements Team {
         /** The Core runtime hosting the team; the team makes its own when none is given. */
         public B runtime(@Nullable AgentRuntime agentRuntime) {
             this.runtime = agentRuntime;
+            return self();
+        }
+
+        /**
+         * The key of the team's agents and topics on the runtime; a new random one when not set. A team
+         * with {@link RemoteParticipant}s needs one that the processes serving them know
+         * (letters, digits, {@code _}, {@code -} and {@code .}).
+         */
+        public B teamId(@Nullable String id) {
+            this.teamId = id;
             return self();
         }
 

@@ -29,9 +29,11 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -240,15 +242,39 @@ public abstract class BaseGroupChatManager extends SequentialAgent {
             emit(new SelectSpeakerEvent(speakers, name));
         }
         List<String> step = List.copyOf(new LinkedHashSet<>(speakers));
-        wiring.steps().begin(step);
+        wiring.steps().begin(step.stream().filter(wiring::isLocal).toList());
         try {
             for (String speaker : step) {
                 activeSpeakers.add(speaker);
-                publishMessage(new GroupChatRequestPublish(), wiring.participantTopic(speaker), token);
+                askToSpeak(speaker, token);
             }
         } finally {
             wiring.steps().requested();
         }
+    }
+
+    /**
+     * Asks a participant to speak: a {@code GroupChatRequestPublish} published to its topic, as Python
+     * does; or, for a participant that another process serves, sent to its container directly, which
+     * answers once the turn is over, so a worker that is gone, or dies during the turn, ends the run
+     * with an error naming the participant instead of leaving it waiting.
+     */
+    protected final void askToSpeak(String speaker, CancellationToken token) {
+        if (wiring.isLocal(speaker)) {
+            publishMessage(new GroupChatRequestPublish(), wiring.participantTopic(speaker), token);
+            return;
+        }
+        runtime().sendMessageAsync(new GroupChatRequestPublish(), wiring.participantId(speaker), id(), token, null)
+                .whenComplete((done, failure) -> {
+                    if (failure != null && !token.isCancelled()) {
+                        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                                ? failure.getCause() : failure;
+                        RuntimeException error = cause instanceof RuntimeException runtimeError ? runtimeError
+                                : new IllegalStateException(cause.getMessage(), cause);
+                        runtime().sendMessageAsync(new GroupChatError(SerializableException.from(
+                                new ChatAgentContainer.ParticipantException(speaker, error))), id(), id(), token, null);
+                    }
+                });
     }
 
     /**
@@ -346,9 +372,7 @@ public abstract class BaseGroupChatManager extends SequentialAgent {
         }
         Map<String, Map<String, Object>> states = new LinkedHashMap<>();
         asked.forEach((participant, reply) -> {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> state = (Map<String, Object>) AgentRuntime.await(reply);
-            states.put(participant, state);
+            states.put(participant, ((ContainerSnapshot) Objects.requireNonNull(AgentRuntime.await(reply))).state());
         });
         states.put(name, saveState());
         return TeamState.of(states).toMap();

@@ -71,7 +71,7 @@ final class ChatAgentContainer extends SequentialAgent {
                 }
             }
             case SnapshotRequest snapshot -> {
-                return saveState();
+                return new ContainerSnapshot(saveState());
             }
             case GroupChatReset reset -> {
                 buffer.clear();

@@ -59,7 +59,7 @@ public class GraphFlow extends BaseGroupChat implements Component<GraphFlowConfi
      */
     protected GraphFlow(Builder b) {
         super(b.name, b.description, checked(b), MANAGER_NAME, b.terminationCondition, b.maxTurns, b.runtime,
-                b.customMessageTypes, false);
+                b.customMessageTypes, false, b.teamId);
         this.graph = b.graph;
     }
 

@@ -40,6 +40,6 @@ public final class GraphFlowProvider extends AbstractComponentProvider<GraphFlow
         if (config.description() != null) {
             builder.description(config.description());
         }
-        return TeamComponents.build(context, builder::build);
+        return TeamComponents.build(context, builder, builder::build);
     }
 }

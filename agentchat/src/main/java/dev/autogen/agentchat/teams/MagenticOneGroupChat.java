@@ -46,7 +46,7 @@ public class MagenticOneGroupChat extends BaseGroupChat implements Component<Mag
 
     protected MagenticOneGroupChat(Builder b) {
         super(b.name, b.description, checkParticipants(b.participants), MANAGER_NAME, b.terminationCondition,
-                b.maxTurns, b.runtime, b.customMessageTypes, b.emitTeamEvents);
+                b.maxTurns, b.runtime, b.customMessageTypes, b.emitTeamEvents, b.teamId);
         this.modelClient = b.modelClient;
         if (b.maxStalls < 1) {
             throw new IllegalArgumentException("team '" + b.name + "': max_stalls must be at least 1, got " + b.maxStalls);

@@ -46,6 +46,6 @@ public final class MagenticOneGroupChatProvider
         if (config.description() != null) {
             builder.description(config.description());
         }
-        return TeamComponents.build(context, builder::build);
+        return TeamComponents.build(context, builder, builder::build);
     }
 }

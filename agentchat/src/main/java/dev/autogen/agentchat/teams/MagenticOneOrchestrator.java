@@ -12,7 +12,6 @@ import dev.autogen.agentchat.messages.StopMessage;
 import dev.autogen.agentchat.messages.TextMessage;
 import dev.autogen.agentchat.state.MagenticOneOrchestratorState;
 import dev.autogen.agentchat.teams.events.GroupChatAgentResponse;
-import dev.autogen.agentchat.teams.events.GroupChatRequestPublish;
 import dev.autogen.agentchat.teams.events.GroupChatReset;
 import dev.autogen.agentchat.teams.events.GroupChatStart;
 import dev.autogen.core.CancellationToken;
@@ -165,7 +164,7 @@ final class MagenticOneOrchestrator extends BaseGroupChatManager {
         if (emitTeamEvents) {
             emit(new SelectSpeakerEvent(List.of(nextSpeaker), name()));
         }
-        publishMessage(new GroupChatRequestPublish(), participantTopic(nextSpeaker), token);
+        askToSpeak(nextSpeaker, token);
     }
 
     /**

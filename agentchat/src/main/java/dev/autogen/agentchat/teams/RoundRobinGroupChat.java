@@ -31,7 +31,7 @@ public class RoundRobinGroupChat extends BaseGroupChat implements Component<Roun
 
     protected RoundRobinGroupChat(Builder b) {
         super(b.name, b.description, b.participants, MANAGER_NAME, b.terminationCondition, b.maxTurns, b.runtime,
-                b.customMessageTypes, b.emitTeamEvents);
+                b.customMessageTypes, b.emitTeamEvents, b.teamId);
     }
 
     /** Starts building a team of {@code participants} (agents or teams). */

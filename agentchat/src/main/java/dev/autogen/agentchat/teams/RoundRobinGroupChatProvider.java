@@ -26,6 +26,6 @@ public final class RoundRobinGroupChatProvider
         if (config.description() != null) {
             builder.description(config.description());
         }
-        return TeamComponents.build(context, builder::build);
+        return TeamComponents.build(context, builder, builder::build);
     }
 }

@@ -80,7 +80,7 @@ public class SelectorGroupChat extends BaseGroupChat implements Component<Select
 
     protected SelectorGroupChat(Builder b) {
         super(b.name, b.description, b.participants, MANAGER_NAME, b.terminationCondition, b.maxTurns, b.runtime,
-                b.customMessageTypes, b.emitTeamEvents);
+                b.customMessageTypes, b.emitTeamEvents, b.teamId);
         if (b.participants.size() < 2) {
             throw new IllegalArgumentException("At least two participants are required for SelectorGroupChat; team '"
                     + b.name + "' has " + b.participants.size() + " (use RoundRobinGroupChat for a single agent)");

@@ -48,6 +48,6 @@ public final class SelectorGroupChatProvider
         if (config.description() != null) {
             builder.description(config.description());
         }
-        return TeamComponents.build(context, builder::build);
+        return TeamComponents.build(context, builder, builder::build);
     }
 }

@@ -44,7 +44,7 @@ public class Swarm extends BaseGroupChat implements Component<SwarmConfig> {
 
     protected Swarm(Builder b) {
         super(b.name, b.description, b.participants, MANAGER_NAME, b.terminationCondition, b.maxTurns, b.runtime,
-                b.customMessageTypes, b.emitTeamEvents);
+                b.customMessageTypes, b.emitTeamEvents, b.teamId);
         for (Participant participant : b.participants) {
             if (!(participant instanceof ChatAgent)) {
                 throw new IllegalArgumentException("Participant '" + participant.name() + "' must be an agent: a Swarm '"

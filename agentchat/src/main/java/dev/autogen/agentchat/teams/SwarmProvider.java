@@ -37,6 +37,6 @@ public final class SwarmProvider extends AbstractComponentProvider<Swarm, SwarmC
         if (config.description() != null) {
             builder.description(config.description());
         }
-        return TeamComponents.build(context, builder::build);
+        return TeamComponents.build(context, builder, builder::build);
     }
 }

@@ -4,7 +4,15 @@ import dev.autogen.agentchat.base.TerminationCondition;
 import dev.autogen.agentchat.messages.MessageFactory;
 import dev.autogen.core.AgentId;
 import dev.autogen.core.TopicId;
+import dev.autogen.agentchat.base.Participant;
+import dev.autogen.agentchat.teams.events.GroupChatSerializers;
+import dev.autogen.core.AgentRuntime;
+import dev.autogen.core.TypeSubscription;
+import dev.autogen.core.serialization.JsonMessageSerializer;
+import dev.autogen.core.serialization.MessageSerializer;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  * output topic where participants publish what the caller sees, and the run's limits.
  */
 public final class TeamWiring {
+    private static final Pattern TEAM_ID = Pattern.compile("[\\w\\-.]+");
+
     private final String teamId;
     private final String managerName;
     private final List<String> participantNames;
@@ -23,12 +33,13 @@ public final class TeamWiring {
     private final boolean emitTeamEvents;
     private final MessageFactory messageFactory;
     private final OutputChannel output;
+    private final Set<String> localParticipants;
     private final StepSequencer steps = new StepSequencer();
     private final RunCheckpoints checkpoints = new RunCheckpoints();
 
     TeamWiring(String teamId, String managerName, List<String> participantNames, List<String> participantDescriptions,
             @Nullable TerminationCondition terminationCondition, @Nullable Integer maxTurns, boolean emitTeamEvents,
-            MessageFactory messageFactory, OutputChannel output) {
+            MessageFactory messageFactory, OutputChannel output, Set<String> localParticipants) {
         this.teamId = teamId;
         this.managerName = managerName;
         this.participantNames = List.copyOf(participantNames);
@@ -38,6 +49,19 @@ public final class TeamWiring {
         this.emitTeamEvents = emitTeamEvents;
         this.messageFactory = messageFactory;
         this.output = output;
+        this.localParticipants = Set.copyOf(localParticipants);
+    }
+
+    /**
+     * @return {@code teamId}, which becomes part of agent types
+     * @throws IllegalArgumentException if it has other characters than letters, digits, {@code _}, {@code -} and {@code .}
+     */
+    static String checkTeamId(String teamId) {
+        if (!TEAM_ID.matcher(teamId).matches()) {
+            throw new IllegalArgumentException("team id '" + teamId + "' may contain only letters, digits, '_', '-' and"
+                    + " '.': it becomes part of the team's agent types");
+        }
+        return teamId;
     }
 
     /** The team's id: the key of its agents and the source of its topics. */
@@ -123,6 +147,33 @@ public final class TeamWiring {
     /** The manager's id. */
     public AgentId managerId() {
         return new AgentId(managerType(), teamId);
+    }
+
+    /** Whether the container of {@code participant} is served by this team's process (not a {@link RemoteParticipant}). */
+    boolean isLocal(String participant) {
+        return localParticipants.contains(participant);
+    }
+
+    /**
+     * Lets {@code runtime} carry this team's messages between processes: the group-chat protocol under
+     * Python's type names, and the checkpoint snapshots.
+     */
+    void addSerializers(AgentRuntime runtime) {
+        runtime.addMessageSerializer(GroupChatSerializers.all(messageFactory).toArray(MessageSerializer<?>[]::new));
+        runtime.addMessageSerializer(JsonMessageSerializer.of(SnapshotRequest.class),
+                JsonMessageSerializer.of(ContainerSnapshot.class));
+    }
+
+    /**
+     * Registers the container that hosts {@code participant} on {@code runtime}, subscribed to its own
+     * topic and the group topic, as Python's group chat does.
+     */
+    void registerContainer(AgentRuntime runtime, Participant participant) {
+        String type = participantTopicType(participant.name());
+        runtime.registerFactory(type, context -> BaseGroupChat.bound(new ChatAgentContainer(participant, groupTopic(),
+                outputTopic(), messageFactory, steps), context));
+        runtime.addSubscription(new TypeSubscription(type, type));
+        runtime.addSubscription(new TypeSubscription(groupTopicType(), type));
     }
 
     OutputChannel output() {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a {@link ComponentProvider#fromConfig} receives besides its config: a way to load the
@@ -39,6 +40,14 @@ public final class ComponentContext {
     /** The JSON path of the component being built, e.g. {@code team.config.participants[0]}. */
     public String path() {
         return path;
+    }
+
+    /**
+     * A value the application gave the loader for the root component
+     * ({@link ComponentLoader#withRootAttribute}); empty for nested components and when none was given.
+     */
+    public <T> Optional<T> rootAttribute(Class<T> key) {
+        return session.rootAttribute(path, key);
     }
 
     /** The registry providers are resolved from. */

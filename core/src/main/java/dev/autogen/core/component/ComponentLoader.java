@@ -1,7 +1,9 @@
 package dev.autogen.core.component;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -27,11 +29,14 @@ public final class ComponentLoader {
     private final @Nullable ComponentRegistry registry;
     private final @Nullable String rootPath;
     private final ConsentPolicy consent;
+    private final Map<Class<?>, Object> rootAttributes;
 
-    private ComponentLoader(@Nullable ComponentRegistry registry, @Nullable String rootPath, ConsentPolicy consent) {
+    private ComponentLoader(@Nullable ComponentRegistry registry, @Nullable String rootPath, ConsentPolicy consent,
+            Map<Class<?>, Object> rootAttributes) {
         this.registry = registry;
         this.rootPath = rootPath;
         this.consent = consent;
+        this.rootAttributes = rootAttributes;
     }
 
     /**
@@ -39,12 +44,12 @@ public final class ComponentLoader {
      * processes ({@link ConsentPolicy#denyAll()}).
      */
     public static ComponentLoader defaultLoader() {
-        return new ComponentLoader(null, null, ConsentPolicy.denyAll());
+        return new ComponentLoader(null, null, ConsentPolicy.denyAll(), Map.of());
     }
 
     /** A loader over the given registry that refuses components which start processes. */
     public static ComponentLoader using(ComponentRegistry registry) {
-        return new ComponentLoader(Objects.requireNonNull(registry, "registry"), null, ConsentPolicy.denyAll());
+        return new ComponentLoader(Objects.requireNonNull(registry, "registry"), null, ConsentPolicy.denyAll(), Map.of());
     }
 
     /**
@@ -69,7 +74,7 @@ public final class ComponentLoader {
     /** This loader with errors located under {@code rootPath}, e.g. {@code gallery.components.teams[0]}. */
     public ComponentLoader withRootPath(String rootPath) {
         Objects.requireNonNull(rootPath, "rootPath");
-        return new ComponentLoader(registry, rootPath, consent);
+        return new ComponentLoader(registry, rootPath, consent, rootAttributes);
     }
 
     /**
@@ -79,7 +84,18 @@ public final class ComponentLoader {
      * you trust.
      */
     public ComponentLoader withConsent(ConsentPolicy consent) {
-        return new ComponentLoader(registry, rootPath, Objects.requireNonNull(consent, "consent"));
+        return new ComponentLoader(registry, rootPath, Objects.requireNonNull(consent, "consent"), rootAttributes);
+    }
+
+    /**
+     * This loader with a value that the root component's provider reads with
+     * {@link ComponentContext#rootAttribute}; nested components do not see it. How an application tells
+     * the component it loads something no config says, e.g. the runtime a team runs on.
+     */
+    public <T> ComponentLoader withRootAttribute(Class<T> key, T value) {
+        Map<Class<?>, Object> attributes = new HashMap<>(rootAttributes);
+        attributes.put(Objects.requireNonNull(key, "key"), key.cast(Objects.requireNonNull(value, "value")));
+        return new ComponentLoader(registry, rootPath, consent, Map.copyOf(attributes));
     }
 
     /** The policy for components that start processes. */
@@ -112,7 +128,7 @@ public final class ComponentLoader {
         Objects.requireNonNull(json, "json");
         Objects.requireNonNull(expected, "expected");
         String path = rootPath != null ? rootPath : ComponentJson.rootPath(json);
-        return new LoadSession(registry(), consent).load(ComponentJson.envelope(json, path), expected, path);
+        return new LoadSession(registry(), consent, rootAttributes).load(ComponentJson.envelope(json, path), expected, path);
     }
 
     /**
@@ -124,7 +140,7 @@ public final class ComponentLoader {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(expected, "expected");
         String path = rootPath != null ? rootPath : model.componentType() != null ? model.componentType() : "component";
-        return new LoadSession(registry(), consent).load(model, expected, path);
+        return new LoadSession(registry(), consent, rootAttributes).load(model, expected, path);
     }
 
     /**
@@ -155,6 +171,6 @@ public final class ComponentLoader {
         Objects.requireNonNull(json, "json");
         Objects.requireNonNull(expected, "expected");
         String path = rootPath != null ? rootPath : ComponentJson.rootPath(json);
-        return new LoadSession(registry(), consent).validate(json, expected, path);
+        return new LoadSession(registry(), consent, rootAttributes).validate(json, expected, path);
     }
 }

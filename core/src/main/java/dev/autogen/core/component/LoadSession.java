@@ -13,6 +13,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -30,12 +31,20 @@ final class LoadSession {
 
     private final ComponentRegistry registry;
     private final ConsentPolicy consent;
+    private final Map<Class<?>, Object> rootAttributes;
+    private @Nullable String rootPath;
     private final Map<ComponentModel, String> paths = new IdentityHashMap<>();
     private final List<ComponentModel> lastBound = new ArrayList<>();
 
-    LoadSession(ComponentRegistry registry, ConsentPolicy consent) {
+    LoadSession(ComponentRegistry registry, ConsentPolicy consent, Map<Class<?>, Object> rootAttributes) {
         this.registry = registry;
         this.consent = consent;
+        this.rootAttributes = rootAttributes;
+    }
+
+    /** A value the loader gave for the root component, when {@code path} is the root's. */
+    <T> Optional<T> rootAttribute(String path, Class<T> key) {
+        return path.equals(rootPath) ? Optional.ofNullable(key.cast(rootAttributes.get(key))) : Optional.empty();
     }
 
     ComponentRegistry registry() {
@@ -57,6 +66,9 @@ final class LoadSession {
 
     /** Loads a component, failing with every problem found at the first step that has any. */
     <T> T load(ComponentModel model, Class<T> expected, String path) {
+        if (rootPath == null) {
+            rootPath = path;
+        }
         List<ComponentProblem> problems = new ArrayList<>();
         ComponentProvider<?, ?> provider = resolve(model, expected, path, problems);
         failOn(problems);
@@ -87,7 +99,7 @@ final class LoadSession {
         }
         if (problems.isEmpty() && model != null) {
             try {
-                Object instance = new LoadSession(registry, consent).load(model, expected, path);
+                Object instance = new LoadSession(registry, consent, rootAttributes).load(model, expected, path);
                 if (instance instanceof AutoCloseable closeable) {
                     closeable.close();
                 }

@@ -829,6 +829,11 @@ public class InProcessAgentRuntime implements AgentRuntime {
         return cells.computeIfAbsent(id, k -> new AgentCell(k, this, null));
     }
 
+    /** Whether any agent here is subscribed to {@code topicId}: a publish to it would reach someone. */
+    protected final boolean hasSubscribers(TopicId topicId) {
+        return recipientsFor(topicId).length > 0;
+    }
+
     private AgentCell[] recipientsFor(TopicId topicId) {
         AgentCell[] cached = recipientCache.get(topicId);
         if (cached != null) {

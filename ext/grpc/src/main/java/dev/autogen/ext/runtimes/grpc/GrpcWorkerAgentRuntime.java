@@ -21,6 +21,7 @@ import dev.autogen.ext.runtimes.grpc.internal.EncodedMessage;
 import dev.autogen.ext.runtimes.grpc.internal.HostConnection;
 import dev.autogen.ext.runtimes.grpc.internal.InboundDispatcher;
 import dev.autogen.ext.runtimes.grpc.internal.LocalAgents;
+import dev.autogen.ext.runtimes.grpc.internal.OwnEvents;
 import dev.autogen.ext.runtimes.grpc.internal.PayloadCodec;
 import dev.autogen.ext.runtimes.grpc.internal.PendingCalls;
 import dev.autogen.ext.runtimes.grpc.internal.WireFormat;
@@ -88,6 +89,7 @@ public final class GrpcWorkerAgentRuntime implements AgentRuntime {
     private final Duration reconnectBackoff;
     private final RuntimeListener.Factory listenerFactory;
     private final LocalAgents local;
+    private final OwnEvents ownEvents = new OwnEvents();
     private final PayloadCodec codec;
     private final InboundDispatcher inbound;
     private final ExecutorService blockingWork = Concurrency.newThreadPerTaskExecutor("autogen-grpc-control-");
@@ -110,7 +112,7 @@ public final class GrpcWorkerAgentRuntime implements AgentRuntime {
                 List.copyOf(builder.interventionHandlers), builder.ignoreUnhandledExceptions), () -> this);
         this.codec = new PayloadCodec(local.serializers(), maxMessageBytes);
         this.rpcs = new PendingCalls<>(local::recheck);
-        this.inbound = new InboundDispatcher(local, codec, listenerFactory, () -> connection, blockingWork);
+        this.inbound = new InboundDispatcher(local, codec, listenerFactory, () -> connection, blockingWork, ownEvents);
     }
 
     /**
@@ -458,13 +460,21 @@ public final class GrpcWorkerAgentRuntime implements AgentRuntime {
         listener.messagePublishStart(message, topicId, sender, metadata);
         EncodedMessage encoded = codec.encode(message);
         HostConnection host = connected("publish " + message.getClass().getSimpleName() + " to " + topicId);
-        var event = WireFormat.publishEvent(messageId != null ? messageId : UUID.randomUUID().toString(), topicId,
-                Optional.ofNullable(sender), encoded, metadata);
+        String eventId = messageId != null ? messageId : UUID.randomUUID().toString();
+        var event = WireFormat.publishEvent(eventId, topicId, Optional.ofNullable(sender), encoded, metadata);
+        boolean here = local.subscribed(topicId);
+        if (here) {
+            ownEvents.delivered(eventId);
+        }
         boolean sent = host.send(Message.newBuilder().setCloudEvent(event).build());
         listener.messagePublishEnd(message, topicId, 0);
         if (!sent) {
+            ownEvents.cancel(eventId);
             throw new IllegalStateException("cannot publish " + message.getClass().getSimpleName() + " to " + topicId
                     + ": the connection to the host at " + hostAddress + " is closed");
+        }
+        if (here) {
+            local.publishMessage(message, topicId, sender, cancellationToken, eventId);
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,11 @@ import org.slf4j.LoggerFactory;
  * the publisher's included, as Python's host does. A caller always gets a reply: an error when no
  * worker serves the type, or when the worker leaves before replying. Thread-safe and non-blocking,
  * so gRPC may call it on its network threads.
+ *
+ * <p>Messages are routed one at a time, each sent to all its recipients before the next is routed:
+ * so what a worker sends after receiving a message reaches everyone after that message (causal order,
+ * which Python's single-threaded host gives too). A team relies on it: a participant must have the
+ * previous speaker's response before it is asked to speak.
  */
 public final class HostRouter {
     private static final Logger LOG = LoggerFactory.getLogger(HostRouter.class);
@@ -38,6 +44,7 @@ public final class HostRouter {
     private final SubscriptionTable subscriptions = new SubscriptionTable();
     private final ConcurrentHashMap<String, Pending> pending = new ConcurrentHashMap<>();
     private final AtomicLong nextRequestId = new AtomicLong();
+    private final ReentrantLock routing = new ReentrantLock();
 
     // ---------------------------------------------------------------- connections
 
@@ -119,11 +126,16 @@ public final class HostRouter {
 
     /** Routes a message a worker sent on its stream. */
     public void received(String clientId, Message message) {
-        switch (message.getMessageCase()) {
-            case REQUEST -> routeRequest(clientId, message.getRequest());
-            case RESPONSE -> routeResponse(clientId, message.getResponse());
-            case CLOUDEVENT -> routeEvent(message.getCloudEvent());
-            case MESSAGE_NOT_SET -> LOG.warn("worker {} sent an empty message", clientId);
+        routing.lock();
+        try {
+            switch (message.getMessageCase()) {
+                case REQUEST -> routeRequest(clientId, message.getRequest());
+                case RESPONSE -> routeResponse(clientId, message.getResponse());
+                case CLOUDEVENT -> routeEvent(message.getCloudEvent());
+                case MESSAGE_NOT_SET -> LOG.warn("worker {} sent an empty message", clientId);
+            }
+        } finally {
+            routing.unlock();
         }
     }
 

@@ -46,14 +46,16 @@ public final class InboundDispatcher {
     private final RuntimeListener.Factory listenerFactory;
     private final Supplier<@Nullable HostConnection> connection;
     private final Executor blockingWork;
+    private final OwnEvents ownEvents;
 
     public InboundDispatcher(LocalAgents local, PayloadCodec codec, RuntimeListener.Factory listenerFactory,
-            Supplier<@Nullable HostConnection> connection, Executor blockingWork) {
+            Supplier<@Nullable HostConnection> connection, Executor blockingWork, OwnEvents ownEvents) {
         this.local = local;
         this.codec = codec;
         this.listenerFactory = listenerFactory;
         this.connection = connection;
         this.blockingWork = blockingWork;
+        this.ownEvents = ownEvents;
     }
 
     /** Delivers a request to the local agent and sends back its reply or error. */
@@ -100,6 +102,9 @@ public final class InboundDispatcher {
 
     /** Delivers a published message to this worker's subscribed agents, except its publisher. */
     public void event(CloudEvent event) {
+        if (ownEvents.returned(event.getId())) {
+            return; // published here and delivered to this worker's agents then
+        }
         try {
             TopicId topic = new TopicId(event.getType(), event.getSource());
             Optional<AgentId> sender = WireFormat.eventSender(event);

@@ -2,6 +2,7 @@ package dev.autogen.ext.runtimes.grpc.internal;
 
 import dev.autogen.core.AgentRuntime;
 import dev.autogen.core.RuntimeListener;
+import dev.autogen.core.TopicId;
 import dev.autogen.core.runtime.InProcessAgentRuntime;
 import java.util.List;
 import java.util.function.Supplier;
@@ -40,6 +41,11 @@ public final class LocalAgents extends InProcessAgentRuntime {
     /** Whether this worker serves the agent type. */
     public boolean serves(String agentType) {
         return isRegistered(agentType);
+    }
+
+    /** Whether an agent here is subscribed to {@code topic}. */
+    public boolean subscribed(TopicId topic) {
+        return hasSubscribers(topic);
     }
 
     /** Whether no message is queued or being handled here. */

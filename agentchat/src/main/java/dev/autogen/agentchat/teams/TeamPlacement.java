@@ -1,0 +1,32 @@
+package dev.autogen.agentchat.teams;
+
+import dev.autogen.core.AgentRuntime;
+import dev.autogen.core.component.ComponentLoader;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Where a team loaded from a config runs, which a config cannot say: the runtime, the team id, and
+ * which participants other processes serve. Given to the loader for the root team only:
+ *
+ * <pre>{@code
+ * Team team = ComponentLoader.defaultLoader()
+ *         .withRootAttribute(TeamPlacement.class, new TeamPlacement(worker, "review", Set.of("critic")))
+ *         .load(json, Team.class);
+ * }</pre>
+ *
+ * A remote participant is not built here: it becomes a {@link RemoteParticipant} with the name and
+ * description of its config.
+ *
+ * @param runtime the runtime the team runs on
+ * @param teamId the team id that the processes serving its remote participants use
+ * @param remoteParticipants the names of the participants other processes serve
+ * @see ComponentLoader#withRootAttribute
+ */
+public record TeamPlacement(AgentRuntime runtime, String teamId, Set<String> remoteParticipants) {
+    public TeamPlacement {
+        Objects.requireNonNull(runtime, "runtime");
+        TeamWiring.checkTeamId(Objects.requireNonNull(teamId, "teamId"));
+        remoteParticipants = Set.copyOf(remoteParticipants);
+    }
+}
