@@ -233,7 +233,7 @@ public final class PythonFunctionTool implements Tool, Component<PythonFunctionT
                 return process;
             }
             if (process != null) {
-                LOG.info("tool '{}': its python3 process ended; starting a new one", name());
+                LOG.debug("tool '{}': its python3 process ended; starting a new one", name());
             }
             gate.check(config.sourceCode(), token);
             Duration startTimeout = timeout.compareTo(MIN_START_TIMEOUT) > 0 ? timeout : MIN_START_TIMEOUT;

@@ -91,9 +91,9 @@ final class PythonProcess {
         }
     }
 
-    /** Whether the process still runs. */
+    /** Whether the process still runs and has not been told to stop. */
     boolean isAlive() {
-        return process.isAlive();
+        return stopReason.isEmpty() && process.isAlive();
     }
 
     /**
