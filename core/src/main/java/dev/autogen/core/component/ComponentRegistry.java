@@ -271,7 +271,7 @@ public final class ComponentRegistry {
         /**
          * Adds a provider.
          *
-         * A {@linkplain ComponentProvider#isStandIn() stand-in} gives way to any other provider of its
+         * <p>A {@linkplain ComponentProvider#isStandIn() stand-in} gives way to any other provider of its
          * provider string, whichever is added first.
          *
          * @throws IllegalStateException if a provider of another class already claims its provider string

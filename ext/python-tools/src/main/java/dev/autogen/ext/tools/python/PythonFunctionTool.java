@@ -116,8 +116,8 @@ public final class PythonFunctionTool implements Tool, Component<PythonFunctionT
         Path probeDir = workDir != null && Files.isDirectory(workDir) ? workDir : Path.of(System.getProperty("java.io.tmpdir"));
         PythonSignature signature = PythonSignature.probe(launch, configLine, probeDir);
         if (!signature.missingModules().isEmpty()) {
-            throw new PythonToolException(PythonModules.missing(config.name(), signature.missingModules().getFirst(),
-                    launch.python()));
+            throw PythonToolException.inConfig("global_imports", PythonModules.missing(config.name(),
+                    signature.missingModules().getFirst(), launch.python()));
         }
         Map<String, JsonNode> properties = new LinkedHashMap<>();
         signature.properties().properties().forEach(e -> properties.put(e.getKey(), e.getValue()));
@@ -410,10 +410,8 @@ public final class PythonFunctionTool implements Tool, Component<PythonFunctionT
             try {
                 return new PythonFunctionTool(config, gate, context.model());
             } catch (PythonToolException e) {
-                String field = e.getMessage().contains("imports the Python module") ? "global_imports"
-                        : e.getMessage().startsWith("cannot start") ? "" : "source_code";
-                throw field.isEmpty() ? new ComponentLoadException(context.path(), e.getMessage())
-                        : context.invalid(field, e.getMessage());
+                throw e.configField().isEmpty() ? new ComponentLoadException(context.path(), e.getMessage())
+                        : context.invalid(e.configField(), e.getMessage());
             }
         }
     }

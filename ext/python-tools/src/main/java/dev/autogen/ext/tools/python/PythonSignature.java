@@ -71,7 +71,8 @@ record PythonSignature(String function, ObjectNode properties, List<String> requ
                     + " newer?); it answered: " + (out.isBlank() ? "nothing" : out.strip()));
         }
         if (!reply.path("ok").asBoolean()) {
-            throw new PythonToolException(reply.path("error").asText("the source cannot be read"));
+            throw PythonToolException.inConfig("source_code", "the source code cannot be read: "
+                    + reply.path("error").asText("no reason given"));
         }
         return new PythonSignature(reply.path("function").asText(), (ObjectNode) reply.path("properties"),
                 texts(reply.path("required")), texts(reply.path("missing_modules")));

@@ -255,6 +255,20 @@ class PythonFunctionToolTest {
     }
 
     @Test
+    void aSourceThatCannotBeReadIsReportedAtItsField() throws IOException {
+        JsonNode broken = calculator(PYTHON).deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) broken.get("config")).put("source_code", "def calculator(a: float, b:\n");
+        assertThatThrownBy(() -> TRUSTING.withRootPath("tool").load(broken, Tool.class))
+                .isInstanceOf(ComponentLoadException.class)
+                .hasMessageContaining("tool.config.source_code: the source code cannot be read: SyntaxError: ");
+
+        assertThatThrownBy(() -> PythonFunctionTool.builder("def f(x):\n    return x\n").python(PYTHON).build())
+                .isInstanceOf(PythonToolException.class)
+                .hasMessage("the source code cannot be read: parameter 'x' of f has no type annotation, which Python's"
+                        + " FunctionTool requires");
+    }
+
+    @Test
     void aMissingInterpreterIsAClearError() throws IOException {
         assertThatThrownBy(() -> TRUSTING.withRootPath("tool").load(calculator("/no/such/python3"), Tool.class))
                 .isInstanceOf(ComponentLoadException.class)
