@@ -56,7 +56,7 @@ def function_node(source):
     for node in tree.body:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             return node
-    raise ValueError("source_code defines no function (no top-level 'def')")
+    raise ValueError("it defines no function (no top-level 'def')")
 
 
 def leaf(node):
