@@ -162,6 +162,31 @@ class ConsentTest {
         assertThat(cli.out()).contains("ASKED ONCE");
     }
 
+    @Test
+    void theGallerysCalculatorTeamRunsItsPythonToolOnlyWithConsent() throws IOException {
+        var team = (com.fasterxml.jackson.databind.node.ObjectNode) Cli.readJson(Cli.pythonFixture("default_gallery.json"))
+                .at("/components/teams/0").deepCopy();
+        var assistant = (com.fasterxml.jackson.databind.node.ObjectNode) team.at("/config/participants/0/config");
+        assistant.set("model_client", AutogenJson.mapper().valueToTree(replay(List.of(
+                toolCall("calculator", "{\"a\": 6, \"b\": 7, \"operator\": \"*\"}"), "6 times 7 is 42. TERMINATE"))));
+        Path config = write("team.json", team);
+        String tool = "team.config.participants[0].config.workbench[0].config.tools[0]";
+
+        Cli refused = Cli.run("run", config.toString(), "--task", "What is 6 times 7?");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.out()).isEmpty();
+        assertThat(refused.err()).startsWith("autogen: config file '" + config + "' cannot be loaded (1 problem):\n  " + tool
+                + ": FunctionTool would run the Python function 'calculator' of this config in a '")
+                .endsWith("' process on this machine, with your rights" + HOW_TO_ALLOW);
+
+        Cli allowed = Cli.run("run", config.toString(), "--task", "What is 6 times 7?", "--allow-code-execution");
+        assertThat(allowed.exitCode()).as(allowed.err()).isZero();
+        assertThat(allowed.out()).contains("---------- assistant_agent ----------\n[FunctionCall(id='call_1', arguments='{\"a\": 6,")
+                .contains("[FunctionExecutionResult(content='42.0', name='calculator', call_id='call_1', is_error=False)]")
+                .contains("---------- assistant_agent ----------\n42.0\n")
+                .contains("---------- assistant_agent ----------\n6 times 7 is 42. TERMINATE");
+    }
+
     /** An agent config whose model calls the {@code shout} tool of an MCP server over stdio running {@code server}. */
     private Path shouter(String server, String text) {
         return write("agent.json", assistant("shouter", "workbench", List.of(Map.of(
@@ -201,8 +226,12 @@ class ConsentTest {
     }
 
     private static Map<String, Object> replay(Object reply) {
+        return replay(List.of(reply));
+    }
+
+    private static Map<String, Object> replay(List<?> replies) {
         return Map.of("provider", "autogen_ext.models.replay.ReplayChatCompletionClient",
-                "component_type", "replay_chat_completion_client", "config", Map.of("chat_completions", List.of(reply),
+                "component_type", "replay_chat_completion_client", "config", Map.of("chat_completions", replies,
                         "model_info", Map.of("vision", false, "function_calling", true, "json_output", false,
                                 "family", "unknown", "structured_output", false)));
     }

@@ -30,11 +30,21 @@ public final class ComponentContext {
     private final LoadSession session;
     private final String path;
     private final String component;
+    private final ComponentModel model;
 
-    ComponentContext(LoadSession session, String path, String component) {
+    ComponentContext(LoadSession session, String path, String component, ComponentModel model) {
         this.session = session;
         this.path = path;
         this.component = component;
+        this.model = model;
+    }
+
+    /**
+     * The component model being built, as the config holds it (provider, versions, description,
+     * label, config): for a component that dumps back to exactly what it was loaded from.
+     */
+    public ComponentModel model() {
+        return model;
     }
 
     /** The JSON path of the component being built, e.g. {@code team.config.participants[0]}. */

@@ -47,6 +47,16 @@ public interface ComponentProvider<T extends Component<C>, C> {
         return Set.of();
     }
 
+    /**
+     * Whether this provider only stands in for one that lives in a module not on the class path, to
+     * explain precisely why its components cannot be loaded (as core's {@code FunctionTool} provider
+     * does for Python source until {@code autogen-ext-python-tools} is added). A registry replaces a
+     * stand-in by any other provider of the same provider string. By default, no.
+     */
+    default boolean isStandIn() {
+        return false;
+    }
+
     /** The logical type written as {@code component_type}, one of {@link ComponentTypes} or any other. */
     String componentType();
 

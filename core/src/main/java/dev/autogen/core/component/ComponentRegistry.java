@@ -271,7 +271,11 @@ public final class ComponentRegistry {
         /**
          * Adds a provider.
          *
+         * <p>A {@linkplain ComponentProvider#isStandIn() stand-in} gives way to any other provider of its
+         * provider string, whichever is added first.
+         *
          * @throws IllegalStateException if a provider of another class already claims its provider string
+         *     (and neither of the two is a stand-in)
          * @throws IllegalArgumentException if its provider string or component type is blank
          */
         public Builder add(ComponentProvider<?, ?> provider) {
@@ -286,7 +290,15 @@ public final class ComponentRegistry {
             Objects.requireNonNull(provider.componentClass(), () -> provider.getClass().getName() + ".componentClass()");
             Objects.requireNonNull(provider.configClass(), () -> provider.getClass().getName() + ".configClass()");
             ComponentProvider<?, ?> existing = providers.get(name);
-            if (existing != null && existing.getClass() != provider.getClass()) {
+            if (existing != null && existing.getClass() != provider.getClass() && existing.isStandIn() != provider.isStandIn()) {
+                if (provider.isStandIn()) {
+                    LOG.debug("provider '{}': stand-in {} left out for {}", name, provider.getClass().getName(),
+                            existing.getClass().getName());
+                    return this;
+                }
+                LOG.debug("provider '{}': stand-in {} replaced by {}", name, existing.getClass().getName(),
+                        provider.getClass().getName());
+            } else if (existing != null && existing.getClass() != provider.getClass()) {
                 throw new IllegalStateException("provider '" + name + "' is claimed by both "
                         + existing.getClass().getName() + " and " + provider.getClass().getName()
                         + "; remove one of them from the class path or registry");

@@ -76,7 +76,7 @@ final class LoadSession {
         failOn(problems);
         Object boundConfig = bind(provider, config, path + ".config", problems);
         failOn(problems);
-        Object instance = create(provider, boundConfig, path);
+        Object instance = create(provider, boundConfig, path, model);
         if (!expected.isInstance(instance)) {
             throw new ComponentLoadException(path, "expected " + article(expected) + " but provider '" + provider.provider()
                     + "' made " + article(instance.getClass()));
@@ -247,10 +247,10 @@ final class LoadSession {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private Object create(ComponentProvider<?, ?> provider, Object config, String path) {
+    private Object create(ComponentProvider<?, ?> provider, Object config, String path, ComponentModel model) {
         Object instance;
         try {
-            instance = ((ComponentProvider) provider).fromConfig(config, new ComponentContext(this, path, shortName(provider.provider())));
+            instance = ((ComponentProvider) provider).fromConfig(config, new ComponentContext(this, path, shortName(provider.provider()), model));
         } catch (ComponentLoadException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -281,7 +281,9 @@ public final class FunctionTool implements dev.autogen.core.tools.Tool, Componen
 
     /**
      * Resolves {@code autogen_core.tools.FunctionTool} so that a Python function tool in a config
-     * fails with a precise message instead of "unknown provider".
+     * fails with a precise message instead of "unknown provider". A {@linkplain #isStandIn() stand-in}:
+     * with {@code autogen-ext-python-tools} on the class path, its {@code PythonFunctionTool} provider
+     * takes the provider string and runs such tools in a python3 process.
      */
     public static final class Provider extends AbstractComponentProvider<FunctionTool, FunctionToolConfig> {
         /** Creates the provider; called by {@link java.util.ServiceLoader}. */
@@ -289,6 +291,11 @@ public final class FunctionTool implements dev.autogen.core.tools.Tool, Componen
             super(PROVIDER, ComponentTypes.TOOL,
                     FunctionTool.class, FunctionToolConfig.class,
                     "Create custom tools by wrapping standard Python functions.");
+        }
+
+        @Override
+        public boolean isStandIn() {
+            return true;
         }
 
         /**
@@ -299,7 +306,8 @@ public final class FunctionTool implements dev.autogen.core.tools.Tool, Componen
         @Override
         public FunctionTool fromConfig(FunctionToolConfig config, ComponentContext context) {
             throw context.invalid("source_code", "Python FunctionTool '" + config.name() + "' is Python source code,"
-                    + " which cannot run in Java; write it as a @Tool method and add it with FunctionTool.fromMethods");
+                    + " which cannot run in Java; write it as a @Tool method and add it with FunctionTool.fromMethods,"
+                    + " or add the module autogen-ext-python-tools to run it in a python3 process");
         }
     }
 }

@@ -66,6 +66,35 @@ class ComponentRegistryTest {
                         + "add the module that provides it to the class path");
     }
 
+    /** A provider that only explains, as core's FunctionTool provider does for Python source. */
+    static final class StandIn extends AbstractComponentProvider<MaxMessage, MaxMessageConfig> {
+        StandIn() {
+            super("autogen_agentchat.conditions.MaxMessageTermination", ComponentTypes.TERMINATION, MaxMessage.class,
+                    MaxMessageConfig.class);
+        }
+
+        @Override
+        public boolean isStandIn() {
+            return true;
+        }
+
+        @Override
+        public MaxMessage fromConfig(MaxMessageConfig config, ComponentContext context) {
+            throw context.invalid("max_messages", "install the real provider");
+        }
+    }
+
+    @Test
+    void aStandInGivesWayToTheRealProviderWhicheverComesFirst() {
+        var standInFirst = ComponentRegistry.builder().add(new StandIn()).add(new MaxMessageProvider()).build();
+        var realFirst = ComponentRegistry.builder().add(new MaxMessageProvider()).add(new StandIn()).build();
+        var alone = ComponentRegistry.builder().add(new StandIn()).build();
+
+        assertThat(standInFirst.find("MaxMessageTermination")).containsInstanceOf(MaxMessageProvider.class);
+        assertThat(realFirst.find("MaxMessageTermination")).containsInstanceOf(MaxMessageProvider.class);
+        assertThat(alone.find("MaxMessageTermination")).containsInstanceOf(StandIn.class);
+    }
+
     @Test
     void twoProvidersClaimingOneNameIsAnError() {
         var builder = ComponentRegistry.builder().add(new MaxMessageProvider());
