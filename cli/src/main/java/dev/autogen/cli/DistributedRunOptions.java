@@ -3,6 +3,7 @@ package dev.autogen.cli;
 import dev.autogen.agentchat.teams.TeamPlacement;
 import dev.autogen.core.component.ComponentLoader;
 import dev.autogen.ext.runtimes.grpc.GrpcWorkerAgentRuntime;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,6 +28,11 @@ final class DistributedRunOptions implements AutoCloseable {
             description = "With --host and --team-id: the participant NAME is served by an 'autogen worker' process, not"
                     + " built here (repeatable, or NAME,NAME).")
     List<String> remote = new ArrayList<>();
+
+    @Option(names = "--tls-ca", paramLabel = "FILE",
+            description = "With --host: the host uses TLS; trust the certificate (or CA) in this PEM file. The host's"
+                    + " token, if it has one, is read from AUTOGEN_HOST_TOKEN.")
+    @Nullable Path tlsCa;
 
     private @Nullable GrpcWorkerAgentRuntime runtime;
 
@@ -60,7 +66,7 @@ final class DistributedRunOptions implements AutoCloseable {
             throw CliException.config("autogen: --host runs a team over processes, but " + source.label()
                     + " is not a team.");
         }
-        runtime = Workers.connect(host);
+        runtime = Workers.connect(host, tlsCa);
         String id = teamId != null ? teamId : java.util.UUID.randomUUID().toString();
         try {
             return loader.withRootAttribute(TeamPlacement.class,

@@ -57,6 +57,11 @@ final class WorkerCommand implements Callable<Integer> {
             description = "Serve this participant of the team config (repeatable, or NAME,NAME).")
     private List<String> participantNames = new ArrayList<>();
 
+    @Option(names = "--tls-ca", paramLabel = "FILE",
+            description = "The host uses TLS; trust the certificate (or CA) in this PEM file. The host's token, if it has"
+                    + " one, is read from AUTOGEN_HOST_TOKEN.")
+    private java.nio.file.@org.jspecify.annotations.Nullable Path tlsCa;
+
     @Option(names = ConsentPrompt.OPTION,
             description = "Let the config run code and start programs on this machine without asking (as for 'autogen run').")
     private boolean allowCodeExecution;
@@ -77,7 +82,7 @@ final class WorkerCommand implements Callable<Integer> {
         List<Participant> participants = load(source, loader);
         GrpcWorkerAgentRuntime runtime;
         try {
-            runtime = Workers.connect(host);
+            runtime = Workers.connect(host, tlsCa);
         } catch (CliException e) {
             participants.forEach(WorkerCommand::close);
             throw e;

@@ -47,6 +47,14 @@ class HostCommandTest {
     }
 
     @Test
+    void aHostOtherMachinesReachNeedsAToken() {
+        Cli cli = CliProcess.run(java.util.Map.of(), "host", "--bind", "0.0.0.0", "--port", "0");
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).contains("the host would listen on 0.0.0.0, which other machines reach, without a token")
+                .contains("AUTOGEN_HOST_TOKEN");
+    }
+
+    @Test
     void aPortInUseIsNamed() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             Cli cli = Cli.run("host", "--port", Integer.toString(taken.getLocalPort()));

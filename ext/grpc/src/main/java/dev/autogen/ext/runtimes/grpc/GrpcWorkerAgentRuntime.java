@@ -86,6 +86,7 @@ public final class GrpcWorkerAgentRuntime implements AgentRuntime {
     private final String clientId = UUID.randomUUID().toString();
     private final int maxMessageBytes;
     private final Duration callTimeout;
+    private final ConnectionSecurity security;
     private final Duration reconnectBackoff;
     private final RuntimeListener.Factory listenerFactory;
     private final LocalAgents local;
@@ -106,6 +107,7 @@ public final class GrpcWorkerAgentRuntime implements AgentRuntime {
         this.hostAddress = builder.hostAddress;
         this.maxMessageBytes = builder.maxMessageBytes;
         this.callTimeout = builder.callTimeout;
+        this.security = builder.security;
         this.reconnectBackoff = builder.reconnectBackoff;
         this.listenerFactory = builder.listenerFactory;
         this.local = new LocalAgents(new LocalAgents.Options(builder.listenerFactory,
@@ -166,7 +168,7 @@ public final class GrpcWorkerAgentRuntime implements AgentRuntime {
      * @throws IllegalArgumentException if the host refuses a registration
      */
     private HostConnection connect() {
-        HostConnection host = new HostConnection(hostAddress, clientId, maxMessageBytes, callTimeout);
+        HostConnection host = new HostConnection(hostAddress, clientId, maxMessageBytes, callTimeout, security);
         try {
             host.open(new Listener(host));
             for (String type : agentTypes) {
@@ -664,6 +666,7 @@ public final class GrpcWorkerAgentRuntime implements AgentRuntime {
         private final String hostAddress;
         private int maxMessageBytes = 4 * 1024 * 1024;
         private Duration callTimeout = Duration.ofSeconds(30);
+        private ConnectionSecurity security = ConnectionSecurity.NONE;
         private Duration reconnectBackoff = Duration.ofSeconds(5);
         private RuntimeListener.Factory listenerFactory = RuntimeListener.Factory.NONE;
         private final List<InterventionHandler> interventionHandlers = new ArrayList<>();
@@ -685,6 +688,15 @@ public final class GrpcWorkerAgentRuntime implements AgentRuntime {
                 throw new IllegalArgumentException("maxMessageBytes must be positive, not " + maxMessageBytes);
             }
             this.maxMessageBytes = maxMessageBytes;
+            return this;
+        }
+
+        /**
+         * TLS and a token for a host that needs them ({@link GrpcWorkerAgentRuntimeHost.Builder#tls},
+         * {@link GrpcWorkerAgentRuntimeHost.Builder#token}); plaintext without a token by default.
+         */
+        public Builder security(ConnectionSecurity connectionSecurity) {
+            this.security = Objects.requireNonNull(connectionSecurity, "security");
             return this;
         }
 

@@ -3,12 +3,15 @@ package dev.autogen.ext.runtimes.grpc;
 import dev.autogen.ext.runtimes.grpc.internal.ClientIds;
 import dev.autogen.ext.runtimes.grpc.internal.HostRouter;
 import dev.autogen.ext.runtimes.grpc.internal.HostService;
+import dev.autogen.ext.runtimes.grpc.internal.TokenCheck;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
+import io.grpc.TlsServerCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -31,8 +34,11 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>It binds {@code 127.0.0.1} unless told otherwise: there is no authentication in AutoGen's
- * protocol, so open it to other machines only on a network you trust.
+ * <p>It binds {@code 127.0.0.1} unless told otherwise. Bound to another address it needs a
+ * {@linkplain Builder#token token}, which workers send as {@code authorization: Bearer TOKEN} metadata
+ * ({@link ConnectionSecurity}); {@linkplain Builder#tls TLS} encrypts the connections. AutoGen's
+ * protocol itself has no authentication, so Python workers can join only a host on loopback without
+ * a token (or one they reach through a proxy that adds it).
  */
 public final class GrpcWorkerAgentRuntimeHost implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GrpcWorkerAgentRuntimeHost.class);
@@ -40,6 +46,9 @@ public final class GrpcWorkerAgentRuntimeHost implements AutoCloseable {
     private final String bindAddress;
     private final int requestedPort;
     private final int maxMessageBytes;
+    private final @Nullable Path tlsCertificateChain;
+    private final @Nullable Path tlsPrivateKey;
+    private final @Nullable String token;
     private final HostRouter router = new HostRouter();
     private @Nullable Server server;
 
@@ -47,6 +56,9 @@ public final class GrpcWorkerAgentRuntimeHost implements AutoCloseable {
         this.bindAddress = builder.bindAddress;
         this.requestedPort = builder.port;
         this.maxMessageBytes = builder.maxMessageBytes;
+        this.tlsCertificateChain = builder.tlsCertificateChain;
+        this.tlsPrivateKey = builder.tlsPrivateKey;
+        this.token = builder.token;
     }
 
     /** A builder; by default the host binds {@code 127.0.0.1} on a free port. */
@@ -59,17 +71,25 @@ public final class GrpcWorkerAgentRuntimeHost implements AutoCloseable {
      *
      * @throws IllegalStateException if already started
      * @throws UncheckedIOException if the address cannot be bound, naming it
+     * @throws IllegalStateException if it binds an address other machines reach, without a token
      */
     public synchronized void start() {
         if (server != null) {
             throw new IllegalStateException("the host is already started at " + address());
         }
-        Server created = NettyServerBuilder.forAddress(new InetSocketAddress(bindAddress, requestedPort))
+        InetSocketAddress listenOn = new InetSocketAddress(bindAddress, requestedPort);
+        if (token == null && (listenOn.getAddress() == null || !listenOn.getAddress().isLoopbackAddress())) {
+            throw new IllegalStateException("the host would listen on " + bindAddress + ", which other machines reach,"
+                    + " without a token: give it one (builder token(...), or AUTOGEN_HOST_TOKEN for 'autogen host') and"
+                    + " the same to its workers, or bind 127.0.0.1");
+        }
+        var service = ServerInterceptors.intercept(new HostService(router), new ClientIds());
+        Server created = serverBuilder(listenOn)
                 // Routing never blocks, and running it on the connection's own thread keeps a worker's calls
                 // in the order it made them (its stream is open before its first registration arrives).
                 .directExecutor()
                 .maxInboundMessageSize(maxMessageBytes)
-                .addService(ServerInterceptors.intercept(new HostService(router), new ClientIds()))
+                .addService(token == null ? service : ServerInterceptors.intercept(service, new TokenCheck(token)))
                 .build();
         try {
             created.start();
@@ -79,6 +99,19 @@ public final class GrpcWorkerAgentRuntimeHost implements AutoCloseable {
         }
         server = created;
         LOG.info("AutoGen gRPC host listening on {}", address());
+    }
+
+    private NettyServerBuilder serverBuilder(InetSocketAddress listenOn) {
+        if (tlsCertificateChain == null || tlsPrivateKey == null) {
+            return NettyServerBuilder.forAddress(listenOn);
+        }
+        try {
+            return NettyServerBuilder.forAddress(listenOn,
+                    TlsServerCredentials.create(tlsCertificateChain.toFile(), tlsPrivateKey.toFile()));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UncheckedIOException(new IOException("the host cannot use the TLS certificate '"
+                    + tlsCertificateChain + "' and key '" + tlsPrivateKey + "': " + e.getMessage(), e));
+        }
     }
 
     /** The {@code host:port} workers connect to. @throws IllegalStateException if not started */
@@ -147,6 +180,9 @@ public final class GrpcWorkerAgentRuntimeHost implements AutoCloseable {
         private String bindAddress = "127.0.0.1";
         private int port;
         private int maxMessageBytes = 4 * 1024 * 1024;
+        private @Nullable Path tlsCertificateChain;
+        private @Nullable Path tlsPrivateKey;
+        private @Nullable String token;
 
         private Builder() {
         }
@@ -172,6 +208,29 @@ public final class GrpcWorkerAgentRuntimeHost implements AutoCloseable {
                 throw new IllegalArgumentException("maxMessageBytes must be positive, not " + maxMessageBytes);
             }
             this.maxMessageBytes = maxMessageBytes;
+            return this;
+        }
+
+        /**
+         * Encrypts every connection with TLS: {@code certificateChain} and {@code privateKey} are PEM files
+         * (the key in PKCS#8). Workers then trust the certificate ({@link ConnectionSecurity}).
+         */
+        public Builder tls(Path certificateChain, Path privateKey) {
+            this.tlsCertificateChain = Objects.requireNonNull(certificateChain, "certificateChain");
+            this.tlsPrivateKey = Objects.requireNonNull(privateKey, "privateKey");
+            return this;
+        }
+
+        /**
+         * A secret every worker must show ({@link ConnectionSecurity#token()}); needed to bind an address
+         * other than loopback. Use it with {@link #tls} off a trusted network, so it does not travel in
+         * the clear.
+         */
+        public Builder token(@Nullable String secret) {
+            if (secret != null && secret.isBlank()) {
+                throw new IllegalArgumentException("the host's token must not be blank");
+            }
+            this.token = secret;
             return this;
         }
 

@@ -9,7 +9,11 @@ import dev.autogen.ext.runtimes.grpc.internal.proto.GetSubscriptionsRequest;
 import dev.autogen.ext.runtimes.grpc.internal.proto.Message;
 import dev.autogen.ext.runtimes.grpc.internal.proto.RegisterAgentTypeRequest;
 import dev.autogen.ext.runtimes.grpc.internal.proto.RemoveSubscriptionRequest;
+import dev.autogen.ext.runtimes.grpc.ConnectionSecurity;
 import io.grpc.ManagedChannel;
+import io.grpc.TlsChannelCredentials;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -55,21 +59,37 @@ public final class HostConnection implements AutoCloseable {
     private volatile @Nullable StreamSender<Message> messages;
     private volatile @Nullable StreamSender<ControlMessage> control;
 
-    public HostConnection(String address, String clientId, int maxMessageBytes, Duration callTimeout) {
+    public HostConnection(String address, String clientId, int maxMessageBytes, Duration callTimeout,
+            ConnectionSecurity security) {
         this.address = address;
         this.clientId = clientId;
         this.callTimeout = callTimeout;
         this.callbacks = Concurrency.newThreadPerTaskExecutor("autogen-grpc-worker-");
-        this.channel = NettyChannelBuilder.forTarget(address)
-                .usePlaintext()
+        this.channel = channelBuilder(address, security)
                 .maxInboundMessageSize(maxMessageBytes)
                 .executor(callbacks)
                 .build();
         Metadata headers = new Metadata();
         headers.put(ClientIds.HEADER, clientId);
+        if (security.token() != null) {
+            headers.put(TokenCheck.AUTHORIZATION, TokenCheck.bearer(security.token()));
+        }
         var withClientId = MetadataUtils.newAttachHeadersInterceptor(headers);
         this.blocking = AgentRpcGrpc.newBlockingStub(channel).withInterceptors(withClientId);
         this.async = AgentRpcGrpc.newStub(channel).withInterceptors(withClientId);
+    }
+
+    private static NettyChannelBuilder channelBuilder(String address, ConnectionSecurity security) {
+        if (security.trustedCertificates() == null) {
+            return NettyChannelBuilder.forTarget(address).usePlaintext();
+        }
+        try {
+            return NettyChannelBuilder.forTarget(address, TlsChannelCredentials.newBuilder()
+                    .trustManager(security.trustedCertificates().toFile()).build());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the trusted certificates '" + security.trustedCertificates()
+                    + "': " + e.getMessage(), e);
+        }
     }
 
     /** The host's address, as given. */
