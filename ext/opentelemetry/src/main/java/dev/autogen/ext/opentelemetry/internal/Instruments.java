@@ -16,6 +16,12 @@ public final class Instruments {
     final GenAiMetrics metrics;
     final MetadataPropagation propagation;
     final boolean captureContent;
+    /**
+     * The open team runs by team id, shared by every run's listener: a worker of the gRPC runtime gives
+     * each message from another process a listener of its own, and the manager may end the run while
+     * handling one of those.
+     */
+    final OpenSpans<String> workflows = new OpenSpans<>();
 
     /** Instruments of {@code openTelemetry}; {@code captureContent} puts messages and tool arguments on spans. */
     public Instruments(OpenTelemetry openTelemetry, boolean captureContent) {

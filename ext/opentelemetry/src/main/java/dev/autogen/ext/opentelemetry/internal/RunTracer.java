@@ -51,7 +51,6 @@ public final class RunTracer implements RuntimeListener {
     private final OpenSpans<AgentId> turns = new OpenSpans<>();
     private final OpenSpans<ToolCall> tools = new OpenSpans<>();
     private final OpenSpans<ModelCallTrace> chats = new OpenSpans<>();
-    private final OpenSpans<String> workflows = new OpenSpans<>();
 
     /** A message on its way to an agent or a topic; the message by identity. */
     private record Delivery(Identity message, Object destination) {
@@ -189,12 +188,12 @@ public final class RunTracer implements RuntimeListener {
                 .setAttribute(WORKFLOW_NAME, name)
                 .setAttribute(CONVERSATION_ID, teamId)
                 .startSpan();
-        workflows.push(teamId, span, null);
+        in.workflows.push(teamId, span, null);
         return span;
     }
 
     private void endWorkflow(String teamId, @Nullable String errorType, @Nullable String errorMessage) {
-        OpenSpans.Open open = workflows.pop(teamId);
+        OpenSpans.Open open = in.workflows.pop(teamId);
         if (open == null) {
             return;
         }
@@ -345,22 +344,25 @@ public final class RunTracer implements RuntimeListener {
             return current;
         }
         MessageHandlerContext.Frame frame = MessageHandlerContext.current();
-        AgentId agent = frame == null ? null : frame.agentId();
+        if (frame == null) {
+            return runParent;
+        }
+        AgentId agent = frame.agentId();
+        MessageContext message = frame.messageContext();
         if (agent != null) {
             Span turn = turns.peek(agent);
             if (turn != null) {
                 return runParent.with(turn);
             }
-            MessageContext message = frame.messageContext();
-            if (message != null) {
-                SpanContext handler = handled.get(new Handling(message.messageId(), agent));
-                if (handler != null) {
-                    return runParent.with(Span.wrap(handler));
-                }
-                Context carried = in.propagation.extract(message.metadata());
-                if (Span.fromContext(carried).getSpanContext().isValid()) {
-                    return carried;
-                }
+            SpanContext handler = message == null ? null : handled.get(new Handling(message.messageId(), agent));
+            if (handler != null) {
+                return runParent.with(Span.wrap(handler));
+            }
+        }
+        if (message != null) { // for a message from another process, delivered here by no agent
+            Context carried = in.propagation.extract(message.metadata());
+            if (Span.fromContext(carried).getSpanContext().isValid()) {
+                return carried;
             }
         }
         return runParent;
