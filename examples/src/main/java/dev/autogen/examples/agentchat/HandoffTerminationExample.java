@@ -13,7 +13,6 @@ import dev.autogen.core.CancellationToken;
 import dev.autogen.core.FunctionCall;
 import dev.autogen.core.models.ChatCompletionClient;
 import dev.autogen.core.models.CreateResult;
-import dev.autogen.core.models.ModelFamily;
 import dev.autogen.core.models.ModelInfo;
 import dev.autogen.core.models.RequestUsage;
 import dev.autogen.ext.models.replay.ReplayChatCompletionClient;
@@ -40,7 +39,7 @@ public final class HandoffTerminationExample {
                         "Great! Enjoy the sunny weather in New York! Is there anything else you'd like to know?",
                         new RequestUsage(110, 21)),
                 CreateResult.ofText("TERMINATE", new RequestUsage(137, 5))),
-                new ModelInfo(false, true, false, ModelFamily.UNKNOWN, false, null));
+                ModelInfo.toolCalling());
     }
 
     /**

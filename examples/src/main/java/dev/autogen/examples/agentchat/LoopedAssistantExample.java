@@ -9,7 +9,6 @@ import dev.autogen.agentchat.ui.Console;
 import dev.autogen.core.FunctionCall;
 import dev.autogen.core.models.ChatCompletionClient;
 import dev.autogen.core.models.CreateResult;
-import dev.autogen.core.models.ModelFamily;
 import dev.autogen.core.models.ModelInfo;
 import dev.autogen.core.models.RequestUsage;
 import dev.autogen.core.tools.annotation.Tool;
@@ -50,7 +49,7 @@ public final class LoopedAssistantExample {
         }
         replies.add(CreateResult.ofText("The number 5 incremented to 10 is 10.", new RequestUsage(215, 15)));
         return new ReplayChatCompletionClient(replies,
-                new ModelInfo(false, true, false, ModelFamily.UNKNOWN, false, null));
+                ModelInfo.toolCalling());
     }
 
     /** Runs the team until the agent answers in text, printing it through {@link Console} with stats. */

@@ -10,7 +10,6 @@ import dev.autogen.agentchat.ui.Console;
 import dev.autogen.core.FunctionCall;
 import dev.autogen.core.models.ChatCompletionClient;
 import dev.autogen.core.models.CreateResult;
-import dev.autogen.core.models.ModelFamily;
 import dev.autogen.core.models.ModelInfo;
 import dev.autogen.core.models.RequestUsage;
 import dev.autogen.core.tools.annotation.Tool;
@@ -115,7 +114,7 @@ public final class SelectorTeamExample {
                         about 85.98%.
 
                         TERMINATE""", new RequestUsage(705, 60))),
-                new ModelInfo(false, true, false, ModelFamily.UNKNOWN, false, null));
+                ModelInfo.toolCalling());
     }
 
     /** Builds the seeds' team on {@code model}, runs the task and prints it through {@link Console} with stats. */

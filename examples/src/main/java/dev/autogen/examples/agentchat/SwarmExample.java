@@ -13,7 +13,6 @@ import dev.autogen.core.CancellationToken;
 import dev.autogen.core.FunctionCall;
 import dev.autogen.core.models.ChatCompletionClient;
 import dev.autogen.core.models.CreateResult;
-import dev.autogen.core.models.ModelFamily;
 import dev.autogen.core.models.ModelInfo;
 import dev.autogen.core.models.RequestUsage;
 import dev.autogen.core.tools.annotation.Tool;
@@ -62,7 +61,7 @@ public final class SwarmExample {
                 CreateResult.ofText("Your flight with reference number 507811 has been successfully refunded. If you "
                         + "need anything else, feel free to let me know. Safe travels! TERMINATE",
                         new RequestUsage(272, 32))),
-                new ModelInfo(false, true, false, ModelFamily.UNKNOWN, false, null));
+                ModelInfo.toolCalling());
     }
 
     /**

@@ -8,7 +8,6 @@ import dev.autogen.core.CancellationToken;
 import dev.autogen.core.FunctionCall;
 import dev.autogen.core.models.ChatCompletionClient;
 import dev.autogen.core.models.CreateResult;
-import dev.autogen.core.models.ModelFamily;
 import dev.autogen.core.models.ModelInfo;
 import dev.autogen.core.models.RequestUsage;
 import dev.autogen.core.tools.annotation.Tool;
@@ -41,7 +40,7 @@ public final class ToolReflectionExample {
                 CreateResult.ofCalls(List.of(new FunctionCall("call_1", "{\"city\":\"Seattle\"}", "get_weather")),
                         new RequestUsage(70, 15)),
                 "The weather in Seattle is currently 72 degrees and sunny."),
-                new ModelInfo(false, true, false, ModelFamily.UNKNOWN, false, null));
+                ModelInfo.toolCalling());
     }
 
     /** Asks about Seattle and prints the agent's work to {@code out}. */

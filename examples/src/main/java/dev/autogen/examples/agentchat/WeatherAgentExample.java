@@ -7,7 +7,6 @@ import dev.autogen.agentchat.ui.Console;
 import dev.autogen.core.FunctionCall;
 import dev.autogen.core.models.ChatCompletionClient;
 import dev.autogen.core.models.CreateResult;
-import dev.autogen.core.models.ModelFamily;
 import dev.autogen.core.models.ModelInfo;
 import dev.autogen.core.models.RequestUsage;
 import dev.autogen.core.tools.annotation.Tool;
@@ -41,7 +40,7 @@ public final class WeatherAgentExample {
                         new RequestUsage(75, 16)),
                 CreateResult.ofCalls(List.of(new FunctionCall("call_2", "{\"city\":\"Seattle\"}", "get_weather")),
                         new RequestUsage(127, 14))),
-                new ModelInfo(false, true, false, ModelFamily.UNKNOWN, false, null));
+                ModelInfo.toolCalling());
     }
 
     /** Asks the two questions, printing both runs to {@code out}; {@code clock} times them. */
