@@ -3,7 +3,7 @@ package example;
 import com.sun.net.httpserver.HttpServer;
 import dev.autogen.agentchat.agents.AssistantAgent;
 import dev.autogen.agentchat.base.TaskResult;
-import dev.autogen.core.tools.annotation.Tool;
+import dev.autogen.core.tools.annotation.ToolFunction;
 import dev.autogen.core.tools.annotation.ToolParam;
 import dev.autogen.ext.models.openai.OpenAIChatCompletionClient;
 import java.io.IOException;
@@ -20,7 +20,7 @@ public final class Main {
 
     /** The assistant's tool; compiled with -parameters, so the model sees the argument {@code city}. */
     public static final class WeatherTools {
-        @Tool(name = "get_weather", value = "Get the weather for a given city.")
+        @ToolFunction(name = "get_weather", value = "Get the weather for a given city.")
         public String getWeather(@ToolParam("The city to get the weather for.") String city) {
             return "Sunny and 73 degrees in " + city;
         }

@@ -491,7 +491,7 @@ public class AssistantAgent extends BaseChatAgent implements Component<Assistant
             return tools(List.of(newTools));
         }
 
-        /** One tool per {@code @Tool} method of {@code target}, as {@link FunctionTool#fromMethods(Object)}. */
+        /** One tool per {@code @ToolFunction} method of {@code target}, as {@link FunctionTool#fromMethods(Object)}. */
         public Builder toolsFrom(Object target) {
             return tools(FunctionTool.fromMethods(target));
         }

@@ -11,7 +11,7 @@ import dev.autogen.core.models.ChatCompletionClient;
 import dev.autogen.core.models.CreateResult;
 import dev.autogen.core.models.ModelInfo;
 import dev.autogen.core.models.RequestUsage;
-import dev.autogen.core.tools.annotation.Tool;
+import dev.autogen.core.tools.annotation.ToolFunction;
 import dev.autogen.core.tools.annotation.ToolParam;
 import dev.autogen.ext.models.replay.ReplayChatCompletionClient;
 import java.io.PrintStream;
@@ -31,7 +31,7 @@ public final class LoopedAssistantExample {
 
     /** The agent's tool. */
     public static final class IncrementTools {
-        @Tool(name = "increment_number", value = "Increment a number by 1.")
+        @ToolFunction(name = "increment_number", value = "Increment a number by 1.")
         public int incrementNumber(@ToolParam("The number to increment.") int number) {
             return number + 1;
         }

@@ -12,7 +12,7 @@ import dev.autogen.core.models.ChatCompletionClient;
 import dev.autogen.core.models.CreateResult;
 import dev.autogen.core.models.ModelInfo;
 import dev.autogen.core.models.RequestUsage;
-import dev.autogen.core.tools.annotation.Tool;
+import dev.autogen.core.tools.annotation.ToolFunction;
 import dev.autogen.core.tools.annotation.ToolParam;
 import dev.autogen.ext.models.replay.ReplayChatCompletionClient;
 import java.io.PrintStream;
@@ -37,7 +37,7 @@ public final class SelectorTeamExample {
 
     /** The seeds' mock web search: canned answers instead of a real search API. */
     public static final class SearchTools {
-        @Tool(name = "search_web_tool", value = "Search the web for information.")
+        @ToolFunction(name = "search_web_tool", value = "Search the web for information.")
         public String searchWebTool(@ToolParam("What to search for.") String query) {
             if (query.contains("2006-2007")) {
                 return """
@@ -60,7 +60,7 @@ public final class SelectorTeamExample {
 
     /** The seeds' percentage calculator. */
     public static final class AnalysisTools {
-        @Tool(name = "percentage_change_tool", value = "Calculate the percentage change between two values.")
+        @ToolFunction(name = "percentage_change_tool", value = "Calculate the percentage change between two values.")
         public double percentageChangeTool(@ToolParam("The start value.") double start,
                 @ToolParam("The end value.") double end) {
             return ((end - start) / start) * 100;

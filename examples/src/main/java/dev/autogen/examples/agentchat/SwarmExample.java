@@ -15,7 +15,7 @@ import dev.autogen.core.models.ChatCompletionClient;
 import dev.autogen.core.models.CreateResult;
 import dev.autogen.core.models.ModelInfo;
 import dev.autogen.core.models.RequestUsage;
-import dev.autogen.core.tools.annotation.Tool;
+import dev.autogen.core.tools.annotation.ToolFunction;
 import dev.autogen.core.tools.annotation.ToolParam;
 import dev.autogen.ext.models.replay.ReplayChatCompletionClient;
 import java.io.PrintStream;
@@ -36,7 +36,7 @@ public final class SwarmExample {
 
     /** The flights refunder's tool. */
     public static final class RefundTools {
-        @Tool(name = "refund_flight", value = "Refund a flight")
+        @ToolFunction(name = "refund_flight", value = "Refund a flight")
         public String refundFlight(@ToolParam("The flight reference number.") String flightId) {
             return "Flight " + flightId + " refunded";
         }

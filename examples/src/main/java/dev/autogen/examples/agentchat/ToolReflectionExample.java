@@ -10,7 +10,7 @@ import dev.autogen.core.models.ChatCompletionClient;
 import dev.autogen.core.models.CreateResult;
 import dev.autogen.core.models.ModelInfo;
 import dev.autogen.core.models.RequestUsage;
-import dev.autogen.core.tools.annotation.Tool;
+import dev.autogen.core.tools.annotation.ToolFunction;
 import dev.autogen.ext.models.replay.ReplayChatCompletionClient;
 import java.io.PrintStream;
 import java.time.InstantSource;
@@ -28,7 +28,7 @@ public final class ToolReflectionExample {
 
     /** The tool the model may call. */
     public static final class WeatherTools {
-        @Tool(name = "get_weather", value = "Get the weather for a city.")
+        @ToolFunction(name = "get_weather", value = "Get the weather for a city.")
         public String getWeather(String city) {
             return "The weather in " + city + " is 72 degree and sunny.";
         }

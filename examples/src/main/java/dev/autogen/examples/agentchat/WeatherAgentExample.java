@@ -9,7 +9,7 @@ import dev.autogen.core.models.ChatCompletionClient;
 import dev.autogen.core.models.CreateResult;
 import dev.autogen.core.models.ModelInfo;
 import dev.autogen.core.models.RequestUsage;
-import dev.autogen.core.tools.annotation.Tool;
+import dev.autogen.core.tools.annotation.ToolFunction;
 import dev.autogen.core.tools.annotation.ToolParam;
 import dev.autogen.ext.models.replay.ReplayChatCompletionClient;
 import java.io.PrintStream;
@@ -27,7 +27,7 @@ public final class WeatherAgentExample {
 
     /** The agent's tool; the model sees its name, description and parameters. */
     public static final class WeatherTools {
-        @Tool(name = "get_weather", value = "Get the weather for a given city.")
+        @ToolFunction(name = "get_weather", value = "Get the weather for a given city.")
         public String getWeather(@ToolParam("The city to get the weather for.") String city) {
             return "The weather in " + city + " is 73 degrees and Sunny.";
         }
