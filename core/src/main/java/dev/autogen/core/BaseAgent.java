@@ -148,7 +148,7 @@ public abstract class BaseAgent implements Agent {
     }
 
     /**
-     * {@link #register(AgentRuntime, String, Class, AgentFactory)} with the seeds'
+     * {@link #register(AgentRuntime, String, Class, AgentFactory)} with Python AutoGen's
      * {@code skip_class_subscriptions} and {@code skip_direct_message_subscription} switches.
      */
     public static <T extends Agent> AgentType register(AgentRuntime runtime, String type, Class<T> agentClass,

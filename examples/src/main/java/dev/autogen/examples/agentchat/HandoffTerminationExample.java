@@ -29,7 +29,7 @@ public final class HandoffTerminationExample {
     private HandoffTerminationExample() {
     }
 
-    /** The seeds' two runs: the handoff call, then two replies once the user has answered. */
+    /** Python AutoGen's docs' two runs: the handoff call, then two replies once the user has answered. */
     public static ReplayChatCompletionClient scriptedModel() {
         return new ReplayChatCompletionClient(List.of(
                 CreateResult.ofCalls(
@@ -43,7 +43,7 @@ public final class HandoffTerminationExample {
     }
 
     /**
-     * Asks about the weather (printed with stats, as in the seeds), then asks {@code user} for the
+     * Asks about the weather (printed with stats, as in Python AutoGen's docs), then asks {@code user} for the
      * missing information and runs the team again with it (printed without stats); returns both results.
      */
     public static List<TaskResult> run(ChatCompletionClient model, InputFunction user, PrintStream out,

@@ -37,7 +37,7 @@ public final class LoopedAssistantExample {
         }
     }
 
-    /** The seeds' run: five tool calls from 5 up to 10 (their call ids and token counts), then the answer. */
+    /** Python AutoGen's docs' run: five tool calls from 5 up to 10 (their call ids and token counts), then the answer. */
     public static ReplayChatCompletionClient scriptedModel() {
         String[] callIds = {"call_qTDXSouN3MtGDqa8l0DM1ciD", "call_VGZPlsFVVdyxutR63Yr087pt",
             "call_VRKGPqPM9AHoef2g2kgsKwZe", "call_TOUMjSCG2kVdFcw2CMeb5DYX", "call_wjq7OO9Kf5YYurWGc5lsqttJ"};

@@ -33,7 +33,7 @@ public final class WeatherAgentExample {
         }
     }
 
-    /** What a model answers in the seeds' run: a tool call per question. */
+    /** What a model answers in Python AutoGen's docs' run: a tool call per question. */
     public static ReplayChatCompletionClient scriptedModel() {
         return new ReplayChatCompletionClient(List.of(
                 CreateResult.ofCalls(List.of(new FunctionCall("call_1", "{\"city\":\"New York City\"}", "get_weather")),
