@@ -18,7 +18,7 @@ import java.util.function.Function;
  * final {@link TaskResult} or {@link Response} (reading whatever is left). Closing it before the end
  * cancels the run, and {@link #close()} returns once the run has stopped: an agent's work on its
  * thread has ended, and a team is no longer running ({@code isRunning()} is false) and ready for its
- * next run, with its termination condition reset (docs/teams.md, "Cancellation").
+ * next run, which counts its termination condition from zero (docs/teams.md, "Cancellation").
  *
  * <pre>{@code
  * try (MessageStream<TaskResult> stream = agent.runStream("Hello")) {

@@ -1,4 +1,4 @@
-package dev.autogen.cli.docs;
+package dev.autogen.examples.docs;
 
 import java.io.IOException;
 import java.io.StringWriter;

@@ -1,4 +1,4 @@
-package dev.autogen.cli.docs;
+package dev.autogen.examples.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
