@@ -1,7 +1,6 @@
 package dev.autogen.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.autogen.core.models.ModelFamily;
 import dev.autogen.core.models.ModelInfo;
 import dev.autogen.core.serialization.AutogenJson;
 import dev.autogen.ext.models.anthropic.AnthropicChatCompletionClient;
@@ -30,7 +29,7 @@ record ModelOverride(Provider provider, String model) {
      * Capabilities assumed for a model the client's own table does not know (a local or new model):
      * tool calls and JSON output, no vision.
      */
-    static final ModelInfo ASSUMED_INFO = new ModelInfo(false, true, true, ModelFamily.UNKNOWN, true, null);
+    static final ModelInfo ASSUMED_INFO = ModelInfo.textAndTools();
 
     /** The providers {@code --model} knows, by the prefix the user types. */
     enum Provider {

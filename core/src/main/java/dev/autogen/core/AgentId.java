@@ -40,7 +40,7 @@ public record AgentId(String type, String key) {
         this(type.type(), key);
     }
 
-    /** Creates the id of the instance keyed {@code "default"}, the key the seeds' samples use. */
+    /** Creates the id of the instance keyed {@code "default"}, the key Python AutoGen's samples use. */
     public static AgentId of(String type) {
         return new AgentId(type, "default");
     }

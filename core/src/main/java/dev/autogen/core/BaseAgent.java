@@ -83,7 +83,37 @@ public abstract class BaseAgent implements Agent {
 
     /** Sends a direct message as this agent and waits for the reply. */
     protected final @Nullable Object sendMessage(Object message, AgentId recipient) {
-        return sendMessage(message, recipient, null);
+        return sendMessage(message, recipient, (CancellationToken) null);
+    }
+
+    /**
+     * Sends a direct message as this agent and waits for a reply of the expected type.
+     *
+     * <pre>{@code
+     * Pong pong = sendMessage(new Ping(1), AgentId.of("echo"), Pong.class);
+     * }</pre>
+     *
+     * @throws ClassCastException naming both types, if the reply is of another type
+     */
+    protected final <R> R sendMessage(Object message, AgentId recipient, Class<R> replyType) {
+        return sendMessage(message, recipient, null, replyType);
+    }
+
+    /**
+     * Sends a direct message as this agent, cancellable with {@code token}, and waits for a reply of the
+     * expected type.
+     *
+     * @throws ClassCastException naming both types, if the reply is of another type
+     */
+    protected final <R> R sendMessage(Object message, AgentId recipient, @Nullable CancellationToken token,
+            Class<R> replyType) {
+        Objects.requireNonNull(replyType, "replyType");
+        Object reply = sendMessage(message, recipient, token);
+        if (reply != null && !replyType.isInstance(reply)) {
+            throw new ClassCastException("agent " + recipient + " replied with a " + reply.getClass().getName()
+                    + " to a " + message.getClass().getSimpleName() + ", not a " + replyType.getName());
+        }
+        return replyType.cast(reply);
     }
 
     /** Sends a direct message as this agent, cancellable with {@code token}, and waits for the reply. */
@@ -118,7 +148,7 @@ public abstract class BaseAgent implements Agent {
     }
 
     /**
-     * {@link #register(AgentRuntime, String, Class, AgentFactory)} with the seeds'
+     * {@link #register(AgentRuntime, String, Class, AgentFactory)} with Python AutoGen's
      * {@code skip_class_subscriptions} and {@code skip_direct_message_subscription} switches.
      */
     public static <T extends Agent> AgentType register(AgentRuntime runtime, String type, Class<T> agentClass,

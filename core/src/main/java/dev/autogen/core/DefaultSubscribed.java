@@ -8,7 +8,7 @@ import java.lang.annotation.Target;
 
 /**
  * Subscribes an agent class to the default topic when it is registered with
- * {@link BaseAgent#register}: the Java form of the seeds' {@code @default_subscription} decorator.
+ * {@link BaseAgent#register}: the Java form of Python AutoGen's {@code @default_subscription} decorator.
  *
  * <pre>{@code
  * @DefaultSubscribed

@@ -2,7 +2,7 @@ package dev.autogen.core;
 
 /**
  * A {@link TypeSubscription} to the {@code "default"} topic type, matching {@link DefaultTopicId}.
- * This is what the seeds' {@code @default_subscription} decorator (here {@link DefaultSubscribed})
+ * This is what Python AutoGen's {@code @default_subscription} decorator (here {@link DefaultSubscribed})
  * adds for an agent type.
  */
 public final class DefaultSubscription extends TypeSubscription {

@@ -1,7 +1,7 @@
 package dev.autogen.core;
 
 /**
- * Factories for the default topic, the counterpart of the seeds' {@code DefaultTopicId}: topic type
+ * Factories for the default topic, the counterpart of Python AutoGen's {@code DefaultTopicId}: topic type
  * {@code "default"}, and as source the key of the agent whose handler is running (so agents keyed
  * by conversation publish within their conversation), or {@code "default"} outside a handler.
  *

@@ -7,7 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a method of a {@link RoutedAgent} as the handler of published messages (events) of its first parameter's type: the seeds' {@code @event}. It must return {@code void}.
+ * Marks a method of a {@link RoutedAgent} as the handler of published messages (events) of its first parameter's type: Python AutoGen's {@code @event}. It must return {@code void}.
  *
  * <p>The method takes the message, optionally followed by a {@link MessageContext}. See
  * {@link RoutedAgent} for how a handler is chosen.

@@ -7,7 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a method of a {@link RoutedAgent} as the handler of its first parameter's type, for both direct and published messages: the seeds' {@code @message_handler}.
+ * Marks a method of a {@link RoutedAgent} as the handler of its first parameter's type, for both direct and published messages: Python AutoGen's {@code @message_handler}.
  *
  * <p>The method takes the message, optionally followed by a {@link MessageContext}. See
  * {@link RoutedAgent} for how a handler is chosen.

@@ -7,7 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a method of a {@link RoutedAgent} as the handler of direct messages (RPC) of its first parameter's type; its return value is the reply: the seeds' {@code @rpc}.
+ * Marks a method of a {@link RoutedAgent} as the handler of direct messages (RPC) of its first parameter's type; its return value is the reply: Python AutoGen's {@code @rpc}.
  *
  * <p>The method takes the message, optionally followed by a {@link MessageContext}. See
  * {@link RoutedAgent} for how a handler is chosen.

@@ -3,7 +3,7 @@ package dev.autogen.core;
 import dev.autogen.core.runtime.InProcessAgentRuntime;
 
 /**
- * The seeds' name for the local, embedded runtime. In Java it is an {@link InProcessAgentRuntime}:
+ * Python AutoGen's name for the local, embedded runtime. In Java it is an {@link InProcessAgentRuntime}:
  * agents run on virtual threads, each handling one message at a time, different agents in parallel.
  * Use whichever name reads better; they behave the same.
  *

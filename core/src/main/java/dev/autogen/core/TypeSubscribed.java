@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 
 /**
  * Subscribes an agent class to a topic type when it is registered with {@link BaseAgent#register}:
- * the Java form of the seeds' {@code @type_subscription(topic_type=...)} decorator.
+ * the Java form of Python AutoGen's {@code @type_subscription(topic_type=...)} decorator.
  *
  * <pre>{@code
  * @TypeSubscribed("reviews")

@@ -80,9 +80,9 @@ import org.slf4j.LoggerFactory;
 public class AssistantAgent extends BaseChatAgent implements Component<AssistantAgentConfig> {
     /** The Python provider name of this component. */
     public static final String PROVIDER = "autogen_agentchat.agents.AssistantAgent";
-    /** The seeds' default description. */
+    /** Python AutoGen's default description. */
     public static final String DEFAULT_DESCRIPTION = "An agent that provides assistance with ability to use tools.";
-    /** The seeds' default system message. */
+    /** Python AutoGen's default system message. */
     public static final String DEFAULT_SYSTEM_MESSAGE = "You are a helpful AI assistant. Solve tasks using your tools. "
             + "Reply with TERMINATE when the task has been completed.";
 
@@ -455,7 +455,7 @@ public class AssistantAgent extends BaseChatAgent implements Component<Assistant
                 maxToolIterations, metadata);
     }
 
-    /** Builds an {@link AssistantAgent}; every option has the seeds' default. */
+    /** Builds an {@link AssistantAgent}; every option has Python AutoGen's default. */
     public static final class Builder {
         private final String name;
         private final ChatCompletionClient modelClient;
@@ -491,7 +491,7 @@ public class AssistantAgent extends BaseChatAgent implements Component<Assistant
             return tools(List.of(newTools));
         }
 
-        /** One tool per {@code @Tool} method of {@code target}, as {@link FunctionTool#fromMethods(Object)}. */
+        /** One tool per {@code @ToolFunction} method of {@code target}, as {@link FunctionTool#fromMethods(Object)}. */
         public Builder toolsFrom(Object target) {
             return tools(FunctionTool.fromMethods(target));
         }

@@ -42,7 +42,7 @@ import org.jspecify.annotations.Nullable;
 public class UserProxyAgent extends BaseChatAgent implements Component<UserProxyAgentConfig> {
     /** The Python provider name of this component. */
     public static final String PROVIDER = "autogen_agentchat.agents.UserProxyAgent";
-    /** The seeds' default description. */
+    /** Python AutoGen's default description. */
     public static final String DEFAULT_DESCRIPTION = "A human user";
 
     private final InputFunction inputFunction;
@@ -243,8 +243,8 @@ public class UserProxyAgent extends BaseChatAgent implements Component<UserProxy
         }
 
         /**
-         * How long to wait for each reply before giving up with a {@link CancellationException}, as the
-         * seeds advise (time out, then cancel); no limit unless set.
+         * How long to wait for each reply before giving up with a {@link CancellationException}, as
+         * Python AutoGen's docs advise (time out, then cancel); no limit unless set.
          *
          * @throws IllegalArgumentException if not positive
          */

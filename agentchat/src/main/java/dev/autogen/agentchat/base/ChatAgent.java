@@ -4,6 +4,7 @@ import dev.autogen.agentchat.messages.BaseChatMessage;
 import dev.autogen.agentchat.messages.BaseMessage;
 import dev.autogen.core.CancellationToken;
 import dev.autogen.core.component.ComponentBase;
+import dev.autogen.agentchat.state.AgentState;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -50,6 +51,14 @@ public interface ChatAgent extends Participant, TaskRunner, ComponentBase, AutoC
     /** Returns the agent to its initial state. */
     void onReset(CancellationToken cancellationToken);
 
+    /**
+     * Returns the agent to its initial state: {@link #onReset} with a fresh token, as a team's
+     * {@link Team#reset()}.
+     */
+    default void reset() {
+        onReset(new CancellationToken());
+    }
+
     /** Called when the team running this agent pauses; no-op unless overridden. */
     default void onPause(CancellationToken cancellationToken) {
     }
@@ -63,6 +72,23 @@ public interface ChatAgent extends Participant, TaskRunner, ComponentBase, AutoC
 
     /** Restores a state written by {@link #saveState()}. */
     void loadState(Map<String, ?> state);
+
+    /**
+     * The agent's state as a typed value, with its JSON form ({@link AgentState#toJson()}).
+     *
+     * <pre>{@code
+     * String json = agent.agentState().toJson();   // as Python's json.dumps(await agent.save_state())
+     * sameAgent.loadState(AgentState.fromJson(json));
+     * }</pre>
+     */
+    default AgentState agentState() {
+        return AgentState.fromMap(saveState());
+    }
+
+    /** Restores a state from {@link #agentState()}. */
+    default void loadState(AgentState state) {
+        loadState(state.toMap());
+    }
 
     /** Releases resources the agent holds; no-op unless overridden. */
     /**

@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
 public record Handoff(String target, String description, String name, String message) {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    /** Fills the seeds' defaults for fields left null, and checks {@code name}. */
+    /** Fills Python AutoGen's defaults for fields left null, and checks {@code name}. */
     @JsonCreator
     public Handoff(String target, @Nullable String description, @Nullable String name, @Nullable String message) {
         Objects.requireNonNull(target, "target");

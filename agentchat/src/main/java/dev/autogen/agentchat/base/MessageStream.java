@@ -16,7 +16,9 @@ import java.util.function.Function;
  * {@code run_stream()} / {@code on_messages_stream()} async generators. The run advances only as you
  * read, like a Python generator. Iterate it once inside try-with-resources; {@link #result()} gives the
  * final {@link TaskResult} or {@link Response} (reading whatever is left). Closing it before the end
- * cancels the run.
+ * cancels the run, and {@link #close()} returns once the run has stopped: an agent's work on its
+ * thread has ended, and a team is no longer running ({@code isRunning()} is false) and ready for its
+ * next run, which counts its termination condition from zero (docs/teams.md, "Cancellation").
  *
  * <pre>{@code
  * try (MessageStream<TaskResult> stream = agent.runStream("Hello")) {

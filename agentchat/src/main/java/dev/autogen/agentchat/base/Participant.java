@@ -4,6 +4,9 @@ import dev.autogen.agentchat.messages.BaseChatMessage;
 import dev.autogen.agentchat.messages.BaseMessage;
 import dev.autogen.core.CancellationToken;
 import java.util.List;
+import dev.autogen.agentchat.state.StateJson;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -43,4 +46,21 @@ public interface Participant {
 
     /** Restores a state written by {@link #saveState()}. */
     void loadState(Map<String, ?> state);
+
+    /**
+     * Writes {@link #saveState()} to {@code file} as JSON, the same JSON Python AutoGen writes with
+     * {@code json.dump(await x.save_state(), f)}, so either can load it.
+     */
+    default void saveState(Path file) throws IOException {
+        StateJson.writeFile(file, saveState());
+    }
+
+    /**
+     * Restores a state from a JSON file written by {@link #saveState(Path)} or by Python AutoGen.
+     *
+     * @throws IllegalArgumentException naming the file, if it does not hold a JSON object
+     */
+    default void loadState(Path file) throws IOException {
+        loadState(StateJson.readFile(file));
+    }
 }

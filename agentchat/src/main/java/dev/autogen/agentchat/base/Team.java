@@ -5,6 +5,7 @@ import dev.autogen.agentchat.messages.BaseMessage;
 import dev.autogen.core.CancellationToken;
 import dev.autogen.core.component.ComponentBase;
 import java.util.List;
+import dev.autogen.agentchat.state.TeamState;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -37,6 +38,23 @@ public interface Team extends Participant, TaskRunner, ComponentBase, AutoClosea
 
     /** Restores a state written by {@link #saveState()} (also into a newly built team with the same participants). */
     void loadState(Map<String, ?> state);
+
+    /**
+     * The team's state as a typed value: {@link #saveState()} read as Python's {@code TeamState}.
+     *
+     * <pre>{@code
+     * String json = team.teamState().toJson();   // as Python's json.dumps(await team.save_state())
+     * sameTeam.loadState(TeamState.fromJson(json));
+     * }</pre>
+     */
+    default TeamState teamState() {
+        return TeamState.fromMap(saveState());
+    }
+
+    /** Restores a state from {@link #teamState()} (also into a newly built team with the same participants). */
+    default void loadState(TeamState state) {
+        loadState(state.toMap());
+    }
 
     /**
      * A turn in a parent team: a run on {@code messages} (not repeated in the output), each of its

@@ -24,6 +24,11 @@ public interface AgentChatState {
         });
     }
 
+    /** The state as JSON, with Python's field names: what {@code json.dumps(state)} gives in Python. */
+    default String toJson() {
+        return StateJson.write(toMap());
+    }
+
     /**
      * Reads a state map into {@code type}, checking its {@code "type"} field when present.
      *

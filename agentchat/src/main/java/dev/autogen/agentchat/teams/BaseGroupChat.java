@@ -4,6 +4,7 @@ import dev.autogen.agentchat.base.MessageStream;
 import dev.autogen.agentchat.base.Participant;
 import dev.autogen.agentchat.base.RunOptions;
 import dev.autogen.agentchat.base.TaskResult;
+import dev.autogen.agentchat.base.TeamRunException;
 import dev.autogen.agentchat.base.Team;
 import dev.autogen.agentchat.base.TerminationCondition;
 import dev.autogen.agentchat.checkpoint.Checkpoint;
@@ -43,6 +44,8 @@ import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -61,6 +64,8 @@ import org.jspecify.annotations.Nullable;
  * your manager from {@link #createManager}.
  */
 public abstract class BaseGroupChat implements Team {
+    /** How a participant's failure reads in a {@code GroupChatError} (also from another process). */
+    private static final Pattern PARTICIPANT_FAILED = Pattern.compile("participant '([^']+)' failed: ");
     private final String name;
     private final String description;
     private final List<Participant> participants;
@@ -453,10 +458,10 @@ public abstract class BaseGroupChat implements Team {
         }
         switch (item) {
             case OutputChannel.Cancelled cancelled -> throw new CancellationException("team '" + name + "' run cancelled");
-            case OutputChannel.Failed failed -> throw new TeamRunException(name, SerializableException.from(failed.error()));
+            case OutputChannel.Failed failed -> throw runFailed(name, SerializableException.from(failed.error()));
             case GroupChatTermination termination -> {
                 if (termination.error() != null) {
-                    throw new TeamRunException(name, termination.error());
+                    throw runFailed(name, termination.error());
                 }
                 end.run();
                 return new ResultStream.Step.Done<>(new TaskResult(messages, termination.message().content()));
@@ -701,13 +706,20 @@ public abstract class BaseGroupChat implements Team {
         }
     }
 
-    /** A team's run ended because a participant or the manager failed. */
-    public static final class TeamRunException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        TeamRunException(String team, SerializableException error) {
-            super("team '" + team + "' stopped: " + error.errorMessage(), error.cause());
+    /** The exception a failed run throws: the original cause and the participant's name unwrapped. */
+    static TeamRunException runFailed(String team, SerializableException error) {
+        if (error.cause() instanceof ChatAgentContainer.ParticipantException failed && failed.getCause() != null) {
+            Throwable original = failed.getCause();
+            return new TeamRunException(team, failed.participant(), original.getClass().getSimpleName(),
+                    ChatAgentContainer.ParticipantException.describe(original), original);
         }
+        // From another process: only the text says which participant failed.
+        Matcher m = PARTICIPANT_FAILED.matcher(error.errorMessage());
+        if (m.lookingAt()) {
+            return new TeamRunException(team, m.group(1), error.errorType(), error.errorMessage().substring(m.end()),
+                    error.cause());
+        }
+        return new TeamRunException(team, null, error.errorType(), error.errorMessage(), error.cause());
     }
 
     /**

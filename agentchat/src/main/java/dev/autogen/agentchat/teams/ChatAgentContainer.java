@@ -205,13 +205,26 @@ final class ChatAgentContainer extends SequentialAgent {
         buffer.addAll(messages);
     }
 
-    /** A participant failed while speaking; the team's run ends with this error. */
+    /**
+     * A participant failed while speaking; the team's run ends with this error. It only carries the
+     * participant's name to {@link BaseGroupChat}, which throws a
+     * {@link dev.autogen.agentchat.base.TeamRunException} with the original exception as its cause.
+     */
     static final class ParticipantException extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        private final String participant;
 
         ParticipantException(String participant, RuntimeException cause) {
-            super("participant '" + participant + "' failed: "
-                    + (cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName()), cause);
+            super("participant '" + participant + "' failed: " + describe(cause), cause);
+            this.participant = participant;
+        }
+
+        String participant() {
+            return participant;
+        }
+
+        static String describe(Throwable error) {
+            return error.getMessage() != null ? error.getMessage() : error.getClass().getSimpleName();
         }
     }
 }

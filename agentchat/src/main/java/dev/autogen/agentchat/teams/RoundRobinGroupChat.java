@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * var team = RoundRobinGroupChat.builder(List.of(primary, critic))
  *         .terminationCondition(new TextMentionTermination("APPROVE"))
  *         .build();
- * Console.run(team.runStream("Write a short poem about the fall season."));
+ * Console.print(team.runStream("Write a short poem about the fall season."));
  * }</pre>
  */
 public class RoundRobinGroupChat extends BaseGroupChat implements Component<RoundRobinGroupChatConfig> {

@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * var team = SelectorGroupChat.builder(List.of(travelAdvisor, hotelAgent, flightAgent), modelClient)
  *         .terminationCondition(new TextMentionTermination("TERMINATE"))
  *         .build();
- * Console.run(team.runStream("Book a 3-day trip to new york."));
+ * Console.print(team.runStream("Book a 3-day trip to new york."));
  * }</pre>
  *
  * <p>The selector and candidate functions are code, so {@link #dumpComponent()} leaves them out, as Python does.

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.autogen.agentchat.base.TeamRunException;
 import dev.autogen.agentchat.agents.AssistantAgent;
 import dev.autogen.agentchat.base.TaskResult;
 import dev.autogen.agentchat.messages.SelectSpeakerEvent;
@@ -176,7 +177,7 @@ class MagenticOneGroupChatTest {
         var team = MagenticOneGroupChat.builder(List.of(described("coder", "Writes code."),
                 described("writer", "Writes prose.")), orchestratorModel).build();
 
-        assertThatThrownBy(() -> team.run("task")).isInstanceOf(BaseGroupChat.TeamRunException.class)
+        assertThatThrownBy(() -> team.run("task")).isInstanceOf(TeamRunException.class)
                 .hasMessageContaining("Failed to parse ledger information after multiple retries.");
         assertThat(orchestratorModel.createCalls()).hasSize(12);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.autogen.agentchat.base.TeamRunException;
 import dev.autogen.agentchat.PythonFixtures;
 import dev.autogen.agentchat.agents.AssistantAgent;
 import dev.autogen.agentchat.base.MessageStream;
@@ -170,9 +171,17 @@ class RoundRobinGroupChatTest {
         var team = RoundRobinGroupChat.builder(List.of(agent("a", "a1", "a2"), flaky)).maxTurns(2).build();
 
         assertThatThrownBy(() -> team.run("go"))
-                .isInstanceOf(BaseGroupChat.TeamRunException.class)
+                .isInstanceOf(TeamRunException.class)
                 .hasMessageContaining("participant 'flaky' failed")
-                .hasMessageContaining("model server unavailable");
+                .hasMessageContaining("model server unavailable")
+                .satisfies(e -> {
+                    TeamRunException failure = (TeamRunException) e;
+                    assertThat(failure.participant()).contains("flaky");
+                    assertThat(failure.team()).isEqualTo("RoundRobinGroupChat");
+                    assertThat(failure.errorType()).isEqualTo("IllegalStateException");
+                    assertThat(failure.getCause()).isInstanceOf(IllegalStateException.class)
+                            .hasMessage("model server unavailable (HTTP 503)");
+                });
         assertThat(team.isRunning()).isFalse();
 
         assertThat(texts(team.run("retry"))).containsExactly("user: retry", "a: a2", "flaky: Recovered.");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.autogen.agentchat.base.TeamRunException;
 import dev.autogen.agentchat.agents.AssistantAgent;
 import dev.autogen.agentchat.base.MessageStream;
 import dev.autogen.agentchat.base.TaskResult;
@@ -103,7 +104,7 @@ class SelectorGroupChatTest {
     void aSelectorFunctionNamingANonParticipantEndsTheRunWithPythonsError() {
         var team = SelectorGroupChat.builder(List.of(agent("a"), agent("b")), selector())
                 .selectorFunc(thread -> "zed").build();
-        assertThatThrownBy(() -> team.run("go")).isInstanceOf(BaseGroupChat.TeamRunException.class)
+        assertThatThrownBy(() -> team.run("go")).isInstanceOf(TeamRunException.class)
                 .hasMessageContaining("Selector function returned an invalid speaker name: zed. Expected one of: ['a', 'b'].");
     }
 

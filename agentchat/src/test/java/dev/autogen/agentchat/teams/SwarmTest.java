@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.autogen.agentchat.base.TeamRunException;
 import dev.autogen.agentchat.agents.AssistantAgent;
 import dev.autogen.agentchat.base.TaskResult;
 import dev.autogen.agentchat.messages.BaseChatMessage;
@@ -79,7 +80,7 @@ class SwarmTest {
         assertThat(first.stopReason()).isEqualTo("Handoff to user from alice detected.");
         assertThat(chat(first)).last().asString().startsWith("alice -> user:");
 
-        assertThatThrownBy(() -> team.run("Here you go.")).isInstanceOf(BaseGroupChat.TeamRunException.class)
+        assertThatThrownBy(() -> team.run("Here you go.")).isInstanceOf(TeamRunException.class)
                 .hasMessageContaining("The existing handoff target user is not one of the participants ['alice', 'bob']");
         assertThatThrownBy(() -> team.run(new HandoffMessage("hi", "user", "carol", List.of())))
                 .hasMessageContaining("The target carol is not one of the participants ['alice', 'bob']");

@@ -3,6 +3,7 @@ package dev.autogen.agentchat.teams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.autogen.agentchat.base.TeamRunException;
 import dev.autogen.agentchat.agents.BaseChatAgent;
 import dev.autogen.agentchat.base.MessageStream;
 import dev.autogen.agentchat.base.Response;
@@ -197,7 +198,7 @@ class TeamRuntimeContractTest {
         var runtime = new RecordingRuntime();
         runtime.start();
         var team = RoundRobinGroupChat.builder(List.of(failing)).maxTurns(1).runtime(runtime).build();
-        assertThatThrownBy(() -> team.run("go")).isInstanceOf(BaseGroupChat.TeamRunException.class)
+        assertThatThrownBy(() -> team.run("go")).isInstanceOf(TeamRunException.class)
                 .hasMessageContaining("participant 'broken' failed").hasMessageContaining("no model configured")
                 .hasRootCauseMessage("no model configured");
         assertThat(runtime.calls).anyMatch(c -> c.startsWith("publish GroupChatError -> group_topic_"));

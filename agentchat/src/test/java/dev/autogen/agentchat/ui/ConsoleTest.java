@@ -19,7 +19,7 @@ import dev.autogen.core.models.CreateResult;
 import dev.autogen.core.models.ModelFamily;
 import dev.autogen.core.models.ModelInfo;
 import dev.autogen.core.models.RequestUsage;
-import dev.autogen.core.tools.annotation.Tool;
+import dev.autogen.core.tools.annotation.ToolFunction;
 import dev.autogen.ext.models.replay.ReplayChatCompletionClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -37,7 +37,7 @@ class ConsoleTest {
 
     /** The tool of the seeds' quickstart. */
     static final class WeatherTools {
-        @Tool(name = "get_weather", value = "Get the weather for a given city.")
+        @ToolFunction(name = "get_weather", value = "Get the weather for a given city.")
         public String getWeather(String city) {
             return "The weather in " + city + " is 73 degrees and Sunny.";
         }

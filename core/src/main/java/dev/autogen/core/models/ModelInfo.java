@@ -11,8 +11,14 @@ import org.jspecify.annotations.Nullable;
  * What a model can do, so agents can adapt (drop images for a text-only model, refuse tools for a
  * model without function calling). JSON as Python's {@code ModelInfo} TypedDict.
  *
+ * <p>Build one with {@link #builder()} (every capability off, family {@link ModelFamily#UNKNOWN}), or
+ * start from a preset: {@link #unknown()}, {@link #toolCalling()}, {@link #textAndTools()},
+ * {@link #allCapabilities(String)}.
+ *
  * <pre>{@code
- * var info = new ModelInfo(false, true, true, ModelFamily.UNKNOWN, true, null);
+ * ModelInfo local = ModelInfo.textAndTools();   // a typical local model behind Ollama, llama.cpp or vLLM
+ * ModelInfo info = ModelInfo.builder().functionCalling(true).jsonOutput(true).family(ModelFamily.R1).build();
+ * ModelInfo noTools = info.toBuilder().functionCalling(false).build();
  * }</pre>
  *
  * @param vision accepts image input
@@ -35,9 +41,38 @@ public record ModelInfo(
         Objects.requireNonNull(family, "family");
     }
 
-    /** Model info for an unknown model that supports nothing optional. */
+    /** Model info for an unknown model that supports nothing optional: text in, text out. */
     public static ModelInfo unknown() {
-        return new ModelInfo(false, false, false, ModelFamily.UNKNOWN, false, null);
+        return builder().build();
+    }
+
+    /** A text model that can call tools (function calling), and nothing else optional; family unknown. */
+    public static ModelInfo toolCalling() {
+        return builder().functionCalling(true).build();
+    }
+
+    /**
+     * A text model with function calling, JSON mode and structured output, but no vision; family
+     * unknown. What most local models served by Ollama, llama.cpp, vLLM or LM Studio can do.
+     */
+    public static ModelInfo textAndTools() {
+        return builder().functionCalling(true).jsonOutput(true).structuredOutput(true).build();
+    }
+
+    /** A model of {@code family} with every capability: vision, function calling, JSON mode, structured output. */
+    public static ModelInfo allCapabilities(String family) {
+        return builder().vision(true).functionCalling(true).jsonOutput(true).structuredOutput(true).family(family).build();
+    }
+
+    /** A builder with every capability off, family {@link ModelFamily#UNKNOWN}, multiple system messages unknown. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this info's values, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder().vision(vision).functionCalling(functionCalling).jsonOutput(jsonOutput).family(family)
+                .structuredOutput(structuredOutput).multipleSystemMessages(multipleSystemMessages);
     }
 
     /** A copy with another family. */
@@ -79,5 +114,59 @@ public record ModelInfo(
                     + " are vision, function_calling, json_output, family and structured_output");
         }
         return value;
+    }
+
+    /** Builds a {@link ModelInfo}; every capability is off until set. */
+    public static final class Builder {
+        private boolean vision;
+        private boolean functionCalling;
+        private boolean jsonOutput;
+        private String family = ModelFamily.UNKNOWN;
+        private boolean structuredOutput;
+        private @Nullable Boolean multipleSystemMessages;
+
+        private Builder() {
+        }
+
+        /** Whether the model accepts image input. */
+        public Builder vision(boolean value) {
+            vision = value;
+            return this;
+        }
+
+        /** Whether the model can call functions (tools). */
+        public Builder functionCalling(boolean value) {
+            functionCalling = value;
+            return this;
+        }
+
+        /** Whether the model supports JSON mode. */
+        public Builder jsonOutput(boolean value) {
+            jsonOutput = value;
+            return this;
+        }
+
+        /** The model family: a {@link ModelFamily} constant, or any other string for an unknown family. */
+        public Builder family(String value) {
+            family = Objects.requireNonNull(value, "family");
+            return this;
+        }
+
+        /** Whether the model supports structured output against a JSON schema. */
+        public Builder structuredOutput(boolean value) {
+            structuredOutput = value;
+            return this;
+        }
+
+        /** Whether the model accepts several, non-consecutive system messages; null if unknown. */
+        public Builder multipleSystemMessages(@Nullable Boolean value) {
+            multipleSystemMessages = value;
+            return this;
+        }
+
+        /** The model info. */
+        public ModelInfo build() {
+            return new ModelInfo(vision, functionCalling, jsonOutput, family, structuredOutput, multipleSystemMessages);
+        }
     }
 }

@@ -58,7 +58,7 @@ import org.slf4j.LoggerFactory;
  * The in-process agent runtime: every agent lives in this JVM, and handlers run on virtual threads.
  * Each agent has a mailbox and handles one message at a time (unless it
  * {@linkplain Agent#handlesMessagesConcurrently opts in}), while different agents run in parallel.
- * The seeds call it {@link SingleThreadedAgentRuntime}; that name is kept as a subclass.
+ * Python AutoGen calls it {@link SingleThreadedAgentRuntime}; that name is kept as a subclass.
  *
  * <pre>{@code
  * try (var runtime = new InProcessAgentRuntime()) {

@@ -9,7 +9,7 @@ import dev.autogen.core.component.ComponentContext;
 import dev.autogen.core.component.ComponentModel;
 import dev.autogen.core.component.ComponentProvider;
 import dev.autogen.core.component.ComponentTypes;
-import dev.autogen.core.tools.annotation.Tool;
+import dev.autogen.core.tools.annotation.ToolFunction;
 import dev.autogen.core.tools.annotation.ToolParam;
 import dev.autogen.core.utils.Concurrency;
 import java.lang.reflect.InvocationTargetException;
@@ -28,14 +28,14 @@ import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A tool made from Java code: an {@link Tool @Tool}-annotated method, or a lambda taking an
+ * A tool made from Java code: an {@link ToolFunction @ToolFunction}-annotated method, or a lambda taking an
  * argument record. A method may return a {@code CompletableFuture}; its result is awaited, as
  * Python awaits an async tool function. The Java counterpart of Python's {@code FunctionTool}, whose schema it matches:
  * a method parameter without a {@link ToolParam} description is described by its name.
  *
  * <pre>{@code
  * class WeatherTools {
- *     @Tool("Get the weather for a city")
+ *     @ToolFunction("Get the weather for a city")
  *     String getWeather(@ToolParam("City name") String city, Optional<String> unit) { ... }
  * }
  * List<FunctionTool> tools = FunctionTool.fromMethods(new WeatherTools());
@@ -103,7 +103,7 @@ public final class FunctionTool implements dev.autogen.core.tools.Tool, Componen
     }
 
     /**
-     * One tool per {@link Tool @Tool} method of {@code target}'s class (instance and static
+     * One tool per {@link ToolFunction @ToolFunction} method of {@code target}'s class (instance and static
      * methods), ordered by name. Pass a {@code Class} to use only its static methods.
      *
      * @throws IllegalArgumentException if there is no such method, or two tools share a name
@@ -114,14 +114,14 @@ public final class FunctionTool implements dev.autogen.core.tools.Tool, Componen
         List<Method> methods = new ArrayList<>();
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Method m : c.getDeclaredMethods()) {
-                if (m.isAnnotationPresent(Tool.class) && !m.isBridge()
+                if (m.isAnnotationPresent(ToolFunction.class) && !m.isBridge()
                         && (!(target instanceof Class<?>) || Modifier.isStatic(m.getModifiers()))) {
                     methods.add(m);
                 }
             }
         }
         if (methods.isEmpty()) {
-            throw new IllegalArgumentException(type.getName() + " has no @Tool methods"
+            throw new IllegalArgumentException(type.getName() + " has no @ToolFunction methods"
                     + (target instanceof Class<?> ? " that are static; pass an instance for instance methods" : ""));
         }
         methods.sort(Comparator.comparing(Method::getName));
@@ -131,7 +131,7 @@ public final class FunctionTool implements dev.autogen.core.tools.Tool, Componen
             FunctionTool tool = fromMethod(Modifier.isStatic(m.getModifiers()) ? null : target, m);
             if (!names.add(tool.name())) {
                 throw new IllegalArgumentException("duplicate tool name '" + tool.name() + "' in " + type.getName()
-                        + ": overloaded @Tool methods need distinct @Tool(name = ...)");
+                        + ": overloaded @ToolFunction methods need distinct @ToolFunction(name = ...)");
             }
             tools.add(tool);
         }
@@ -140,7 +140,7 @@ public final class FunctionTool implements dev.autogen.core.tools.Tool, Componen
 
     /**
      * A tool calling {@code method} on {@code target} (null for a static method). The method need
-     * not carry {@link Tool @Tool}; without it, name and description are the method name.
+     * not carry {@link ToolFunction @ToolFunction}; without it, name and description are the method name.
      *
      * @throws IllegalArgumentException if target is null for an instance method
      */
@@ -150,7 +150,7 @@ public final class FunctionTool implements dev.autogen.core.tools.Tool, Componen
         if (!isStatic && target == null) {
             throw new IllegalArgumentException("method " + method.getName() + " is not static: pass the object to call it on");
         }
-        Tool annotation = method.getAnnotation(Tool.class);
+        ToolFunction annotation = method.getAnnotation(ToolFunction.class);
         String name = annotation != null && !annotation.name().isEmpty() ? annotation.name() : method.getName();
         String description = annotation != null && !annotation.value().isEmpty() ? annotation.value() : name;
         boolean strict = annotation != null && annotation.strict();
@@ -306,7 +306,7 @@ public final class FunctionTool implements dev.autogen.core.tools.Tool, Componen
         @Override
         public FunctionTool fromConfig(FunctionToolConfig config, ComponentContext context) {
             throw context.invalid("source_code", "Python FunctionTool '" + config.name() + "' is Python source code,"
-                    + " which cannot run in Java; write it as a @Tool method and add it with FunctionTool.fromMethods,"
+                    + " which cannot run in Java; write it as a @ToolFunction method and add it with FunctionTool.fromMethods,"
                     + " or add the module autogen-ext-python-tools to run it in a python3 process");
         }
     }

@@ -51,12 +51,13 @@ public abstract class AbstractResultStream<T, R> implements ResultStream<T, R> {
         return () -> it.hasNext() ? new Step.Item<>(it.next()) : new Step.Done<>(result);
     }
 
-    /** A close action that cancels {@code token} and stops {@code producer}. */
+    /** A close action that cancels {@code token}, stops {@code producer} and waits until it has ended. */
     protected static Runnable stopping(CancellationToken token, ProducerIterator<?, ?> producer) {
         Objects.requireNonNull(token, "token");
         return () -> {
             token.cancel();
             producer.stop();
+            producer.awaitStopped();
         };
     }
 

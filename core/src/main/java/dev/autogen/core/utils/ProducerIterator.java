@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * String summary = numbers.result();
  * }</pre>
  *
- * <p>Read from one thread. {@link #stop()} may be called from any thread: it interrupts the producer.
+ * <p>Read from one thread. {@link #stop()} may be called from any thread: it interrupts the producer;
+ * {@link #awaitStopped()} then waits for it to end.
  *
  * @param <T> the items
  * @param <R> the producer's return value
@@ -158,6 +159,22 @@ public final class ProducerIterator<T, R> implements Iterator<T> {
     /** Interrupts the producer if it is still running; the reader then sees its exception or the end. */
     public void stop() {
         thread.interrupt();
+    }
+
+    /**
+     * Waits until the producer has returned or thrown, so that nothing it does happens after this
+     * returns. Returns at once when called on the producer's own thread, or when the waiting thread is
+     * interrupted (its interrupt flag is then set again).
+     */
+    public void awaitStopped() {
+        if (Thread.currentThread() == thread) {
+            return;
+        }
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private record Done(@Nullable Object value) {

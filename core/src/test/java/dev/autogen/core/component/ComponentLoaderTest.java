@@ -310,7 +310,7 @@ class ComponentLoaderTest {
         assertThat(problems).extracting(ComponentProblem::path).containsExactly(
                 "gallery.components.teams[0].config.participants[0].config.workbench[0].config.tools[0].config.source_code");
         assertThat(problems.getFirst().message()).isEqualTo("Python FunctionTool 'calculator' is Python source code, which"
-                + " cannot run in Java; write it as a @Tool method and add it with FunctionTool.fromMethods,"
+                + " cannot run in Java; write it as a @ToolFunction method and add it with FunctionTool.fromMethods,"
                 + " or add the module autogen-ext-python-tools to run it in a python3 process");
     }
 

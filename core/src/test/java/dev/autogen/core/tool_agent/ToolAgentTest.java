@@ -21,7 +21,7 @@ import dev.autogen.core.models.RequestUsage;
 import dev.autogen.core.models.UserMessage;
 import dev.autogen.core.tools.FunctionTool;
 import dev.autogen.core.tools.ToolSchema;
-import dev.autogen.core.tools.annotation.Tool;
+import dev.autogen.core.tools.annotation.ToolFunction;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -31,12 +31,12 @@ import org.junit.jupiter.api.Test;
 
 class ToolAgentTest {
     static class Calculator {
-        @Tool("Adds two numbers")
+        @ToolFunction("Adds two numbers")
         static int add(int a, int b) {
             return a + b;
         }
 
-        @Tool("Always fails")
+        @ToolFunction("Always fails")
         static String fail() {
             throw new IllegalStateException("division by zero");
         }

@@ -9,7 +9,7 @@ import dev.autogen.core.CancellationToken;
 import dev.autogen.core.FunctionCall;
 import dev.autogen.core.Image;
 import dev.autogen.core.serialization.AutogenJson;
-import dev.autogen.core.tools.annotation.Tool;
+import dev.autogen.core.tools.annotation.ToolFunction;
 import dev.autogen.core.tools.annotation.ToolParam;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,12 +46,12 @@ class StaticWorkbenchTest {
         final CountDownLatch started = new CountDownLatch(1);
         volatile boolean interrupted;
 
-        @Tool("Fails")
+        @ToolFunction("Fails")
         String explode(String reason) {
             throw new IllegalStateException("boom: " + reason);
         }
 
-        @Tool("Sleeps")
+        @ToolFunction("Sleeps")
         String sleep() {
             started.countDown();
             try {
@@ -62,17 +62,17 @@ class StaticWorkbenchTest {
             return "woke";
         }
 
-        @Tool("Weather")
+        @ToolFunction("Weather")
         String weather(String city, int days) {
             return city + ":" + days;
         }
 
-        @Tool("Async echo")
+        @ToolFunction("Async echo")
         java.util.concurrent.CompletableFuture<String> echoLater(String text) {
             return java.util.concurrent.CompletableFuture.supplyAsync(() -> text + "!");
         }
 
-        @Tool("Async failure")
+        @ToolFunction("Async failure")
         java.util.concurrent.CompletableFuture<String> failLater() {
             return java.util.concurrent.CompletableFuture.failedFuture(new IllegalArgumentException("quota exceeded"));
         }

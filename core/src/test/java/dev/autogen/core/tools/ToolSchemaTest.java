@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autogen.core.CancellationToken;
 import dev.autogen.core.serialization.AutogenJson;
-import dev.autogen.core.tools.annotation.Tool;
+import dev.autogen.core.tools.annotation.ToolFunction;
 import dev.autogen.core.tools.annotation.ToolParam;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +22,7 @@ class ToolSchemaTest {
     }
 
     static class SearchTools {
-        @Tool("Find information on the web")
+        @ToolFunction("Find information on the web")
         String web_search_func(String query) {
             return "AutoGen is a programming framework for building multi-agent applications.";
         }
@@ -41,12 +41,12 @@ class ToolSchemaTest {
             @Nullable Double minConfidence) {}
 
     static class WeatherTools {
-        @Tool(value = "Get the weather", name = "get_weather")
+        @ToolFunction(value = "Get the weather", name = "get_weather")
         String weather(@ToolParam("City name") String city, Optional<Unit> unit, CancellationToken token) {
             return city + " " + unit.orElse(Unit.CELSIUS);
         }
 
-        @Tool("Add numbers")
+        @ToolFunction("Add numbers")
         static long add(long a, long b) {
             return a + b;
         }
@@ -141,16 +141,16 @@ class ToolSchemaTest {
     @Test
     void classWithoutToolMethodsIsRejected() {
         assertThatThrownBy(() -> FunctionTool.fromMethods(new Object() {}))
-                .hasMessageContaining("has no @Tool methods");
+                .hasMessageContaining("has no @ToolFunction methods");
     }
 
     static class Overloaded {
-        @Tool("a")
+        @ToolFunction("a")
         String same(String a) {
             return a;
         }
 
-        @Tool("b")
+        @ToolFunction("b")
         String same(int a) {
             return "" + a;
         }

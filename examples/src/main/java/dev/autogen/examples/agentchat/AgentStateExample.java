@@ -1,12 +1,10 @@
 package dev.autogen.examples.agentchat;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.autogen.agentchat.agents.AssistantAgent;
 import dev.autogen.agentchat.messages.TextMessage;
 import dev.autogen.agentchat.ui.Console;
 import dev.autogen.core.CancellationToken;
 import dev.autogen.core.models.ChatCompletionClient;
-import dev.autogen.core.serialization.AutogenJson;
 import dev.autogen.ext.models.replay.ReplayChatCompletionClient;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Saving and loading an agent's state, from the migration guide: the state (the agent's model
@@ -43,19 +40,20 @@ public final class AgentStateExample {
 
         console.render(assistant.onMessagesStream(List.of(new TextMessage("Hello!", "user")), token));
 
-        Map<String, Object> state = assistant.saveState();
         try {
-            AutogenJson.mapper().writerWithDefaultPrettyPrinter().writeValue(stateFile.toFile(), state);
-            state = AutogenJson.mapper().readValue(stateFile.toFile(), new TypeReference<Map<String, Object>>() {
-            });
+            assistant.saveState(stateFile);
             out.println("Saved state:");
-            out.println(Files.readString(stateFile));
+            out.println(Files.readString(stateFile).stripTrailing());
         } catch (IOException e) {
             throw new UncheckedIOException("could not save the agent state to " + stateFile, e);
         }
 
         console.render(assistant.onMessagesStream(List.of(new TextMessage("Tell me a joke.", "user")), token));
-        assistant.loadState(state);
+        try {
+            assistant.loadState(stateFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not load the agent state from " + stateFile, e);
+        }
         out.println("State loaded: the agent is back to before the joke.");
         console.render(assistant.onMessagesStream(List.of(new TextMessage("Tell me a joke.", "user")), token));
     }

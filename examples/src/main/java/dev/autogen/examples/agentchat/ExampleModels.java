@@ -2,7 +2,6 @@ package dev.autogen.examples.agentchat;
 
 import dev.autogen.agentchat.agents.InputFunction;
 import dev.autogen.core.models.ChatCompletionClient;
-import dev.autogen.core.models.ModelFamily;
 import dev.autogen.core.models.ModelInfo;
 import dev.autogen.ext.models.anthropic.AnthropicChatCompletionClient;
 import dev.autogen.ext.models.anthropic.AnthropicModelInfo;
@@ -30,7 +29,7 @@ public final class ExampleModels {
     static final String DEFAULT_OLLAMA_MODEL = "llama3.2";
     static final String DEFAULT_OLLAMA_HOST = "http://localhost:11434";
     static final String DEFAULT_ANTHROPIC_MODEL = "claude-haiku-4-5";
-    private static final ModelInfo ASSUMED_CAPABILITIES = new ModelInfo(false, true, true, ModelFamily.UNKNOWN, true, null);
+    private static final ModelInfo ASSUMED_CAPABILITIES = ModelInfo.textAndTools();
 
     private ExampleModels() {
     }

@@ -13,7 +13,6 @@ import dev.autogen.core.CancellationToken;
 import dev.autogen.core.FunctionCall;
 import dev.autogen.core.models.ChatCompletionClient;
 import dev.autogen.core.models.CreateResult;
-import dev.autogen.core.models.ModelFamily;
 import dev.autogen.core.models.ModelInfo;
 import dev.autogen.core.models.RequestUsage;
 import dev.autogen.ext.models.replay.ReplayChatCompletionClient;
@@ -30,7 +29,7 @@ public final class HandoffTerminationExample {
     private HandoffTerminationExample() {
     }
 
-    /** The seeds' two runs: the handoff call, then two replies once the user has answered. */
+    /** Python AutoGen's docs' two runs: the handoff call, then two replies once the user has answered. */
     public static ReplayChatCompletionClient scriptedModel() {
         return new ReplayChatCompletionClient(List.of(
                 CreateResult.ofCalls(
@@ -40,11 +39,11 @@ public final class HandoffTerminationExample {
                         "Great! Enjoy the sunny weather in New York! Is there anything else you'd like to know?",
                         new RequestUsage(110, 21)),
                 CreateResult.ofText("TERMINATE", new RequestUsage(137, 5))),
-                new ModelInfo(false, true, false, ModelFamily.UNKNOWN, false, null));
+                ModelInfo.toolCalling());
     }
 
     /**
-     * Asks about the weather (printed with stats, as in the seeds), then asks {@code user} for the
+     * Asks about the weather (printed with stats, as in Python AutoGen's docs), then asks {@code user} for the
      * missing information and runs the team again with it (printed without stats); returns both results.
      */
     public static List<TaskResult> run(ChatCompletionClient model, InputFunction user, PrintStream out,

@@ -9,10 +9,9 @@ import dev.autogen.agentchat.ui.Console;
 import dev.autogen.core.FunctionCall;
 import dev.autogen.core.models.ChatCompletionClient;
 import dev.autogen.core.models.CreateResult;
-import dev.autogen.core.models.ModelFamily;
 import dev.autogen.core.models.ModelInfo;
 import dev.autogen.core.models.RequestUsage;
-import dev.autogen.core.tools.annotation.Tool;
+import dev.autogen.core.tools.annotation.ToolFunction;
 import dev.autogen.core.tools.annotation.ToolParam;
 import dev.autogen.ext.models.replay.ReplayChatCompletionClient;
 import java.io.PrintStream;
@@ -32,13 +31,13 @@ public final class LoopedAssistantExample {
 
     /** The agent's tool. */
     public static final class IncrementTools {
-        @Tool(name = "increment_number", value = "Increment a number by 1.")
+        @ToolFunction(name = "increment_number", value = "Increment a number by 1.")
         public int incrementNumber(@ToolParam("The number to increment.") int number) {
             return number + 1;
         }
     }
 
-    /** The seeds' run: five tool calls from 5 up to 10 (their call ids and token counts), then the answer. */
+    /** Python AutoGen's docs' run: five tool calls from 5 up to 10 (their call ids and token counts), then the answer. */
     public static ReplayChatCompletionClient scriptedModel() {
         String[] callIds = {"call_qTDXSouN3MtGDqa8l0DM1ciD", "call_VGZPlsFVVdyxutR63Yr087pt",
             "call_VRKGPqPM9AHoef2g2kgsKwZe", "call_TOUMjSCG2kVdFcw2CMeb5DYX", "call_wjq7OO9Kf5YYurWGc5lsqttJ"};
@@ -50,7 +49,7 @@ public final class LoopedAssistantExample {
         }
         replies.add(CreateResult.ofText("The number 5 incremented to 10 is 10.", new RequestUsage(215, 15)));
         return new ReplayChatCompletionClient(replies,
-                new ModelInfo(false, true, false, ModelFamily.UNKNOWN, false, null));
+                ModelInfo.toolCalling());
     }
 
     /** Runs the team until the agent answers in text, printing it through {@link Console} with stats. */

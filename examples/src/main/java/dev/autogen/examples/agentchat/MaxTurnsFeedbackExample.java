@@ -27,7 +27,7 @@ public final class MaxTurnsFeedbackExample {
     private MaxTurnsFeedbackExample() {
     }
 
-    /** The seeds' two poems: the first draft, then the one rewritten after the feedback. */
+    /** Python AutoGen's docs' two poems: the first draft, then the one rewritten after the feedback. */
     public static ReplayChatCompletionClient scriptedModel() {
         return new ReplayChatCompletionClient(List.of(
                 CreateResult.ofText("Endless waves in a dance with the shore,\n"

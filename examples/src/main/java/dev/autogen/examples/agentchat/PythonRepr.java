@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Prints messages the way the documentation's {@code print(message)} lines show them
  * ({@code source='assistant' models_usage=None content='Two' type='ModelClientStreamingChunkEvent'}),
- * so the examples' output can be compared with the seeds'.
+ * so the examples' output can be compared with Python AutoGen's docs.
  */
 final class PythonRepr {
     private PythonRepr() {

@@ -17,13 +17,13 @@ import java.util.List;
 /**
  * Reflection, from the teams tutorial: a primary agent writes a poem and a critic reviews it, taking
  * turns in a {@link RoundRobinGroupChat} until the critic says "APPROVE"
- * ({@link TextMentionTermination}). Both agents share one model client, as in the seeds.
+ * ({@link TextMentionTermination}). Both agents share one model client, as in Python AutoGen's docs.
  */
 public final class ReflectionTeamExample {
     private ReflectionTeamExample() {
     }
 
-    /** The seeds' Console run: a poem, feedback, a revised poem, then the critic's approval. */
+    /** Python AutoGen's docs' Console run: a poem, feedback, a revised poem, then the critic's approval. */
     public static ReplayChatCompletionClient scriptedModel() {
         return new ReplayChatCompletionClient(List.of(
                 CreateResult.ofText("Golden leaves in crisp air dance, \n"
@@ -92,7 +92,7 @@ public final class ReflectionTeamExample {
                         new RequestUsage(506, 4))));
     }
 
-    /** Runs the team on the seeds' task and prints it through {@link Console} with stats. */
+    /** Runs the team on Python AutoGen's docs' task and prints it through {@link Console} with stats. */
     public static TaskResult run(ChatCompletionClient model, PrintStream out, InstantSource clock) {
         AssistantAgent primary = AssistantAgent.builder("primary", model)
                 .systemMessage("You are a helpful AI assistant.")

@@ -10,10 +10,9 @@ import dev.autogen.agentchat.ui.Console;
 import dev.autogen.core.FunctionCall;
 import dev.autogen.core.models.ChatCompletionClient;
 import dev.autogen.core.models.CreateResult;
-import dev.autogen.core.models.ModelFamily;
 import dev.autogen.core.models.ModelInfo;
 import dev.autogen.core.models.RequestUsage;
-import dev.autogen.core.tools.annotation.Tool;
+import dev.autogen.core.tools.annotation.ToolFunction;
 import dev.autogen.core.tools.annotation.ToolParam;
 import dev.autogen.ext.models.replay.ReplayChatCompletionClient;
 import java.io.PrintStream;
@@ -26,8 +25,8 @@ import java.util.List;
  * turn back to the planner after every other agent; after the planner, it returns null and the model
  * picks the next speaker among the others. The team stops on "TERMINATE" or after 25 messages.
  *
- * <p>Here one model client serves the agents and the selector (the seeds use a smaller model for the
- * selector); the tools are the seeds' mock tools.
+ * <p>Here one model client serves the agents and the selector (Python AutoGen's docs use a smaller model for the
+ * selector); the tools are Python AutoGen's docs' mock tools.
  */
 public final class SelectorTeamExample {
     static final String TASK = "Who was the Miami Heat player with the highest points in the 2006-2007 season, "
@@ -36,9 +35,9 @@ public final class SelectorTeamExample {
     private SelectorTeamExample() {
     }
 
-    /** The seeds' mock web search: canned answers instead of a real search API. */
+    /** Python AutoGen's docs' mock web search: canned answers instead of a real search API. */
     public static final class SearchTools {
-        @Tool(name = "search_web_tool", value = "Search the web for information.")
+        @ToolFunction(name = "search_web_tool", value = "Search the web for information.")
         public String searchWebTool(@ToolParam("What to search for.") String query) {
             if (query.contains("2006-2007")) {
                 return """
@@ -59,9 +58,9 @@ public final class SelectorTeamExample {
         }
     }
 
-    /** The seeds' percentage calculator. */
+    /** Python AutoGen's docs' percentage calculator. */
     public static final class AnalysisTools {
-        @Tool(name = "percentage_change_tool", value = "Calculate the percentage change between two values.")
+        @ToolFunction(name = "percentage_change_tool", value = "Calculate the percentage change between two values.")
         public double percentageChangeTool(@ToolParam("The start value.") double start,
                 @ToolParam("The end value.") double end) {
             return ((end - start) / start) * 100;
@@ -115,10 +114,10 @@ public final class SelectorTeamExample {
                         about 85.98%.
 
                         TERMINATE""", new RequestUsage(705, 60))),
-                new ModelInfo(false, true, false, ModelFamily.UNKNOWN, false, null));
+                ModelInfo.toolCalling());
     }
 
-    /** Builds the seeds' team on {@code model}, runs the task and prints it through {@link Console} with stats. */
+    /** Builds Python AutoGen's docs' team on {@code model}, runs the task and prints it through {@link Console} with stats. */
     public static TaskResult run(ChatCompletionClient model, PrintStream out, InstantSource clock) {
         AssistantAgent planningAgent = AssistantAgent.builder("PlanningAgent", model)
                 .description("An agent for planning tasks, this agent should be the first to engage when given "

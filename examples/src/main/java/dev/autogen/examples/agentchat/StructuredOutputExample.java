@@ -7,7 +7,6 @@ import dev.autogen.agentchat.base.TaskResult;
 import dev.autogen.agentchat.messages.StructuredMessage;
 import dev.autogen.agentchat.ui.Console;
 import dev.autogen.core.models.ChatCompletionClient;
-import dev.autogen.core.models.ModelFamily;
 import dev.autogen.core.models.ModelInfo;
 import dev.autogen.ext.models.replay.ReplayChatCompletionClient;
 import java.io.PrintStream;
@@ -42,7 +41,7 @@ public final class StructuredOutputExample {
     public static ReplayChatCompletionClient scriptedModel() {
         return new ReplayChatCompletionClient(
                 List.of("{\"thoughts\":\"The user explicitly states that they are happy.\",\"response\":\"happy\"}"),
-                new ModelInfo(false, false, true, ModelFamily.UNKNOWN, true, null));
+                ModelInfo.builder().jsonOutput(true).structuredOutput(true).build());
     }
 
     /** Categorizes "I am happy." and returns the parsed answer. */

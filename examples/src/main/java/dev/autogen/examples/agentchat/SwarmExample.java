@@ -13,10 +13,9 @@ import dev.autogen.core.CancellationToken;
 import dev.autogen.core.FunctionCall;
 import dev.autogen.core.models.ChatCompletionClient;
 import dev.autogen.core.models.CreateResult;
-import dev.autogen.core.models.ModelFamily;
 import dev.autogen.core.models.ModelInfo;
 import dev.autogen.core.models.RequestUsage;
-import dev.autogen.core.tools.annotation.Tool;
+import dev.autogen.core.tools.annotation.ToolFunction;
 import dev.autogen.core.tools.annotation.ToolParam;
 import dev.autogen.ext.models.replay.ReplayChatCompletionClient;
 import java.io.PrintStream;
@@ -37,7 +36,7 @@ public final class SwarmExample {
 
     /** The flights refunder's tool. */
     public static final class RefundTools {
-        @Tool(name = "refund_flight", value = "Refund a flight")
+        @ToolFunction(name = "refund_flight", value = "Refund a flight")
         public String refundFlight(@ToolParam("The flight reference number.") String flightId) {
             return "Flight " + flightId + " refunded";
         }
@@ -62,7 +61,7 @@ public final class SwarmExample {
                 CreateResult.ofText("Your flight with reference number 507811 has been successfully refunded. If you "
                         + "need anything else, feel free to let me know. Safe travels! TERMINATE",
                         new RequestUsage(272, 32))),
-                new ModelInfo(false, true, false, ModelFamily.UNKNOWN, false, null));
+                ModelInfo.toolCalling());
     }
 
     /**

@@ -8,10 +8,9 @@ import dev.autogen.core.CancellationToken;
 import dev.autogen.core.FunctionCall;
 import dev.autogen.core.models.ChatCompletionClient;
 import dev.autogen.core.models.CreateResult;
-import dev.autogen.core.models.ModelFamily;
 import dev.autogen.core.models.ModelInfo;
 import dev.autogen.core.models.RequestUsage;
-import dev.autogen.core.tools.annotation.Tool;
+import dev.autogen.core.tools.annotation.ToolFunction;
 import dev.autogen.ext.models.replay.ReplayChatCompletionClient;
 import java.io.PrintStream;
 import java.time.InstantSource;
@@ -29,7 +28,7 @@ public final class ToolReflectionExample {
 
     /** The tool the model may call. */
     public static final class WeatherTools {
-        @Tool(name = "get_weather", value = "Get the weather for a city.")
+        @ToolFunction(name = "get_weather", value = "Get the weather for a city.")
         public String getWeather(String city) {
             return "The weather in " + city + " is 72 degree and sunny.";
         }
@@ -41,7 +40,7 @@ public final class ToolReflectionExample {
                 CreateResult.ofCalls(List.of(new FunctionCall("call_1", "{\"city\":\"Seattle\"}", "get_weather")),
                         new RequestUsage(70, 15)),
                 "The weather in Seattle is currently 72 degrees and sunny."),
-                new ModelInfo(false, true, false, ModelFamily.UNKNOWN, false, null));
+                ModelInfo.toolCalling());
     }
 
     /** Asks about Seattle and prints the agent's work to {@code out}. */

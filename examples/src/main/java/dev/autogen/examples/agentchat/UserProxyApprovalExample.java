@@ -25,7 +25,7 @@ public final class UserProxyApprovalExample {
     private UserProxyApprovalExample() {
     }
 
-    /** The seeds' poem. */
+    /** Python AutoGen's docs' poem. */
     public static ReplayChatCompletionClient scriptedModel() {
         return new ReplayChatCompletionClient(List.of(CreateResult.ofText(
                 "In endless blue where whispers play, \n"

@@ -7,10 +7,9 @@ import dev.autogen.agentchat.ui.Console;
 import dev.autogen.core.FunctionCall;
 import dev.autogen.core.models.ChatCompletionClient;
 import dev.autogen.core.models.CreateResult;
-import dev.autogen.core.models.ModelFamily;
 import dev.autogen.core.models.ModelInfo;
 import dev.autogen.core.models.RequestUsage;
-import dev.autogen.core.tools.annotation.Tool;
+import dev.autogen.core.tools.annotation.ToolFunction;
 import dev.autogen.core.tools.annotation.ToolParam;
 import dev.autogen.ext.models.replay.ReplayChatCompletionClient;
 import java.io.PrintStream;
@@ -28,20 +27,20 @@ public final class WeatherAgentExample {
 
     /** The agent's tool; the model sees its name, description and parameters. */
     public static final class WeatherTools {
-        @Tool(name = "get_weather", value = "Get the weather for a given city.")
+        @ToolFunction(name = "get_weather", value = "Get the weather for a given city.")
         public String getWeather(@ToolParam("The city to get the weather for.") String city) {
             return "The weather in " + city + " is 73 degrees and Sunny.";
         }
     }
 
-    /** What a model answers in the seeds' run: a tool call per question. */
+    /** What a model answers in Python AutoGen's docs' run: a tool call per question. */
     public static ReplayChatCompletionClient scriptedModel() {
         return new ReplayChatCompletionClient(List.of(
                 CreateResult.ofCalls(List.of(new FunctionCall("call_1", "{\"city\":\"New York City\"}", "get_weather")),
                         new RequestUsage(75, 16)),
                 CreateResult.ofCalls(List.of(new FunctionCall("call_2", "{\"city\":\"Seattle\"}", "get_weather")),
                         new RequestUsage(127, 14))),
-                new ModelInfo(false, true, false, ModelFamily.UNKNOWN, false, null));
+                ModelInfo.toolCalling());
     }
 
     /** Asks the two questions, printing both runs to {@code out}; {@code clock} times them. */

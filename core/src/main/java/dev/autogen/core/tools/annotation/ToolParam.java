@@ -7,7 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Describes a tool argument: a parameter of a {@link Tool} method, or a component of a tool's
+ * Describes a tool argument: a parameter of a {@link ToolFunction} method, or a component of a tool's
  * argument record. Arguments of type {@code Optional<T>} or annotated
  * {@code @org.jspecify.annotations.Nullable} are optional; all others are required.
  */

@@ -1,5 +1,5 @@
 /**
- * Annotations that turn plain Java methods into tools: {@link dev.autogen.core.tools.annotation.Tool}
+ * Annotations that turn plain Java methods into tools: {@link dev.autogen.core.tools.annotation.ToolFunction}
  * on a method, {@link dev.autogen.core.tools.annotation.ToolParam} on its parameters (or on record
  * components of a tool's argument record). Read by {@link dev.autogen.core.tools.FunctionTool}.
  */

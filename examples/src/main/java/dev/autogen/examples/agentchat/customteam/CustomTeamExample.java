@@ -16,7 +16,7 @@ import java.util.List;
  *
  * <pre>{@code
  * var team = new MentionGroupChat(List.of(planner, researcher, writer), new TextMentionTermination("TERMINATE"), 10);
- * Console.run(team.runStream("Write a note on the JVM's virtual threads."));
+ * Console.print(team.runStream("Write a note on the JVM's virtual threads."));
  * }</pre>
  */
 public final class CustomTeamExample {

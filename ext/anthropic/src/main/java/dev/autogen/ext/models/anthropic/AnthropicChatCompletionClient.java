@@ -163,7 +163,7 @@ public final class AnthropicChatCompletionClient extends HttpChatCompletionClien
         }
         return AnthropicModelInfo.find(config.model()).orElseThrow(() -> new IllegalArgumentException(
                 "model_info is required when model name is not recognized: '" + config.model() + "' is not a known"
-                        + " Claude model; pass modelInfo(new ModelInfo(...)) to the builder (config field model_info)"
+                        + " Claude model; pass modelInfo(ModelInfo.builder()...build()) to the builder (config field model_info)"
                         + " saying whether it supports vision, function calling and JSON output"));
     }
 

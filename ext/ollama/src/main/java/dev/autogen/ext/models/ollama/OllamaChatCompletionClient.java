@@ -183,7 +183,7 @@ public final class OllamaChatCompletionClient extends HttpChatCompletionClient i
         return OllamaModelInfo.find(config.model()).orElseThrow(() -> new IllegalArgumentException(
                 "model_info is required when model name is not recognized: '" + config.model() + "' (model class '"
                         + OllamaModelInfo.modelClass(config.model()) + "') is not in OllamaModelInfo; pass"
-                        + " modelInfo(new ModelInfo(...)) to the builder (config field model_info) saying whether it"
+                        + " modelInfo(ModelInfo.builder()...build()) to the builder (config field model_info) saying whether it"
                         + " supports vision, function calling, JSON and structured output"));
     }
 

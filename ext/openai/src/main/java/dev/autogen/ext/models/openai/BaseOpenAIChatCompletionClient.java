@@ -108,8 +108,8 @@ public abstract sealed class BaseOpenAIChatCompletionClient extends HttpChatComp
         }
         return OpenAIModelInfo.info(config.model()).orElseThrow(() -> new IllegalArgumentException(
                 "model_info is required when model name is not a valid OpenAI model: '" + config.model()
-                        + "' is not among the known models; pass modelInfo(new ModelInfo(vision, functionCalling,"
-                        + " jsonOutput, family, structuredOutput, null)) to the builder (\"model_info\" in a config)"));
+                        + "' is not among the known models; pass modelInfo(...) to the builder, e.g."
+                        + " ModelInfo.textAndTools() or ModelInfo.builder().functionCalling(true).build() (\"model_info\" in a config)"));
     }
 
     /** The chat-completions URL. */

@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * var local = OpenAIChatCompletionClient.builder()
  *         .model("llama3.2")
  *         .baseUrl("http://localhost:11434/v1")
- *         .modelInfo(new ModelInfo(false, true, true, ModelFamily.UNKNOWN, true, null))
+ *         .modelInfo(ModelInfo.textAndTools())
  *         .build();
  * }</pre>
  *

@@ -66,7 +66,7 @@ class OpenAITokenCounterTest {
     }
 
     static class Search {
-        @dev.autogen.core.tools.annotation.Tool("Find information on the web")
+        @dev.autogen.core.tools.annotation.ToolFunction("Find information on the web")
         String web_search_func(String query) {
             return "";
         }

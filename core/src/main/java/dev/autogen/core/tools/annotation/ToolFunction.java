@@ -14,7 +14,7 @@ import java.lang.annotation.Target;
  *
  * <pre>{@code
  * class WeatherTools {
- *     @Tool("Get the current weather for a city")
+ *     @ToolFunction("Get the current weather for a city")
  *     String getWeather(@ToolParam("The city name") String city) { return "Sunny in " + city; }
  * }
  * List<FunctionTool> tools = FunctionTool.fromMethods(new WeatherTools());
@@ -23,7 +23,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
-public @interface Tool {
+public @interface ToolFunction {
     /** What the tool does, for the model (Python takes the docstring). Defaults to the tool name. */
     String value() default "";
 
