@@ -76,10 +76,18 @@ public final class GrpcPeers {
         System.out.flush();
     }
 
+    /** Extra JVM options for the peer processes (space-separated), e.g. to record a flight recording. */
+    static final String PEER_JVM_ARGS = "AUTOGEN_PEER_JVM_ARGS";
+
     /** Starts {@code GrpcPeers args} in a new JVM on this one's class path and returns it with its address. */
     static Peer start(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), GrpcPeers.class.getName()));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        String jvmArgs = System.getenv(PEER_JVM_ARGS);
+        if (jvmArgs != null && !jvmArgs.isBlank()) {
+            // e.g. -XX:StartFlightRecording=filename=peer-%p.jfr to profile the host and the worker too
+            command.addAll(List.of(jvmArgs.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), GrpcPeers.class.getName()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         var out = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream()));
