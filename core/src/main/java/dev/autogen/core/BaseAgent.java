@@ -144,8 +144,10 @@ public abstract class BaseAgent implements Agent {
      * {@link TypeSubscribed} annotations declare, and a subscription to topics of type
      * {@code "<type>:"} for messages published directly to it.
      *
-     * <!-- java-context: AgentRuntime runtime;
-     *      import java.util.function.IntPredicate; class Checker extends RoutedAgent { Checker(AgentInstantiationContext ctx, IntPredicate runUntil) { super(ctx, "A checker agent."); } } -->
+     * <!-- java-context: import java.util.function.IntPredicate; AgentRuntime runtime;
+     *      class Checker extends RoutedAgent {
+     *          Checker(AgentInstantiationContext ctx, IntPredicate runUntil) { super(ctx, "A checker agent."); }
+     *      } -->
      * <pre>{@code
      * BaseAgent.register(runtime, "checker", Checker.class, ctx -> new Checker(ctx, x -> x <= 1));
      * }</pre>

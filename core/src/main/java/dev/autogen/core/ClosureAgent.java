@@ -13,8 +13,7 @@ import org.slf4j.LoggerFactory;
  * messages to a queue. The closure receives messages of one type; other messages are handled by
  * the {@link UnknownTypePolicy}.
  *
- * <!-- java-context: import java.util.concurrent.LinkedBlockingQueue;
- *      AgentRuntime runtime;
+ * <!-- java-context: import java.util.concurrent.LinkedBlockingQueue; AgentRuntime runtime;
  *      record Result(String text) {} -->
  * <pre>{@code
  * var results = new LinkedBlockingQueue<Result>();

@@ -40,8 +40,7 @@ public final class MessageHandlerContext {
      * build the runtime of, such as a command line running a team loaded from a config:
      *
      * <!-- java-context: import dev.autogen.agentchat.base.TaskResult; import dev.autogen.agentchat.base.Team;
-     *      Team team;
-     *      RuntimeListener listener; -->
+     *      Team team; RuntimeListener listener; -->
      * <pre>{@code
      * TaskResult result = MessageHandlerContext.callWatched(listener, () -> team.run("Write a haiku."));
      * }</pre>

@@ -66,8 +66,11 @@ import org.slf4j.LoggerFactory;
  * {@code maxToolIterations}, then either a reflection model call or a {@link ToolCallSummaryMessage}.
  *
  * <!-- java-context: import dev.autogen.core.models.ChatCompletionClient;
- *      import dev.autogen.agentchat.base.TaskResult; ChatCompletionClient modelClient;
- *      import dev.autogen.core.tools.annotation.ToolFunction; class WeatherTools { @ToolFunction("Get the weather for a city") public String getWeather(String city) { return "Sunny"; } } -->
+ *      import dev.autogen.agentchat.base.TaskResult; import dev.autogen.core.tools.annotation.ToolFunction;
+ *      ChatCompletionClient modelClient;
+ *      class WeatherTools {
+ *          @ToolFunction("Get the weather for a city") public String getWeather(String city) { return "Sunny"; }
+ *      } -->
  * <pre>{@code
  * var agent = AssistantAgent.builder("weather_agent", modelClient)
  *         .tools(FunctionTool.fromMethods(new WeatherTools()))

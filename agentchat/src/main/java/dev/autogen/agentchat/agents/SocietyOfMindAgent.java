@@ -39,8 +39,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <!-- java-context: import dev.autogen.agentchat.teams.RoundRobinGroupChat;
  *      import dev.autogen.agentchat.conditions.TextMentionTermination;
- *      import dev.autogen.core.models.ChatCompletionClient;
- *      AssistantAgent writer; AssistantAgent editor; ChatCompletionClient modelClient; AssistantAgent translator; -->
+ *      import dev.autogen.core.models.ChatCompletionClient; AssistantAgent writer; AssistantAgent editor;
+ *      ChatCompletionClient modelClient; AssistantAgent translator; -->
  * <pre>{@code
  * var inner = new RoundRobinGroupChat(List.of(writer, editor), new TextMentionTermination("APPROVE"));
  * var societyOfMind = SocietyOfMindAgent.builder("society_of_mind", inner, modelClient).build();

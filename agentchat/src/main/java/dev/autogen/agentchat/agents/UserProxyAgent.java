@@ -29,8 +29,7 @@ import org.jspecify.annotations.Nullable;
  * {@link UserInputRequestedEvent}, so a UI reading the stream can show a prompt; the input function can
  * read that event's id with {@link InputRequestContext#requestId()}.
  *
- * <!-- java-context: import dev.autogen.agentchat.teams.RoundRobinGroupChat;
- *      AssistantAgent assistant;
+ * <!-- java-context: import dev.autogen.agentchat.teams.RoundRobinGroupChat; AssistantAgent assistant;
  *      interface WebSocket { String ask(String prompt); } WebSocket webSocket; -->
  * <pre>{@code
  * var user = new UserProxyAgent("user", (prompt, token) -> webSocket.ask(prompt));

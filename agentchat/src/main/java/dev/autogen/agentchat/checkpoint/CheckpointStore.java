@@ -11,8 +11,7 @@ import org.jspecify.annotations.Nullable;
  * {@code autogen-ext-checkpoint-jdbc} keeps them in SQLite (the embedded default) or PostgreSQL.
  *
  * <!-- java-context: import dev.autogen.agentchat.base.ChatAgent;
- *      import dev.autogen.agentchat.teams.RoundRobinGroupChat; List<ChatAgent> agents;
- *      CheckpointStore store; -->
+ *      import dev.autogen.agentchat.teams.RoundRobinGroupChat; List<ChatAgent> agents; CheckpointStore store; -->
  * <pre>{@code
  * var team = RoundRobinGroupChat.builder(agents).build();
  * team.checkpointStore(store);

@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * {@link dev.autogen.agentchat.messages.UserInputRequestedEvent} and calls
  * {@link #notifyEventReceived}; only then is the real input function called.
  *
- * <!-- java-context: import dev.autogen.agentchat.agents.UserProxyAgent; import dev.autogen.agentchat.base.Team;
+ * <!-- java-context: import dev.autogen.agentchat.agents.UserProxyAgent;
+ *      import dev.autogen.agentchat.base.Team;
  *      import dev.autogen.agentchat.agents.UserProxyAgent.InputRequestContext; import java.util.Scanner;
  *      Team team; Scanner scanner; -->
  * <pre>{@code

@@ -18,7 +18,9 @@ package dev.autogen.core.component;
  *     public static final class Provider extends AbstractComponentProvider<Greeter, Config> {
  *         public Provider() { super("my_app.Greeter", "greeter", Greeter.class, Config.class, "Says hello."); }
  *
- *         public Greeter fromConfig(Config config, ComponentContext context) { return new Greeter(config.greeting()); }
+ *         public Greeter fromConfig(Config config, ComponentContext context) {
+ *             return new Greeter(config.greeting());
+ *         }
  *     }
  * }
  * }</pre>

@@ -12,7 +12,8 @@ import java.util.Optional;
  * components nested in the config, keeping track of where they sit so that an error reads
  * {@code team.config.participants[1].config.model_client: unknown provider 'foo'}.
  *
- * <!-- java-context: import dev.autogen.agentchat.base.*; import dev.autogen.agentchat.teams.RoundRobinGroupChat;
+ * <!-- java-context: import dev.autogen.agentchat.base.*;
+ *      import dev.autogen.agentchat.teams.RoundRobinGroupChat;
  *      record Config(List<ComponentModel> participants, ComponentModel terminationCondition) {} -->
  * <pre>{@code
  * public RoundRobinGroupChat fromConfig(Config config, ComponentContext context) {
@@ -123,8 +124,7 @@ public final class ComponentContext {
      * once: the gate is {@link ProcessGate#OPEN} when it allows, asks before each start when it says
      * {@link ConsentPolicy.Decision#ASK}, and the load fails when it denies.
      *
-     * <!-- java-context: import java.nio.file.Path; Path workDir;
-     *      ComponentContext context; -->
+     * <!-- java-context: import java.nio.file.Path; Path workDir; ComponentContext context; -->
      * <pre>{@code
      * ProcessGate gate = context.processGate("run the code blocks it receives as programs on this machine",
      *         Map.of("work_dir", workDir));

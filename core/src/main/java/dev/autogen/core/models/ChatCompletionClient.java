@@ -95,7 +95,8 @@ public interface ChatCompletionClient extends AutoCloseable, ComponentBase {
      * result closes this client.
      *
      * <!-- java-context: ChatCompletionClient client;
-     *      class AuditInterceptor implements ChatCompletionInterceptor {} ChatCompletionInterceptor cacheInterceptor; -->
+     *      class AuditInterceptor implements ChatCompletionInterceptor {}
+     *      ChatCompletionInterceptor cacheInterceptor; -->
      * <pre>{@code
      * ChatCompletionClient audited = client.withInterceptors(List.of(new AuditInterceptor(), cacheInterceptor));
      * }</pre>

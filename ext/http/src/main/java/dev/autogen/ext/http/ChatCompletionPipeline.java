@@ -33,7 +33,8 @@ import java.util.function.Consumer;
  *     private final ChatCompletionPipeline pipeline;
  *
  *     MyClient(HttpTransport transport, ChatProtocol myProtocol) {
- *         this.pipeline = new ChatCompletionPipeline(transport, myProtocol, ChatCompletionPipeline.DEFAULT_INTERCEPTORS);
+ *         this.pipeline = new ChatCompletionPipeline(transport, myProtocol,
+ *                 ChatCompletionPipeline.DEFAULT_INTERCEPTORS);
  *     }
  *
  *     public CreateResult create(CreateRequest request) { return pipeline.create(request); }

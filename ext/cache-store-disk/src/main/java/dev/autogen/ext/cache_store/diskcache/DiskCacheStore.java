@@ -39,8 +39,7 @@ import org.slf4j.LoggerFactory;
  * <!-- java-context: import dev.autogen.ext.models.cache.ChatCacheValue;
  *      import dev.autogen.ext.models.cache.ChatCompletionCache;
  *      import dev.autogen.core.models.ChatCompletionClient; import dev.autogen.core.models.LLMMessage;
- *      ChatCompletionClient client; List<LLMMessage> messages;
- *      import java.util.List; -->
+ *      import java.util.List; ChatCompletionClient client; List<LLMMessage> messages; -->
  * <pre>{@code
  * try (var store = DiskCacheStore.open(Path.of(".cache/autogen"), ChatCacheValue.class);
  *      var cached = new ChatCompletionCache(client, store)) {

@@ -36,8 +36,7 @@ import redis.clients.jedis.exceptions.JedisException;
  * <!-- java-context: import dev.autogen.ext.models.cache.ChatCacheValue;
  *      import dev.autogen.ext.models.cache.ChatCompletionCache;
  *      import dev.autogen.core.models.ChatCompletionClient; import dev.autogen.core.models.LLMMessage;
- *      ChatCompletionClient client; List<LLMMessage> messages;
- *      import java.util.List; -->
+ *      import java.util.List; ChatCompletionClient client; List<LLMMessage> messages; -->
  * <pre>{@code
  * var config = RedisStoreConfig.builder().host("localhost").port(6379).build();
  * try (var store = RedisStore.create(config, ChatCacheValue.class);
