@@ -21,8 +21,9 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
- * The Java snippets of markdown documents, made into compilable classes by a simple convention
- * (README.md, "Development"):
+ * The Java snippets of markdown documents and the Java examples of Javadoc comments
+ * ({@link #extractJavadoc}), made into compilable classes by a simple convention (README.md,
+ * "Development"):
  * <ul>
  *   <li>{@code import} lines anywhere in a snippet are hoisted to the top of its class;</li>
  *   <li>top-level type declarations ({@code class}, {@code record}, {@code interface}, {@code enum}) and
