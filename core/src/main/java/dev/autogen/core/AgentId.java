@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
  *
  * <p>The string form is {@code type/key}, as in Python AutoGen.
  *
+ * <!-- java-context: AgentRuntime runtime; record Message(int content) {} -->
  * <pre>{@code
  * AgentId checker = new AgentId("checker", "default");
  * runtime.sendMessage(new Message(10), checker);

@@ -5,6 +5,10 @@ package dev.autogen.core;
  * id it is created for. Pass it to {@link BaseAgent}'s constructor. This replaces Python's ambient
  * {@code AgentInstantiationContext} with an explicit argument.
  *
+ * <!-- java-context: import java.util.function.IntPredicate; AgentRuntime runtime;
+ *      class Checker extends RoutedAgent {
+ *          Checker(AgentInstantiationContext ctx, IntPredicate runUntil) { super(ctx, "A checker agent."); }
+ *      } -->
  * <pre>{@code
  * runtime.registerFactory("checker", ctx -> new Checker(ctx, x -> x <= 1), Checker.class);
  * }</pre>

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
  * A handle on one agent through its runtime: send it messages and read or restore its state without
  * touching the instance.
  *
+ * <!-- java-context: AgentRuntime runtime; record Message(int content) {} -->
  * <pre>{@code
  * var checker = new AgentProxy(AgentId.of("checker"), runtime);
  * checker.sendMessage(new Message(10));

@@ -89,8 +89,16 @@ public abstract class BaseAgent implements Agent {
     /**
      * Sends a direct message as this agent and waits for a reply of the expected type.
      *
+     * <!-- java-context: record Ping(int seq) {} record Pong(int seq) {} -->
      * <pre>{@code
-     * Pong pong = sendMessage(new Ping(1), AgentId.of("echo"), Pong.class);
+     * final class Caller extends RoutedAgent {
+     *     Caller(AgentInstantiationContext ctx) { super(ctx, "Asks the echo agent."); }
+     *
+     *     @Event
+     *     void onPing(Ping ping, MessageContext ctx) {
+     *         Pong pong = sendMessage(new Ping(ping.seq() + 1), AgentId.of("echo"), Pong.class);
+     *     }
+     * }
      * }</pre>
      *
      * @throws ClassCastException naming both types, if the reply is of another type
@@ -136,6 +144,10 @@ public abstract class BaseAgent implements Agent {
      * {@link TypeSubscribed} annotations declare, and a subscription to topics of type
      * {@code "<type>:"} for messages published directly to it.
      *
+     * <!-- java-context: import java.util.function.IntPredicate; AgentRuntime runtime;
+     *      class Checker extends RoutedAgent {
+     *          Checker(AgentInstantiationContext ctx, IntPredicate runUntil) { super(ctx, "A checker agent."); }
+     *      } -->
      * <pre>{@code
      * BaseAgent.register(runtime, "checker", Checker.class, ctx -> new Checker(ctx, x -> x <= 1));
      * }</pre>

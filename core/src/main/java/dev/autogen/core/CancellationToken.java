@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
  * <p>The runtime interrupts the thread of a handler whose token is cancelled, so blocking calls in
  * the handler return promptly. Long CPU-bound handlers should check {@link #isCancelled()}.
  *
+ * <!-- java-context: String task; AgentRuntime runtime; AgentId worker; -->
  * <pre>{@code
  * var token = new CancellationToken();
  * var reply = runtime.sendMessageAsync(task, worker, null, token, null);

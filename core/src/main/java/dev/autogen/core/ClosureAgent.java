@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
  * messages to a queue. The closure receives messages of one type; other messages are handled by
  * the {@link UnknownTypePolicy}.
  *
+ * <!-- java-context: import java.util.concurrent.LinkedBlockingQueue; AgentRuntime runtime;
+ *      record Result(String text) {} -->
  * <pre>{@code
  * var results = new LinkedBlockingQueue<Result>();
  * ClosureAgent.builder("collector", Result.class, (ctx, result, mctx) -> { results.add(result); return null; })

@@ -12,7 +12,9 @@ import java.lang.annotation.Target;
  *
  * <pre>{@code
  * @DefaultSubscribed
- * final class Checker extends RoutedAgent { ... }
+ * final class Checker extends RoutedAgent {
+ *     Checker(AgentInstantiationContext ctx) { super(ctx, "A checker agent."); }
+ * }
  * }</pre>
  */
 @Documented

@@ -5,8 +5,17 @@ package dev.autogen.core;
  * {@code "default"}, and as source the key of the agent whose handler is running (so agents keyed
  * by conversation publish within their conversation), or {@code "default"} outside a handler.
  *
+ * <!-- java-context: record Message(int content) {} -->
  * <pre>{@code
- * publishMessage(new Message(val), DefaultTopicId.create());
+ * final class Modifier extends RoutedAgent {
+ *     Modifier(AgentInstantiationContext ctx) { super(ctx, "A modifier agent."); }
+ *
+ *     @Event
+ *     void onNumber(Message message, MessageContext ctx) {
+ *         int val = message.content() - 1;
+ *         publishMessage(new Message(val), DefaultTopicId.create());   // within this agent's conversation
+ *     }
+ * }
  * }</pre>
  */
 public final class DefaultTopicId {

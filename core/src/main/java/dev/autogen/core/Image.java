@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  * detects the format from the bytes. Python re-encodes every image to PNG; this class keeps the
  * original encoding, which every reader (including Python's) accepts.
  *
+ * <!-- java-context: import dev.autogen.core.models.UserMessage; -->
  * <pre>{@code
  * Image img = Image.fromFile(Path.of("chart.png"));
  * var message = UserMessage.of("user", "What does this chart show?", img);

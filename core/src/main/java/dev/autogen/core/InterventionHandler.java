@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * ({@link #onSend}, {@link #onPublish}) or the recipient's ({@link #onResponse}); they must be
  * fast and thread-safe.
  *
+ * <!-- java-context: record Secret(String text) {} -->
  * <pre>{@code
  * InterventionHandler noSecrets = new InterventionHandler() {
  *     public Intervention onSend(Object message, MessageContext ctx, AgentId recipient) {

@@ -39,6 +39,8 @@ public final class MessageHandlerContext {
      * do the model and tool calls of an agent it runs directly. For code that starts runs it does not
      * build the runtime of, such as a command line running a team loaded from a config:
      *
+     * <!-- java-context: import dev.autogen.agentchat.base.TaskResult; import dev.autogen.agentchat.base.Team;
+     *      Team team; RuntimeListener listener; -->
      * <pre>{@code
      * TaskResult result = MessageHandlerContext.callWatched(listener, () -> team.run("Write a haiku."));
      * }</pre>

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
  * An agent whose messages are handled by annotated methods, one per message type: the usual base
  * class for agents.
  *
+ * <!-- java-context: record Message(int content) {} record Ping(int seq) {} record Pong(int seq) {} -->
  * <pre>{@code
  * @DefaultSubscribed
  * final class Checker extends RoutedAgent {

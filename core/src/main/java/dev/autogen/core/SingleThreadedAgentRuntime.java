@@ -7,6 +7,7 @@ import dev.autogen.core.runtime.InProcessAgentRuntime;
  * agents run on virtual threads, each handling one message at a time, different agents in parallel.
  * Use whichever name reads better; they behave the same.
  *
+ * <!-- java-context: record Message(int content) {} -->
  * <pre>{@code
  * var runtime = new SingleThreadedAgentRuntime();
  * runtime.start();

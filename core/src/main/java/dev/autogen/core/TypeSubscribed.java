@@ -13,7 +13,9 @@ import java.lang.annotation.Target;
  *
  * <pre>{@code
  * @TypeSubscribed("reviews")
- * final class Reviewer extends RoutedAgent { ... }
+ * final class Reviewer extends RoutedAgent {
+ *     Reviewer(AgentInstantiationContext ctx) { super(ctx, "A reviewer agent."); }
+ * }
  * }</pre>
  */
 @Documented

@@ -10,6 +10,7 @@ import java.util.UUID;
  * to the single agent {@code agentType/default}; with sources naming conversations, each
  * conversation gets its own agent instance.
  *
+ * <!-- java-context: AgentRuntime runtime; -->
  * <pre>{@code
  * runtime.addSubscription(new TypeSubscription("tasks", "worker"));
  * }</pre>

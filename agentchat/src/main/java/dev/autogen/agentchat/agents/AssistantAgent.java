@@ -65,6 +65,12 @@ import org.slf4j.LoggerFactory;
  * model asked for tools) one round of tool calls run in parallel, repeated up to
  * {@code maxToolIterations}, then either a reflection model call or a {@link ToolCallSummaryMessage}.
  *
+ * <!-- java-context: import dev.autogen.core.models.ChatCompletionClient;
+ *      import dev.autogen.agentchat.base.TaskResult; import dev.autogen.core.tools.annotation.ToolFunction;
+ *      ChatCompletionClient modelClient;
+ *      class WeatherTools {
+ *          @ToolFunction("Get the weather for a city") public String getWeather(String city) { return "Sunny"; }
+ *      } -->
  * <pre>{@code
  * var agent = AssistantAgent.builder("weather_agent", modelClient)
  *         .tools(FunctionTool.fromMethods(new WeatherTools()))

@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
  * to stream events as they happen, and {@link #saveState()}/{@link #loadState} if the agent has state.
  * {@code run} and {@code runStream} come for free.
  *
+ * <!-- java-context: import dev.autogen.agentchat.messages.TextMessage; -->
  * <pre>{@code
  * class CountDownAgent extends BaseChatAgent {
  *     private int count = 3;

@@ -57,6 +57,8 @@ import org.jspecify.annotations.Nullable;
  * {@link CodeExecutionEvent}), on failure the model may decide to retry (up to
  * {@code maxRetriesOnError} times), and finally the model reflects on the result in a {@link TextMessage}.
  *
+ * <!-- java-context: import dev.autogen.ext.code_executors.local.LocalCommandLineCodeExecutor;
+ *      import java.nio.file.Path; -->
  * <pre>{@code
  * try (var executor = LocalCommandLineCodeExecutor.builder().workDir(Path.of("coding")).build()) {
  *     var agent = CodeExecutorAgent.builder("code_executor", executor)

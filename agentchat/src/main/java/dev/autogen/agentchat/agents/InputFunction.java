@@ -13,6 +13,8 @@ import java.util.function.Function;
  * {@link UserProxyAgent.InputRequestContext#requestId()} tells which
  * {@link dev.autogen.agentchat.messages.UserInputRequestedEvent} the call answers.
  *
+ * <!-- java-context: import java.util.concurrent.BlockingQueue;
+ *      import java.util.concurrent.LinkedBlockingQueue; -->
  * <pre>{@code
  * BlockingQueue<String> replies = new LinkedBlockingQueue<>();   // filled by a web socket handler
  * var user = new UserProxyAgent("user", (prompt, token) -> replies.take());

@@ -21,6 +21,7 @@ import java.util.function.Consumer;
  * source in its {@link MessageFilterConfig}, the first or last few. In a looping graph this keeps an
  * agent's view short, e.g. the user's task and the last message of its reviewer.
  *
+ * <!-- java-context: AssistantAgent writerInner; -->
  * <pre>{@code
  * var writer = new MessageFilterAgent("writer", writerInner, MessageFilterConfig.of(
  *         PerSourceFilter.first("user", 1),

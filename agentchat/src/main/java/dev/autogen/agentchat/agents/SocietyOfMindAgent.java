@@ -37,6 +37,10 @@ import org.jspecify.annotations.Nullable;
  * the response prompt), then the team is reset. Messages from earlier calls reach the team as a
  * {@link HandoffMessage} carrying the agent's model context.
  *
+ * <!-- java-context: import dev.autogen.agentchat.teams.RoundRobinGroupChat;
+ *      import dev.autogen.agentchat.conditions.TextMentionTermination;
+ *      import dev.autogen.core.models.ChatCompletionClient; AssistantAgent writer; AssistantAgent editor;
+ *      ChatCompletionClient modelClient; AssistantAgent translator; -->
  * <pre>{@code
  * var inner = new RoundRobinGroupChat(List.of(writer, editor), new TextMentionTermination("APPROVE"));
  * var societyOfMind = SocietyOfMindAgent.builder("society_of_mind", inner, modelClient).build();

@@ -29,6 +29,8 @@ import org.jspecify.annotations.Nullable;
  * {@link UserInputRequestedEvent}, so a UI reading the stream can show a prompt; the input function can
  * read that event's id with {@link InputRequestContext#requestId()}.
  *
+ * <!-- java-context: import dev.autogen.agentchat.teams.RoundRobinGroupChat; AssistantAgent assistant;
+ *      interface WebSocket { String ask(String prompt); } WebSocket webSocket; -->
  * <pre>{@code
  * var user = new UserProxyAgent("user", (prompt, token) -> webSocket.ask(prompt));
  * var team = RoundRobinGroupChat.builder(List.of(assistant, user)).build();
@@ -181,6 +183,7 @@ public class UserProxyAgent extends BaseChatAgent implements Component<UserProxy
      * Which user input request the current input function call answers: the {@code request_id} of the
      * {@link UserInputRequestedEvent} emitted just before the call.
      *
+     * <!-- java-context: interface Ui { String prompt(String requestId, String prompt); } Ui ui; -->
      * <pre>{@code
      * InputFunction ask = (prompt, token) -> ui.prompt(UserProxyAgent.InputRequestContext.requestId(), prompt);
      * }</pre>

@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * stop message collected since the last reset with {@code ", "}. Reset resets them all. Usually
  * made with {@link TerminationCondition#and}:
  *
+ * <!-- java-context: import dev.autogen.agentchat.conditions.MaxMessageTermination;
+ *      import dev.autogen.agentchat.conditions.TextMentionTermination; -->
  * <pre>{@code
  * // stop once the critic has approved and at least 10 messages were exchanged
  * var stop = new TextMentionTermination("APPROVE", List.of("critic")).and(new MaxMessageTermination(10));

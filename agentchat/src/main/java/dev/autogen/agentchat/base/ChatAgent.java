@@ -76,6 +76,8 @@ public interface ChatAgent extends Participant, TaskRunner, ComponentBase, AutoC
     /**
      * The agent's state as a typed value, with its JSON form ({@link AgentState#toJson()}).
      *
+     * <!-- java-context: import dev.autogen.agentchat.agents.AssistantAgent; AssistantAgent agent;
+     *      AssistantAgent sameAgent; -->
      * <pre>{@code
      * String json = agent.agentState().toJson();   // as Python's json.dumps(await agent.save_state())
      * sameAgent.loadState(AgentState.fromJson(json));

@@ -20,6 +20,8 @@ import java.util.function.Function;
  * thread has ended, and a team is no longer running ({@code isRunning()} is false) and ready for its
  * next run, which counts its termination condition from zero (docs/teams.md, "Cancellation").
  *
+ * <!-- java-context: import dev.autogen.agentchat.agents.AssistantAgent;
+ *      import dev.autogen.agentchat.messages.ModelClientStreamingChunkEvent; AssistantAgent agent; -->
  * <pre>{@code
  * try (MessageStream<TaskResult> stream = agent.runStream("Hello")) {
  *     for (BaseMessage message : stream) {

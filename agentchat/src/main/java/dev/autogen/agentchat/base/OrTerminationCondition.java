@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * to all conditions; the stop message joins the contents (and the sources) of those that fired
  * with {@code ", "}. Reset resets them all. Usually made with {@link TerminationCondition#or}:
  *
+ * <!-- java-context: import dev.autogen.agentchat.conditions.MaxMessageTermination;
+ *      import dev.autogen.agentchat.conditions.TextMentionTermination; -->
  * <pre>{@code
  * var stop = new TextMentionTermination("TERMINATE").or(new MaxMessageTermination(10));
  * }</pre>

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * the task messages are part of the output (Python's {@code task}, {@code cancellation_token},
  * {@code output_task_messages}).
  *
+ * <!-- java-context: Team team; -->
  * <pre>{@code
  * var token = new CancellationToken();
  * TaskResult result = team.run(RunOptions.task("Write a poem.").withCancellationToken(token));

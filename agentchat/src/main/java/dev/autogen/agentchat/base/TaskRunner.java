@@ -7,6 +7,8 @@ import java.util.List;
  * Something that runs a task to a {@link TaskResult}: an agent or a team. {@link #run} blocks until
  * the result; {@link #runStream} lets you watch each message as it is produced.
  *
+ * <!-- java-context: import dev.autogen.agentchat.agents.AssistantAgent;
+ *      import dev.autogen.agentchat.messages.BaseMessage; AssistantAgent agent; Team team; -->
  * <pre>{@code
  * TaskResult result = agent.run("What is the weather in Paris?");
  *

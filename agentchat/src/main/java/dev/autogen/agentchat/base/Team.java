@@ -42,6 +42,7 @@ public interface Team extends Participant, TaskRunner, ComponentBase, AutoClosea
     /**
      * The team's state as a typed value: {@link #saveState()} read as Python's {@code TeamState}.
      *
+     * <!-- java-context: Team team; Team sameTeam; -->
      * <pre>{@code
      * String json = team.teamState().toJson();   // as Python's json.dumps(await team.save_state())
      * sameTeam.loadState(TeamState.fromJson(json));

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
  * the original exception when it was thrown in this JVM (a model client's error, a tool's exception);
  * {@link #participant()} names the participant that failed, when one did.
  *
+ * <!-- java-context: Team team; -->
  * <pre>{@code
  * try {
  *     team.run("Write a poem");

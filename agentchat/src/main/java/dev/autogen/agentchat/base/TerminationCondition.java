@@ -16,6 +16,9 @@ import org.jspecify.annotations.Nullable;
  * {@link #or} (stop when any fires) and {@link #and} (stop when all have fired); the combinations
  * are components too, so they can be dumped and loaded.
  *
+ * <!-- java-context: import dev.autogen.agentchat.conditions.MaxMessageTermination;
+ *      import dev.autogen.agentchat.conditions.TextMentionTermination;
+ *      import dev.autogen.agentchat.messages.BaseChatMessage; List<BaseChatMessage> newMessages; -->
  * <pre>{@code
  * TerminationCondition stop = new TextMentionTermination("APPROVE").or(new MaxMessageTermination(10));
  * StopMessage reason = stop.check(newMessages);   // null: keep going

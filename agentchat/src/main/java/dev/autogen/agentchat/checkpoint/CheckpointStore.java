@@ -10,8 +10,11 @@ import org.jspecify.annotations.Nullable;
  * crash, sees the checkpoint whole or not at all). {@code InMemoryCheckpointStore} is for tests; module
  * {@code autogen-ext-checkpoint-jdbc} keeps them in SQLite (the embedded default) or PostgreSQL.
  *
+ * <!-- java-context: import dev.autogen.agentchat.base.ChatAgent;
+ *      import dev.autogen.agentchat.teams.RoundRobinGroupChat; List<ChatAgent> agents; CheckpointStore store; -->
  * <pre>{@code
- * var team = RoundRobinGroupChat.builder(agents).checkpointStore(store).build();
+ * var team = RoundRobinGroupChat.builder(agents).build();
+ * team.checkpointStore(store);
  * team.run("Write a haiku.");               // a checkpoint after every turn
  * String runId = team.lastRunId();
  * // ... after a crash, in a new process with the same team:

@@ -16,6 +16,9 @@ import org.jspecify.annotations.Nullable;
  * called from any thread at any time, and the run stops at the next check, after the agent that
  * is speaking has finished its response (so the team's state stays consistent, unlike cancelling).
  *
+ * <!-- java-context: import dev.autogen.agentchat.base.ChatAgent;
+ *      import dev.autogen.agentchat.teams.RoundRobinGroupChat; List<ChatAgent> agents;
+ *      interface Button { void onClick(Runnable action); } Button stopButton; -->
  * <pre>{@code
  * var stop = new ExternalTermination();
  * var team = RoundRobinGroupChat.builder(agents).terminationCondition(stop.or(new MaxMessageTermination(20))).build();

@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * Only chat messages ({@link BaseChatMessage}) count unless {@code includeAgentEvent} is set, in
  * which case agent events (tool calls, thoughts, ...) count too.
  *
+ * <!-- java-context: import dev.autogen.agentchat.teams.RoundRobinGroupChat;
+ *      import dev.autogen.agentchat.agents.AssistantAgent; AssistantAgent writer; AssistantAgent critic; -->
  * <pre>{@code
  * var team = RoundRobinGroupChat.builder(List.of(writer, critic))
  *         .terminationCondition(new MaxMessageTermination(5))

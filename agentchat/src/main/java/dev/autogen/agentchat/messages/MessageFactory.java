@@ -16,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Knows every built-in type; register custom message types and structured-message content types
  * before reading them. Thread-safe.
  *
+ * <!-- java-context: JsonNode json; abstract class MyEvent implements BaseAgentEvent {}
+ *      record Weather(String city, double celsius) {} -->
  * <pre>{@code
  * var factory = new MessageFactory().register(MyEvent.class).registerStructured(Weather.class);
  * BaseMessage message = factory.create(json);

@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * A chat message mixing text and images. Models without vision see the images replaced by text
  * (see {@link #toModelText(String)}).
  *
+ * <!-- java-context: import java.nio.file.Path; Path path; -->
  * <pre>{@code
  * var message = new MultiModalMessage(List.of("What is in this picture?", Image.fromFile(path)), "user");
  * }</pre>

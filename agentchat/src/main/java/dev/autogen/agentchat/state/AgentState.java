@@ -10,6 +10,8 @@ import java.util.Objects;
  * {@code AssistantAgentState}, a {@code BaseState}, ...), with its JSON form. Use
  * {@link #as(Class, String)} for the typed record of a known agent, e.g. {@link AssistantAgentState}.
  *
+ * <!-- java-context: import dev.autogen.agentchat.agents.AssistantAgent; AssistantAgent agent;
+ *      AssistantAgent other; -->
  * <pre>{@code
  * AgentState state = agent.agentState();
  * String json = state.toJson();               // as Python's json.dumps(await agent.save_state())

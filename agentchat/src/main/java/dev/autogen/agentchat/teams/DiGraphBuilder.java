@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * Builds a validated {@link DiGraph} for a {@link GraphFlow}, as Python's {@code DiGraphBuilder}: add the
  * agents as nodes, connect them with (optionally conditional) edges, then {@link #build()}.
  *
+ * <!-- java-context: import dev.autogen.agentchat.agents.AssistantAgent; AssistantAgent writer;
+ *      AssistantAgent reviewer; AssistantAgent publisher; -->
  * <pre>{@code
  * var builder = new DiGraphBuilder()
  *         .addNode(writer).addNode(reviewer).addNode(publisher)

@@ -19,6 +19,9 @@ import org.slf4j.LoggerFactory;
  * {@code "Digraph execution is complete"} when no node is left to run, or earlier on the termination
  * condition or {@code maxTurns}; a run stopped early continues where it stopped on the next run.
  *
+ * <!-- java-context: import dev.autogen.agentchat.agents.AssistantAgent;
+ *      import dev.autogen.agentchat.base.TaskResult; AssistantAgent writer; AssistantAgent reviewer;
+ *      AssistantAgent publisher; -->
  * <pre>{@code
  * var graph = new DiGraphBuilder()
  *         .addNode(writer).addNode(reviewer).addNode(publisher)

@@ -17,6 +17,9 @@ import org.jspecify.annotations.Nullable;
  * and the plan and starts over; when the request is satisfied, or after {@code maxTurns} rounds, it writes
  * a final answer. The orchestrator's messages come from {@code "MagenticOneOrchestrator"}.
  *
+ * <!-- java-context: import dev.autogen.core.models.ChatCompletionClient;
+ *      import dev.autogen.agentchat.agents.AssistantAgent; import dev.autogen.agentchat.ui.Console;
+ *      ChatCompletionClient modelClient; AssistantAgent assistant; -->
  * <pre>{@code
  * var team = MagenticOneGroupChat.builder(List.of(assistant), modelClient).maxTurns(10).build();
  * Console.print(team.runStream("Provide a different proof for Fermat's Last Theorem"));

@@ -20,6 +20,8 @@ import java.util.function.Consumer;
  * in its place, a runtime and a team id; the process that hosts the agent calls {@link #serve} with the
  * same team id.
  *
+ * <!-- java-context: import dev.autogen.core.AgentRuntime; import dev.autogen.agentchat.agents.AssistantAgent;
+ *      AgentRuntime workerA; AssistantAgent writer; AgentRuntime workerB; AssistantAgent critic; -->
  * <pre>{@code
  * // the process that runs the team
  * var team = RoundRobinGroupChat.builder(List.of(writer, RemoteParticipant.of("critic", "Reviews drafts.")))

@@ -11,6 +11,9 @@ import org.jspecify.annotations.Nullable;
  * A team whose participants speak in turn, in list order, each seeing every message. A new run
  * continues with the participant after the last speaker.
  *
+ * <!-- java-context: import dev.autogen.agentchat.conditions.TextMentionTermination;
+ *      import dev.autogen.agentchat.agents.AssistantAgent; import dev.autogen.agentchat.ui.Console;
+ *      AssistantAgent primary; AssistantAgent critic; -->
  * <pre>{@code
  * var team = RoundRobinGroupChat.builder(List.of(primary, critic))
  *         .terminationCondition(new TextMentionTermination("APPROVE"))

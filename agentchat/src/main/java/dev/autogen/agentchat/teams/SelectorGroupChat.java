@@ -22,6 +22,10 @@ import org.jspecify.annotations.Nullable;
  * and asked again, up to {@code maxSelectorAttempts} times, after which the previous speaker (or the first
  * candidate) speaks.
  *
+ * <!-- java-context: import dev.autogen.agentchat.conditions.TextMentionTermination;
+ *      import dev.autogen.core.models.ChatCompletionClient; import dev.autogen.agentchat.agents.AssistantAgent;
+ *      import dev.autogen.agentchat.ui.Console; ChatCompletionClient modelClient; AssistantAgent travelAdvisor;
+ *      AssistantAgent hotelAgent; AssistantAgent flightAgent; -->
  * <pre>{@code
  * var team = SelectorGroupChat.builder(List.of(travelAdvisor, hotelAgent, flightAgent), modelClient)
  *         .terminationCondition(new TextMentionTermination("TERMINATE"))

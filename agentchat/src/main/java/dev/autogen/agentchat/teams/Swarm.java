@@ -15,6 +15,9 @@ import org.jspecify.annotations.Nullable;
  * handoff the current speaker goes on. Participants are agents (no nested teams), and the first one
  * must be able to hand off.
  *
+ * <!-- java-context: import dev.autogen.core.models.ChatCompletionClient;
+ *      import dev.autogen.agentchat.agents.AssistantAgent;
+ *      import dev.autogen.agentchat.conditions.MaxMessageTermination; ChatCompletionClient modelClient; -->
  * <pre>{@code
  * var alice = AssistantAgent.builder("Alice", modelClient).handoffs("Bob")
  *         .systemMessage("You are Alice and you only answer questions about yourself.").build();

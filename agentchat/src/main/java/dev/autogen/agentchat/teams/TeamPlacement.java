@@ -9,6 +9,7 @@ import java.util.Set;
  * Where a team loaded from a config runs, which a config cannot say: the runtime, the team id, and
  * which participants other processes serve. Given to the loader for the root team only:
  *
+ * <!-- java-context: import dev.autogen.agentchat.base.Team; String json; AgentRuntime worker; -->
  * <pre>{@code
  * Team team = ComponentLoader.defaultLoader()
  *         .withRootAttribute(TeamPlacement.class, new TeamPlacement(worker, "review", Set.of("critic")))

@@ -9,6 +9,8 @@ import dev.autogen.core.component.ComponentProvider;
  * A tool that hands a task to an agent (Python's {@code AgentTool}): named and described as the agent,
  * so a model can delegate to it like to any tool. The agent's events stream into the calling agent's run.
  *
+ * <!-- java-context: import dev.autogen.core.models.ChatCompletionClient;
+ *      import dev.autogen.agentchat.agents.AssistantAgent; ChatCompletionClient modelClient; -->
  * <pre>{@code
  * var writer = AssistantAgent.builder("writer", modelClient)
  *         .description("A writer agent for generating text.")

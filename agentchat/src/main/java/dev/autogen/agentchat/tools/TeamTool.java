@@ -29,6 +29,10 @@ import org.jspecify.annotations.Nullable;
  * {@code returnValueAsLastMessage} only the last message's text. As a {@link StreamTool} it hands the
  * team's messages out while the team runs.
  *
+ * <!-- java-context: import dev.autogen.agentchat.teams.RoundRobinGroupChat;
+ *      import dev.autogen.agentchat.conditions.SourceMatchTermination;
+ *      import dev.autogen.agentchat.agents.AssistantAgent; import dev.autogen.core.models.ChatCompletionClient;
+ *      AssistantAgent writer; AssistantAgent reviewer; ChatCompletionClient modelClient; -->
  * <pre>{@code
  * var writingTeam = new RoundRobinGroupChat(List.of(writer, reviewer), new SourceMatchTermination("reviewer"));
  * var tool = new TeamTool(writingTeam, "writing_team", "A tool for writing tasks.", true);

@@ -26,6 +26,10 @@ import org.jspecify.annotations.Nullable;
  * stream's result: the {@link TaskResult} of {@code run}/{@code runStream}, or the {@link Response}
  * of {@code onMessagesStream}.
  *
+ * <!-- java-context: import dev.autogen.agentchat.agents.AssistantAgent;
+ *      import dev.autogen.core.CancellationToken; import java.io.Writer; import java.util.List;
+ *      import dev.autogen.agentchat.messages.TextMessage; AssistantAgent agent; Writer writer;
+ *      TextMessage message; -->
  * <pre>{@code
  * try (MessageStream<TaskResult> stream = agent.runStream("What is the weather in New York?")) {
  *     TaskResult result = Console.print(stream, true);

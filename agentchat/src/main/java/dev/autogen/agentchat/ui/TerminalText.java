@@ -8,7 +8,7 @@ package dev.autogen.agentchat.ui;
  * it is. Line feeds, tabs and {@code \r\n} line ends stay as they are.
  *
  * <pre>{@code
- * TerminalText.escapeControls("red\u001b[31m\rover")   // "red\\x1b[31m\\rover"
+ * String shown = TerminalText.escapeControls("red\u001b[31m\rover");   // "red\\x1b[31m\\rover"
  * }</pre>
  */
 public final class TerminalText {

@@ -20,9 +20,13 @@ import org.jspecify.annotations.Nullable;
  * {@link dev.autogen.agentchat.messages.UserInputRequestedEvent} and calls
  * {@link #notifyEventReceived}; only then is the real input function called.
  *
+ * <!-- java-context: import dev.autogen.agentchat.agents.UserProxyAgent;
+ *      import dev.autogen.agentchat.base.Team;
+ *      import dev.autogen.agentchat.agents.UserProxyAgent.InputRequestContext; import java.util.Scanner;
+ *      Team team; Scanner scanner; -->
  * <pre>{@code
- * var manager = new UserInputManager(prompt -> scanner.nextLine());
- * var proxy = new UserProxyAgent("user", manager.wrappedCallback(InputRequestContext::requestId));
+ * var manager = new UserInputManager((prompt, token) -> scanner.nextLine());
+ * var proxy = new UserProxyAgent("user", manager.wrappedCallback(InputRequestContext::requestId)::apply);
  * Console.builder().userInputManager(manager).build().render(team.runStream("Write a poem."));
  * }</pre>
  *

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * A {@link CacheStore} that keeps entries in memory for the life of the instance; safe for
  * concurrent use. Dumps as Python's {@code autogen_core.InMemoryStore} with an empty config.
  *
+ * <!-- java-context: import dev.autogen.core.models.CreateResult; -->
  * <pre>{@code
  * var cache = new InMemoryStore<CreateResult>();
  * }</pre>

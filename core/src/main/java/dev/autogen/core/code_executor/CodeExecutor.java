@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
  * An executor holds resources (a working directory, a container, a kernel): {@link #start()} before
  * use and {@link #stop()} (or {@link #close()}, e.g. with try-with-resources) when done.
  *
+ * <!-- java-context: import dev.autogen.ext.code_executors.local.LocalCommandLineCodeExecutor; -->
  * <pre>{@code
  * try (CodeExecutor executor = LocalCommandLineCodeExecutor.builder().build()) {
  *     executor.start();

@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
  * executor (local, Docker, Jupyter) applies to a {@link CodeBlock}: language tags, quiet
  * {@code pip install}, and the name of the file the code is written to.
  *
+ * <!-- java-context: import java.nio.file.Path; Path workDir; CodeBlock block; -->
  * <pre>{@code
  * String lang = CodeFileRules.normalize(block.language());      // "Py" -> "python"
  * String code = CodeFileRules.silencePip(block.code(), lang);   // "pip install x" -> "pip install -qqq x"

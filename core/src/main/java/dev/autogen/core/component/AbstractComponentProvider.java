@@ -12,13 +12,16 @@ import org.jspecify.annotations.Nullable;
  * provider is effectively immutable once built; declare subclasses {@code final}).
  * {@link #toConfig} and {@link #upgradeConfig} keep the interface's defaults and may be overridden.
  *
+ * <!-- java-context: import dev.autogen.agentchat.conditions.MaxMessageTermination;
+ *      import dev.autogen.agentchat.conditions.MaxMessageTermination.Config; -->
  * <pre>{@code
  * public static final class Provider extends AbstractComponentProvider<MaxMessageTermination, Config> {
  *     public Provider() {
  *         super("autogen_agentchat.conditions.MaxMessageTermination", ComponentTypes.TERMINATION,
  *                 MaxMessageTermination.class, Config.class,
  *                 "Terminate the conversation after a maximum number of messages have been exchanged.");
- *         withComponentVersion(2).withAliases("autogen_agentchat.conditions._terminations.MaxMessageTermination");
+ *         withComponentVersion(2);
+ *         withAliases("autogen_agentchat.conditions._terminations.MaxMessageTermination");
  *     }
  *
  *     @Override

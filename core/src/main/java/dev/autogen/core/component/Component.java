@@ -6,14 +6,22 @@ package dev.autogen.core.component;
  * known to Python AutoGen and how to build it from a config) and reports its current config;
  * {@link #dumpComponent()} combines the two.
  *
+ * <!-- java-context: import com.fasterxml.jackson.annotation.JsonProperty; -->
  * <pre>{@code
- * public final class MaxMessageTermination implements TerminationCondition, Component<MaxMessageTermination.Config> {
- *     public record Config(@JsonProperty(required = true) int maxMessages, boolean includeAgentEvent) {}
- *     public static final ComponentProvider<MaxMessageTermination, Config> PROVIDER = new Provider();
+ * public record Greeter(String greeting) implements Component<Greeter.Config> {
+ *     public record Config(@JsonProperty(required = true) String greeting) {}
+ *     public static final ComponentProvider<Greeter, Config> PROVIDER = new Provider();
  *
  *     public ComponentProvider<?, Config> componentProvider() { return PROVIDER; }
- *     public Config toConfig() { return new Config(maxMessages, includeAgentEvent); }
- *     ...
+ *     public Config toConfig() { return new Config(greeting); }
+ *
+ *     public static final class Provider extends AbstractComponentProvider<Greeter, Config> {
+ *         public Provider() { super("my_app.Greeter", "greeter", Greeter.class, Config.class, "Says hello."); }
+ *
+ *         public Greeter fromConfig(Config config, ComponentContext context) {
+ *             return new Greeter(config.greeting());
+ *         }
+ *     }
  * }
  * }</pre>
  *

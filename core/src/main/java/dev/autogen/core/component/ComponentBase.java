@@ -6,6 +6,7 @@ package dev.autogen.core.component;
  * store extend this interface so that any instance can be dumped; concrete classes implement
  * {@link Component}.
  *
+ * <!-- java-context: import dev.autogen.agentchat.base.Team; Team team; -->
  * <pre>{@code
  * String json = team.dumpComponent().toJson();
  * Team copy = ComponentLoader.loadComponent(json, Team.class);

@@ -12,6 +12,9 @@ import java.util.Optional;
  * components nested in the config, keeping track of where they sit so that an error reads
  * {@code team.config.participants[1].config.model_client: unknown provider 'foo'}.
  *
+ * <!-- java-context: import dev.autogen.agentchat.base.*;
+ *      import dev.autogen.agentchat.teams.RoundRobinGroupChat;
+ *      record Config(List<ComponentModel> participants, ComponentModel terminationCondition) {} -->
  * <pre>{@code
  * public RoundRobinGroupChat fromConfig(Config config, ComponentContext context) {
  *     List<ChatAgent> participants = context.loadAll(config.participants(), ChatAgent.class);
@@ -20,7 +23,7 @@ import java.util.Optional;
  *     if (participants.isEmpty()) {
  *         throw context.invalid("participants", "at least one participant is required");
  *     }
- *     ...
+ *     return RoundRobinGroupChat.builder(participants).terminationCondition(termination).build();
  * }
  * }</pre>
  *
@@ -121,6 +124,7 @@ public final class ComponentContext {
      * once: the gate is {@link ProcessGate#OPEN} when it allows, asks before each start when it says
      * {@link ConsentPolicy.Decision#ASK}, and the load fails when it denies.
      *
+     * <!-- java-context: import java.nio.file.Path; Path workDir; ComponentContext context; -->
      * <pre>{@code
      * ProcessGate gate = context.processGate("run the code blocks it receives as programs on this machine",
      *         Map.of("work_dir", workDir));

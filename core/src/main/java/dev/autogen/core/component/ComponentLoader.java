@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * {@code ComponentLoader.load_component}. Providers are resolved through a
  * {@link ComponentRegistry} only; a class named in JSON is never loaded.
  *
+ * <!-- java-context: import dev.autogen.agentchat.base.Team; import java.nio.file.Path;
+ *      import java.nio.file.Files; Path path; String json; ComponentRegistry registry; -->
  * <pre>{@code
  * Team team = ComponentLoader.loadComponent(Files.readString(path), Team.class);
  *

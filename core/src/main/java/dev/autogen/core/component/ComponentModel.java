@@ -27,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Absent optional fields are omitted when written, as in the JSON Python AutoGen writes. The
  * {@code config} object is copied in and out, so a model is immutable.
  *
+ * <!-- java-context: import dev.autogen.core.models.ChatCompletionClient; -->
  * <pre>{@code
  * ComponentModel model = ComponentModel.of("OpenAIChatCompletionClient", Map.of("model", "gpt-4o"));
  * ChatCompletionClient client = ComponentLoader.loadComponent(model, ChatCompletionClient.class);

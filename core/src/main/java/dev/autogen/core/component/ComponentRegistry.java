@@ -30,6 +30,11 @@ import org.slf4j.LoggerFactory;
  * Python's {@link #WELL_KNOWN_ALIASES}, and the last segment of each canonical string (e.g.
  * {@code RoundRobinGroupChat}) when no two providers share it.
  *
+ * <!-- java-context: import dev.autogen.agentchat.base.Team; import dev.autogen.core.tools.*; String json;
+ *      class MyToolProvider extends AbstractComponentProvider<FunctionTool, FunctionToolConfig> {
+ *          MyToolProvider() { super("com.acme.MyTool", "tool", FunctionTool.class, FunctionToolConfig.class); }
+ *          public FunctionTool fromConfig(FunctionToolConfig config, ComponentContext context) { return null; }
+ *      } -->
  * <pre>{@code
  * ComponentRegistry registry = ComponentRegistry.builder()
  *         .addServiceLoaderProviders()                               // META-INF/services

@@ -16,6 +16,7 @@ import java.util.concurrent.CancellationException;
  * makes the component call {@link #approve} with the code or command line before each start, and a
  * {@code false} stops it with a {@link ConsentRefusedException}.
  *
+ * <!-- java-context: import dev.autogen.agentchat.base.Team; String json; -->
  * <pre>{@code
  * Team team = ComponentLoader.defaultLoader().withConsent(ConsentPolicy.allowAll()).load(json, Team.class);
  * }</pre>

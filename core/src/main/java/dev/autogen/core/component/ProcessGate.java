@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  * {@link ConsentPolicy.Decision#ASK}, each start is put to {@link ConsentPolicy#approve}. A provider
  * gets its component's gate from {@link ComponentContext#processGate}.
  *
+ * <!-- java-context: import dev.autogen.core.CancellationToken; import java.util.List; String codeText;
+ *      CancellationToken cancellationToken; ProcessGate gate; Process process; List<String> command; -->
  * <pre>{@code
  * gate.check(codeText, cancellationToken);   // throws ConsentRefusedException when refused
  * process = new ProcessBuilder(command).start();

@@ -4,6 +4,8 @@ package dev.autogen.core.logging;
  * The SLF4J logger names AutoGen uses, identical to Python AutoGen's, so logging configuration
  * carries over.
  *
+ * <!-- java-context: import org.slf4j.Logger; import org.slf4j.LoggerFactory; import dev.autogen.core.AgentId;
+ *      String payload; AgentId sender; AgentId receiver; -->
  * <pre>{@code
  * Logger events = LoggerFactory.getLogger(LoggerNames.EVENT_LOGGER_NAME);
  * events.info("{}", new MessageDroppedEvent(payload, sender, receiver, MessageKind.PUBLISH));

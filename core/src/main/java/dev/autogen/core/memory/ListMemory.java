@@ -30,6 +30,7 @@ import org.jspecify.annotations.Nullable;
  * 2. The user lives in Paris
  * </pre>
  *
+ * <!-- java-context: import dev.autogen.core.model_context.BufferedChatCompletionContext; -->
  * <pre>{@code
  * var memory = new ListMemory("chat_history");
  * memory.add(new MemoryContent("The user prefers metric units", MemoryMimeType.TEXT));

@@ -10,6 +10,7 @@ import dev.autogen.core.model_context.ChatCompletionContext;
  * search) are the implementation's choice; so is how {@link #updateContext} puts what it found into
  * the context. An agent calls {@link #updateContext} before each model call.
  *
+ * <!-- java-context: ChatCompletionContext modelContext; -->
  * <pre>{@code
  * Memory memory = new ListMemory();
  * memory.add(new MemoryContent("The user prefers metric units", MemoryMimeType.TEXT));

@@ -25,6 +25,7 @@ import org.jspecify.annotations.Nullable;
  * One item of memory: its content, the MIME type of the content and optional metadata, as
  * Python's {@code MemoryContent}.
  *
+ * <!-- java-context: Memory memory; -->
  * <pre>{@code
  * memory.add(new MemoryContent("The user prefers metric units", MemoryMimeType.TEXT));
  * memory.add(new MemoryContent(Map.of("city", "Paris"), MemoryMimeType.JSON, Map.of("source", "profile")));

@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * Subclass and implement {@link #getMessages()} for a view of your own, e.g. one that drops the
  * {@code thought} of a reasoning model's messages:
  *
+ * <!-- java-context: import dev.autogen.core.models.AssistantMessage; -->
  * <pre>{@code
  * class ReasoningModelContext extends UnboundedChatCompletionContext {
  *     @Override

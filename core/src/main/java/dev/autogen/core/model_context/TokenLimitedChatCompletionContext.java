@@ -30,6 +30,7 @@ import org.jspecify.annotations.Nullable;
  * {@link ChatCompletionClient#remainingTokens} allows. Function results whose call was removed are
  * dropped too.
  *
+ * <!-- java-context: import dev.autogen.core.models.ChatCompletionClient; ChatCompletionClient modelClient; -->
  * <pre>{@code
  * var context = TokenLimitedChatCompletionContext.builder(modelClient).tokenLimit(4000).build();
  * }</pre>

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A context whose view is the whole history; the default of {@code AssistantAgent}.
  *
+ * <!-- java-context: import dev.autogen.core.models.UserMessage; -->
  * <pre>{@code
  * var context = new UnboundedChatCompletionContext();
  * context.addMessage(new UserMessage("Hello", "user"));

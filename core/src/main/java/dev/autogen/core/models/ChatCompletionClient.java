@@ -10,11 +10,16 @@ import java.util.Optional;
  * Azure, Anthropic, Ollama, a scripted replay for tests). Implementations are thread-safe; calls
  * block, so make them from virtual threads.
  *
+ * <!-- java-context: import dev.autogen.core.tools.Tool; List<LLMMessage> messages; List<Tool> tools;
+ *      ChatCompletionClient newClient() { return null; } -->
  * <pre>{@code
- * try (ChatCompletionClient client = ...) {
+ * try (ChatCompletionClient client = newClient()) {
  *     CreateResult r = client.create(List.of(new UserMessage("What is 2 + 2?", "user")));
  *     var request = CreateRequest.builder(messages).tools(tools).toolChoice(ToolChoice.REQUIRED).build();
- *     try (var stream = client.createStream(request)) { ... }
+ *     try (var stream = client.createStream(request)) {
+ *         stream.forEach(item -> System.out.println(item));
+ *         CreateResult last = stream.result();
+ *     }
  * }
  * }</pre>
  */
@@ -89,6 +94,9 @@ public interface ChatCompletionClient extends AutoCloseable, ComponentBase {
      * sees each request first and each answer last. Every other method is this client's; closing the
      * result closes this client.
      *
+     * <!-- java-context: ChatCompletionClient client;
+     *      class AuditInterceptor implements ChatCompletionInterceptor {}
+     *      ChatCompletionInterceptor cacheInterceptor; -->
      * <pre>{@code
      * ChatCompletionClient audited = client.withInterceptors(List.of(new AuditInterceptor(), cacheInterceptor));
      * }</pre>

@@ -8,6 +8,7 @@ package dev.autogen.core.models;
  * answer, a refusal). Both methods pass the call on unchanged by default, so an interceptor overrides
  * only what it needs.
  *
+ * <!-- java-context: import java.util.List; import org.slf4j.Logger; ChatCompletionClient model; Logger log; -->
  * <pre>{@code
  * ChatCompletionInterceptor timing = new ChatCompletionInterceptor() {
  *     public CreateResult intercept(Chain chain) {

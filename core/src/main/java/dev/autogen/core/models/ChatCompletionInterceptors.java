@@ -7,6 +7,8 @@ import java.util.Objects;
  * Runs a call through a list of {@link ChatCompletionInterceptor}s and then a {@link Terminal}: the
  * engine behind {@link InterceptedChatCompletionClient} and the HTTP model clients.
  *
+ * <!-- java-context: List<ChatCompletionInterceptor> interceptors; CreateRequest request;
+ *      ChatCompletionInterceptors.Terminal terminal; -->
  * <pre>{@code
  * CreateResult r = ChatCompletionInterceptors.create(interceptors, request, terminal);
  * }</pre>

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * {@link CreateResult}, the last item. Iterate it once, inside try-with-resources; closing it
  * before the end cancels the call and releases its connection.
  *
+ * <!-- java-context: import java.util.List; ChatCompletionClient client; List<LLMMessage> messages; -->
  * <pre>{@code
  * try (ChatCompletionStream stream = client.createStream(CreateRequest.of(messages))) {
  *     for (CreateStreamItem item : stream) {

@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * The arguments of one {@link ChatCompletionClient#create} or {@link ChatCompletionClient#createStream}
  * call, which Python passes as keyword arguments.
  *
+ * <!-- java-context: import dev.autogen.core.CancellationToken; import dev.autogen.core.tools.Tool;
+ *      CancellationToken token; List<LLMMessage> messages; Tool weatherTool; -->
  * <pre>{@code
  * var request = CreateRequest.builder(messages)
  *         .tools(List.of(weatherTool))

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * The output of one model call: the last item of a {@link ChatCompletionStream} and the result of
  * {@link ChatCompletionClient#create}.
  *
+ * <!-- java-context: ChatCompletionClient client; -->
  * <pre>{@code
  * CreateResult r = client.create(List.of(new UserMessage("Hi", "user")));
  * if (r.content() instanceof ModelContent.Text t) System.out.println(t.text());

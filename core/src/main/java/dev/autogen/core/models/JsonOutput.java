@@ -9,6 +9,8 @@ import java.util.Objects;
  * or structured output validated against the JSON schema of a Java type
  * ({@link #structured(Class)}). A request without one uses the client's default.
  *
+ * <!-- java-context: import dev.autogen.core.serialization.AutogenJson; import java.util.List;
+ *      List<LLMMessage> messages; ChatCompletionClient client; -->
  * <pre>{@code
  * record Verdict(boolean approved, String reason) {}
  * var request = CreateRequest.builder(messages).jsonOutput(JsonOutput.structured(Verdict.class)).build();

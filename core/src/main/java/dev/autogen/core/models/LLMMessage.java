@@ -8,14 +8,15 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  * {@link AssistantMessage} and {@link FunctionExecutionResultMessage}, told apart in JSON by the
  * {@code "type"} field holding the Python class name.
  *
+ * <!-- java-context: import java.util.List; -->
  * <pre>{@code
  * List<LLMMessage> context = List.of(
  *         new SystemMessage("You are a helpful assistant."),
  *         new UserMessage("What is the capital of France?", "user"));
- * switch (context.get(1)) {
- *     case UserMessage u -> ...
- *     default -> ...
- * }
+ * String asked = switch (context.get(1)) {
+ *     case UserMessage u -> u.content().toString();
+ *     default -> "";
+ * };
  * }</pre>
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "type")

@@ -17,6 +17,8 @@ import java.util.Objects;
  * used by {@link CreateResult} and {@link AssistantMessage}. JSON: a string, or an array of
  * {@code {"id", "arguments", "name"}} objects.
  *
+ * <!-- java-context: import dev.autogen.core.FunctionCall; CreateResult result;
+ *      void execute(FunctionCall call) {} -->
  * <pre>{@code
  * switch (result.content()) {
  *     case ModelContent.Text t -> System.out.println(t.text());

@@ -8,8 +8,11 @@ import java.util.Set;
  * groups models with similar behaviour (prompting quirks, message rules). Any other string is a
  * valid family that AutoGen treats as unknown.
  *
+ * <!-- java-context: ChatCompletionClient client; -->
  * <pre>{@code
- * if (ModelFamily.isClaude(client.modelInfo().family())) { ... }
+ * if (ModelFamily.isClaude(client.modelInfo().family())) {
+ *     // Claude's message rules apply
+ * }
  * }</pre>
  */
 public final class ModelFamily {

@@ -10,10 +10,20 @@ import java.util.concurrent.locks.ReentrantLock;
  * never see a total that misses the last call. Thread-safe.
  *
  * <pre>{@code
- * private final UsageTracker usage = new UsageTracker();
- * ...
- * usage.record(result.usage());
- * public RequestUsage totalUsage() { return usage.total(); }
+ * abstract class MyClient implements ChatCompletionClient {
+ *     private final UsageTracker usage = new UsageTracker();
+ *
+ *     public CreateResult create(CreateRequest request) {
+ *         CreateResult result = send(request);
+ *         usage.record(result.usage());
+ *         return result;
+ *     }
+ *
+ *     public RequestUsage actualUsage() { return usage.actual(); }
+ *     public RequestUsage totalUsage() { return usage.total(); }
+ *
+ *     abstract CreateResult send(CreateRequest request); // the provider's API call
+ * }
  * }</pre>
  */
 public final class UsageTracker {

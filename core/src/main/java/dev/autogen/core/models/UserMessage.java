@@ -9,6 +9,7 @@ import java.util.Objects;
 /**
  * Input from an end user, or any data handed to the model on someone's behalf.
  *
+ * <!-- java-context: import dev.autogen.core.Image; import java.nio.file.Path; -->
  * <pre>{@code
  * new UserMessage("Describe this picture.", "user");
  * UserMessage.of("user", "Describe this picture.", Image.fromFile(Path.of("cat.png")));

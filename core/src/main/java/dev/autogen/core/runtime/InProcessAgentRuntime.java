@@ -60,6 +60,14 @@ import org.slf4j.LoggerFactory;
  * {@linkplain Agent#handlesMessagesConcurrently opts in}), while different agents run in parallel.
  * Python AutoGen calls it {@link SingleThreadedAgentRuntime}; that name is kept as a subclass.
  *
+ * <!-- java-context: import java.util.function.IntUnaryOperator; import java.util.function.IntPredicate;
+ *      record Message(int content) {}
+ *      class Modifier extends RoutedAgent {
+ *          Modifier(AgentInstantiationContext ctx, IntUnaryOperator modify) { super(ctx, "A modifier agent."); }
+ *      }
+ *      class Checker extends RoutedAgent {
+ *          Checker(AgentInstantiationContext ctx, IntPredicate runUntil) { super(ctx, "A checker agent."); }
+ *      } -->
  * <pre>{@code
  * try (var runtime = new InProcessAgentRuntime()) {
  *     BaseAgent.register(runtime, "modifier", Modifier.class, ctx -> new Modifier(ctx, x -> x - 1));

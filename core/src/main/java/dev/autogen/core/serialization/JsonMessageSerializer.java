@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * Python AutoGen names a message type by its class {@code __name__}, so a Java record
  * {@code AskQuestion} and a Python dataclass {@code AskQuestion} with the same fields interoperate.
  *
+ * <!-- java-context: SerializationRegistry registry; -->
  * <pre>{@code
  * record AskQuestion(String question, int maxWords) {}
  * registry.add(JsonMessageSerializer.of(AskQuestion.class));

@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * rather than failing, so messages from other languages' agents are still delivered. Safe for
  * concurrent use.
  *
+ * <!-- java-context: import static dev.autogen.core.serialization.SerializationConstants.JSON_DATA_CONTENT_TYPE;
+ *      record AskQuestion(String question, int maxWords) {} AskQuestion question; -->
  * <pre>{@code
  * var registry = new SerializationRegistry();
  * registry.add(JsonMessageSerializer.of(AskQuestion.class));

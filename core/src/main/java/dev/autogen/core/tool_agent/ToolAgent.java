@@ -22,6 +22,12 @@ import java.util.concurrent.CancellationException;
  * ({@link ToolNotFoundException}, {@link InvalidToolArgumentsException}, {@link ToolExecutionException})
  * whose content {@link ToolAgentCallerLoop} hands to the model as an error result.
  *
+ * <!-- java-context: import dev.autogen.core.AgentRuntime; import dev.autogen.core.BaseAgent;
+ *      import dev.autogen.core.tools.FunctionTool; import dev.autogen.core.tools.annotation.ToolFunction;
+ *      AgentRuntime runtime;
+ *      class WeatherTools {
+ *          @ToolFunction("Get the weather for a city") public String getWeather(String city) { return "Sunny"; }
+ *      } -->
  * <pre>{@code
  * BaseAgent.register(runtime, "tool_executor", ToolAgent.class,
  *         ctx -> new ToolAgent(ctx, "Tool executor", FunctionTool.fromMethods(new WeatherTools())));

@@ -28,9 +28,11 @@ import org.jspecify.annotations.Nullable;
  * text. A {@link ToolException} becomes an error {@link FunctionExecutionResult}; any other failure
  * is rethrown.
  *
+ * <!-- java-context: ChatCompletionClient modelClient; AgentRuntime runtime; AgentId callerId;
+ *      List<LLMMessage> context; List<ToolSchema> toolSchemas; CancellationToken token; -->
  * <pre>{@code
- * List<LLMMessage> generated = ToolAgentCallerLoop.run(runtime(), id(), AgentId.of("tool_executor"),
- *         modelClient, context, toolSchemas, ctx.cancellationToken(), "assistant");
+ * List<LLMMessage> generated = ToolAgentCallerLoop.run(runtime, callerId, AgentId.of("tool_executor"),
+ *         modelClient, context, toolSchemas, token, "assistant");
  * }</pre>
  */
 public final class ToolAgentCallerLoop {

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * {@link dev.autogen.core.tools.annotation.ToolParam}). The schema is generated from the record;
  * {@link #runJson} checks and converts the model's JSON before calling {@link #run}.
  *
+ * <!-- java-context: import dev.autogen.core.tools.annotation.ToolParam; -->
  * <pre>{@code
  * record AddArgs(@ToolParam("First addend") int a, @ToolParam("Second addend") int b) {}
  * final class AddTool extends BaseTool<AddArgs, Integer> {

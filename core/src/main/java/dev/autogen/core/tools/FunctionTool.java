@@ -33,10 +33,13 @@ import org.jspecify.annotations.Nullable;
  * Python awaits an async tool function. The Java counterpart of Python's {@code FunctionTool}, whose schema it matches:
  * a method parameter without a {@link ToolParam} description is described by its name.
  *
+ * <!-- java-context: import java.util.Optional; -->
  * <pre>{@code
  * class WeatherTools {
  *     @ToolFunction("Get the weather for a city")
- *     String getWeather(@ToolParam("City name") String city, Optional<String> unit) { ... }
+ *     String getWeather(@ToolParam("City name") String city, Optional<String> unit) {
+ *         return "Sunny, 22 degrees " + unit.orElse("Celsius") + " in " + city;
+ *     }
  * }
  * List<FunctionTool> tools = FunctionTool.fromMethods(new WeatherTools());
  *

@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * A {@link StaticWorkbench} whose calls stream the intermediate items of {@link StreamTool}s (other
  * tools just return their result). The default workbench of Python's {@code AssistantAgent}.
  *
+ * <!-- java-context: import dev.autogen.core.CancellationToken; import org.slf4j.Logger;
+ *      CancellationToken token; List<Tool> tools; JsonNode args; Logger log; -->
  * <pre>{@code
  * var workbench = new StaticStreamWorkbench(tools);
  * ToolResult r = workbench.callToolStream("count", args, token, "call_1", item -> log.info("progress {}", item));

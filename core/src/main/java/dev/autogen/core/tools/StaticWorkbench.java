@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
  * descriptions. Each call runs on its own virtual thread so that cancelling the token interrupts
  * it. {@link StaticStreamWorkbench} adds streaming of {@link StreamTool} items.
  *
+ * <!-- java-context: List<Tool> tools; -->
  * <pre>{@code
  * var workbench = new StaticWorkbench(tools, Map.of("getWeather", new ToolOverride("weather", null)));
  * }</pre>

@@ -13,6 +13,11 @@ import org.jspecify.annotations.Nullable;
  * server, a browser). Every failure of a call comes back as an error {@link ToolResult}, so an
  * agent can hand it to the model; only cancellation throws.
  *
+ * <!-- java-context: import dev.autogen.core.CancellationToken;
+ *      import dev.autogen.core.tools.annotation.ToolFunction; CancellationToken token;
+ *      class WeatherTools {
+ *          @ToolFunction("Get the weather for a city") public String getWeather(String city) { return "Sunny"; }
+ *      } -->
  * <pre>{@code
  * try (Workbench workbench = new StaticWorkbench(FunctionTool.fromMethods(new WeatherTools()))) {
  *     List<ToolSchema> schemas = workbench.listTools();

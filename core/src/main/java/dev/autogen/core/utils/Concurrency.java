@@ -116,9 +116,11 @@ public final class Concurrency {
      * the scope disarms it: no interrupt arrives after {@code close()} returns, and an interrupt the
      * scope delivered is cleared, while an interrupt from elsewhere stays set.
      *
+     * <!-- java-context: import dev.autogen.core.CancellationToken; CancellationToken token;
+     *      void blockingCall() throws InterruptedException {} -->
      * <pre>{@code
      * try (var scope = Concurrency.interruptOnCancel(token)) {
-     *     return blockingCall();
+     *     blockingCall();   // interrupted when the token is cancelled
      * }
      * }</pre>
      */

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
  * that feeds it. {@code MessageStream} (agent and team runs) and {@code ChatCompletionStream} (model
  * calls) are the named kinds.
  *
+ * <!-- java-context: import dev.autogen.core.CancellationToken; CancellationToken token; -->
  * <pre>{@code
  * try (ResultStream<String, Integer> words = ResultStream.produce("words", token, emit -> {
  *     emit.accept("a");

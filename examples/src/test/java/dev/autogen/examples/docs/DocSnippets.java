@@ -21,8 +21,9 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
- * The Java snippets of markdown documents, made into compilable classes by a simple convention
- * (README.md, "Development"):
+ * The Java snippets of markdown documents and the Java examples of Javadoc comments
+ * ({@link #extractJavadoc}), made into compilable classes by a simple convention (README.md,
+ * "Development"):
  * <ul>
  *   <li>{@code import} lines anywhere in a snippet are hoisted to the top of its class;</li>
  *   <li>top-level type declarations ({@code class}, {@code record}, {@code interface}, {@code enum}) and
@@ -37,6 +38,13 @@ import javax.tools.ToolProvider;
 final class DocSnippets {
     private static final Pattern CONTEXT = Pattern.compile("(?s)<!--\\s*java-context:(.*?)-->\\s*$");
     private static final Pattern IMPORT = Pattern.compile("import\\s+(static\\s+)?[\\w.*]+\\s*;");
+    /** The package of the Javadoc snippets' classes. */
+    static final String JAVADOC_PACKAGE = "javadoc_snippets";
+    private static final Pattern PACKAGE = Pattern.compile("^package\\s+([\\w.]+)\\s*;\\s*$");
+    private static final Pattern IMPORT_LINE = Pattern.compile("^import\\s+(static\\s+)?[\\w.*]+\\s*;\\s*$");
+    private static final Pattern JAVADOC_PRE = Pattern.compile("^\\s*\\*?\\s*<pre>\\{@code\\s*$");
+    private static final Pattern LITERAL = Pattern.compile("\\{@literal\\s([^{}]*)}");
+    private static final Pattern NOT_JAVA_START = Pattern.compile("[{\\[$]|\\./|java -|mvn |curl ");
     private static final Pattern SKIP = Pattern.compile("<!--\\s*java-snippet:\\s*not compiled\\b.*-->\\s*$");
     private static final Pattern TYPE_DECLARATION = Pattern.compile(
             "^((public|protected|private|static|final|abstract|sealed|non-sealed|strictfp)\\s+)*(class|record|interface|enum|@interface)\\s+\\w+.*");
@@ -48,11 +56,23 @@ final class DocSnippets {
     private DocSnippets() {
     }
 
-    /** One snippet: where it is, its code and its hidden context. */
-    record Snippet(String file, int line, String code, String context) {
+    /**
+     * One snippet: where it is, its code, its hidden context and the package of its class ("" for the
+     * default package).
+     */
+    record Snippet(String file, int line, String code, String context, String packageName) {
+        Snippet(String file, int line, String code, String context) {
+            this(file, line, code, context, "");
+        }
+
         /** A class name unique to this snippet. */
         String className() {
-            return "Snippet_" + file.replaceAll("[^A-Za-z0-9]", "_") + "_" + line;
+            return "Snippet_" + file.replace("/src/main/java/", "/").replaceAll("[^A-Za-z0-9]", "_") + "_" + line;
+        }
+
+        /** The class's fully qualified name. */
+        String qualifiedName() {
+            return packageName.isEmpty() ? className() : packageName + "." + className();
         }
 
         @Override
@@ -98,13 +118,117 @@ final class DocSnippets {
         return String.join("\n", List.of(lines).subList(begin, end + 1)).strip();
     }
 
-    /** The snippets of every file, keyed by the path relative to {@code root}. */
+    /**
+     * The snippets of every file, keyed by the path relative to {@code root}: markdown files' {@code java}
+     * fences, Java sources' Javadoc {@code <pre>{@code ...}</pre>} blocks.
+     */
     static List<Snippet> extract(Path root, List<Path> files) throws IOException {
         List<Snippet> all = new ArrayList<>();
         for (Path file : files) {
-            all.addAll(extract(root.relativize(file).toString(), Files.readString(file)));
+            String name = root.relativize(file).toString().replace('\\', '/');
+            String text = Files.readString(file);
+            all.addAll(name.endsWith(".java") ? extractJavadoc(name, text) : extract(name, text));
         }
         return all;
+    }
+
+    /**
+     * The Java examples of a Java source's Javadoc: every {@code <pre>{@code ...}</pre>} block (the
+     * {@code {@code} ends where its braces balance, as for the javadoc tool), the leading {@code *} of
+     * comment lines stripped and the HTML escapes {@code &#64; &lt; &gt; &amp;} and {@code {@literal ...}}
+     * undone. Its hidden context is the source's imports, {@code import <its package>.*;} and an HTML
+     * comment {@code <!-- java-context: ... -->} on the comment lines right before {@code <pre>}; its class
+     * lives in a package of its own, {@value #JAVADOC_PACKAGE}, so it sees only the public API. Blocks that
+     * are not Java are skipped (see {@link #looksLikeJava}), as is one after
+     * {@code <!-- java-snippet: not compiled, REASON -->}.
+     *
+     * @throws IllegalArgumentException if a block's braces do not balance before its {@code </pre>}
+     */
+    static List<Snippet> extractJavadoc(String file, String source) {
+        String[] lines = source.split("\n", -1);
+        StringBuilder imports = new StringBuilder();
+        for (String line : lines) {
+            Matcher packageLine = PACKAGE.matcher(line);
+            if (packageLine.matches()) {
+                imports.append("import ").append(packageLine.group(1)).append(".*;\n");
+            } else if (IMPORT_LINE.matcher(line).matches()) {
+                imports.append(line.strip()).append('\n');
+            }
+        }
+        List<Snippet> snippets = new ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            if (!JAVADOC_PRE.matcher(lines[i]).matches()) {
+                continue;
+            }
+            int start = i;
+            StringBuilder code = new StringBuilder();
+            int depth = 1; // the brace of {@code
+            boolean closed = false;
+            for (i++; i < lines.length && !closed; i++) {
+                String line = commentText(lines[i]);
+                for (int k = 0; k < line.length(); k++) {
+                    char c = line.charAt(k);
+                    depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+                    if (depth == 0) {
+                        if (!line.substring(k + 1).startsWith("</pre>")) {
+                            throw new IllegalArgumentException(file + ":" + (i + 1)
+                                    + ": the {@code block's braces close before its </pre>");
+                        }
+                        code.append(line, 0, k);
+                        closed = true;
+                        break;
+                    }
+                }
+                if (!closed) {
+                    code.append(line).append('\n');
+                }
+                if (lines[i].contains("*/") && !closed) {
+                    throw new IllegalArgumentException(file + ":" + (start + 1)
+                            + ": the {@code block's braces do not balance before the comment ends");
+                }
+            }
+            i--;
+            String before = precedingJavadocComment(lines, start);
+            String text = unescape(code.toString());
+            if (SKIP.matcher(before).find() || !looksLikeJava(text)) {
+                continue;
+            }
+            Matcher context = CONTEXT.matcher(before);
+            snippets.add(new Snippet(file, start + 1, text,
+                    imports + (context.find() ? context.group(1).strip() : ""), JAVADOC_PACKAGE));
+        }
+        return snippets;
+    }
+
+    /**
+     * Whether a Javadoc block is Java rather than data or a command line, decided by its first non-blank
+     * line alone (a Java example may well hold JSON in a text block): it is not Java when that line
+     * starts with JSON's {@code {} or {@code [}, a shell prompt {@code $}, or a command: {@code ./},
+     * {@code java -}, {@code mvn } or {@code curl }.
+     */
+    static boolean looksLikeJava(String code) {
+        String first = code.strip().lines().findFirst().orElse("");
+        return !NOT_JAVA_START.matcher(first).lookingAt();
+    }
+
+    /** A Javadoc line without its leading {@code *} and the one space after it. */
+    private static String commentText(String line) {
+        return line.replaceFirst("^\\s*\\*(?!/) ?", "");
+    }
+
+    /** Javadoc's HTML escapes in a {@code {@code} block undone. */
+    static String unescape(String text) {
+        return LITERAL.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1)))
+                .replace("&#64;", "@").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+
+    /** The HTML comment on the Javadoc lines that end right before line {@code pre}, or "". */
+    private static String precedingJavadocComment(String[] lines, int pre) {
+        String[] text = new String[pre];
+        for (int i = 0; i < pre; i++) {
+            text[i] = commentText(lines[i]);
+        }
+        return precedingComment(text, pre);
     }
 
     /** The compilable class of a snippet. */
@@ -118,7 +242,8 @@ final class DocSnippets {
         }
         members.append(IMPORT.matcher(snippet.context()).replaceAll("")).append('\n');
         split(snippet.code(), imports, members, body);
-        return imports + "\n@SuppressWarnings(\"all\")\nclass " + snippet.className() + " {\n" + members
+        String packageLine = snippet.packageName().isEmpty() ? "" : "package " + snippet.packageName() + ";\n";
+        return packageLine + imports + "\n@SuppressWarnings(\"all\")\nclass " + snippet.className() + " {\n" + members
                 + "\nvoid snippet() throws Throwable {\n" + body + "}\n}\n";
     }
 
@@ -215,7 +340,7 @@ final class DocSnippets {
         for (Snippet snippet : snippets) {
             byClass.put(snippet.className(), snippet);
             String source = wrap(snippet);
-            sources.add(new SimpleJavaFileObject(URI.create("string:///" + snippet.className() + ".java"),
+            sources.add(new SimpleJavaFileObject(URI.create("string:///" + snippet.qualifiedName().replace('.', '/') + ".java"),
                     JavaFileObject.Kind.SOURCE) {
                 @Override
                 public CharSequence getCharContent(boolean ignoreEncodingErrors) {

@@ -12,6 +12,9 @@ import java.util.Objects;
  * processes. Messages inside the events are read with the team's {@link MessageFactory}, custom types
  * included.
  *
+ * <!-- java-context: import dev.autogen.core.AgentRuntime;
+ *      import dev.autogen.agentchat.messages.MessageFactory; AgentRuntime runtime;
+ *      MessageFactory messageFactory; -->
  * <pre>{@code
  * runtime.addMessageSerializer(GroupChatSerializers.all(messageFactory).toArray(MessageSerializer[]::new));
  * }</pre>

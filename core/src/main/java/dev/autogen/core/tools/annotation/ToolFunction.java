@@ -12,6 +12,7 @@ import java.lang.annotation.Target;
  * names survive; describe them with {@link ToolParam}); a {@link dev.autogen.core.CancellationToken}
  * parameter receives the call's token and is not shown to the model.
  *
+ * <!-- java-context: import java.util.List; import dev.autogen.core.tools.FunctionTool; -->
  * <pre>{@code
  * class WeatherTools {
  *     @ToolFunction("Get the current weather for a city")

@@ -14,6 +14,8 @@ import java.util.List;
  * A {@link MentionGroupChat} of a planner, a researcher and a writer: each hands the word to the
  * next by mentioning them, until the writer says TERMINATE. Runs on scripted replies.
  *
+ * <!-- java-context: import dev.autogen.agentchat.agents.AssistantAgent; AssistantAgent planner;
+ *      AssistantAgent researcher; AssistantAgent writer; -->
  * <pre>{@code
  * var team = new MentionGroupChat(List.of(planner, researcher, writer), new TextMentionTermination("TERMINATE"), 10);
  * Console.print(team.runStream("Write a note on the JVM's virtual threads."));

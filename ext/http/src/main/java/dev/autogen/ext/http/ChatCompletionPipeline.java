@@ -27,10 +27,18 @@ import java.util.function.Consumer;
  * A client holds one pipeline and delegates {@code create}, {@code createStream},
  * {@code actualUsage} and {@code totalUsage} to it. Thread-safe.
  *
+ * <!-- java-context: import dev.autogen.core.models.ChatCompletionClient; -->
  * <pre>{@code
- * this.pipeline = new ChatCompletionPipeline(transport, new MyProtocol(config),
- *         ChatCompletionPipeline.DEFAULT_INTERCEPTORS);
- * public CreateResult create(CreateRequest request) { return pipeline.create(request); }
+ * abstract class MyClient implements ChatCompletionClient {
+ *     private final ChatCompletionPipeline pipeline;
+ *
+ *     MyClient(HttpTransport transport, ChatProtocol myProtocol) {
+ *         this.pipeline = new ChatCompletionPipeline(transport, myProtocol,
+ *                 ChatCompletionPipeline.DEFAULT_INTERCEPTORS);
+ *     }
+ *
+ *     public CreateResult create(CreateRequest request) { return pipeline.create(request); }
+ * }
  * }</pre>
  */
 public final class ChatCompletionPipeline implements AutoCloseable {

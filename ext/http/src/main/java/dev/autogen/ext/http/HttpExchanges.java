@@ -23,6 +23,9 @@ public final class HttpExchanges {
      * Sends {@code request} and waits for the response headers (and, with a handler that reads the
      * whole body, the body), blocking the calling (virtual) thread.
      *
+     * <!-- java-context: import java.io.InputStream; import dev.autogen.core.CancellationToken;
+     *      import java.net.http.HttpResponse.BodyHandlers; CancellationToken token; HttpClient http;
+     *      HttpRequest request; -->
      * <pre>{@code
      * HttpResponse<InputStream> r = HttpExchanges.send(http, request, BodyHandlers.ofInputStream(), token, null,
      *         "Ollama request");

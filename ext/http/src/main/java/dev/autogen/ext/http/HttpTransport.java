@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
  * {@link #DEFAULT_IDLE_TIMEOUT}) fails with {@link IdleTimeoutException} and is retried like a dropped
  * connection, so a server that stalls after its headers never hangs a call. Thread-safe.
  *
+ * <!-- java-context: import dev.autogen.core.CancellationToken; import java.net.http.HttpResponse.BodyHandlers;
+ *      CancellationToken token; HttpErrorDecoder myDecoder; HttpRequest request; -->
  * <pre>{@code
  * var transport = new HttpTransport(HttpClient.newHttpClient(),
  *         new RetryPolicy(2, RetryPolicy.SDK_MAX_RETRY_AFTER, RetryPolicy.LongRetryAfter.CAP), myDecoder, "Example request");

@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  * Reads a {@code text/event-stream} body one event at a time: {@code event:} and {@code data:}
  * lines up to a blank line; comments ({@code :...}) and other fields are skipped.
  *
+ * <!-- java-context: import java.net.http.HttpResponse; HttpResponse<InputStream> response;
+ *      void handle(String event, String data) {} -->
  * <pre>{@code
  * var events = new ServerSentEvents(response.body());
  * for (var e = events.next(); e != null; e = events.next()) {

@@ -21,6 +21,11 @@ import java.util.Objects;
  *
  * <p>It is a {@link RuntimeListener.Factory}: install it on the runtime a team runs on,
  *
+ * <!-- java-context: import dev.autogen.core.SingleThreadedAgentRuntime;
+ *      import dev.autogen.agentchat.teams.RoundRobinGroupChat;
+ *      import dev.autogen.agentchat.agents.AssistantAgent; import java.util.List;
+ *      import io.opentelemetry.api.OpenTelemetry; AssistantAgent writer; AssistantAgent critic;
+ *      OpenTelemetry openTelemetry; -->
  * <pre>{@code
  * var tracing = OpenTelemetryTracing.builder(openTelemetry).build();
  * var runtime = new SingleThreadedAgentRuntime(SingleThreadedAgentRuntime.builder().listenerFactory(tracing));
@@ -70,6 +75,8 @@ public final class OpenTelemetryTracing implements RuntimeListener.Factory {
      * runtime, or an agent run directly. Keep the whole run, reading its stream included, inside
      * {@code body}.
      *
+     * <!-- java-context: import dev.autogen.agentchat.base.TaskResult; import dev.autogen.agentchat.base.Team;
+     *      Team team; OpenTelemetryTracing tracing; -->
      * <pre>{@code
      * TaskResult result = tracing.call(() -> team.run("Write a haiku."));
      * }</pre>

@@ -36,6 +36,10 @@ import org.slf4j.LoggerFactory;
  * opened without one (as when loaded from a component config) returns what the JSON holds: maps,
  * lists, strings, numbers and booleans.
  *
+ * <!-- java-context: import dev.autogen.ext.models.cache.ChatCacheValue;
+ *      import dev.autogen.ext.models.cache.ChatCompletionCache;
+ *      import dev.autogen.core.models.ChatCompletionClient; import dev.autogen.core.models.LLMMessage;
+ *      import java.util.List; ChatCompletionClient client; List<LLMMessage> messages; -->
  * <pre>{@code
  * try (var store = DiskCacheStore.open(Path.of(".cache/autogen"), ChatCacheValue.class);
  *      var cached = new ChatCompletionCache(client, store)) {

@@ -33,6 +33,10 @@ import redis.clients.jedis.exceptions.JedisException;
  * <p>As in Python, Redis being unreachable does not fail the caller: {@code get} answers "absent"
  * and {@code set} drops the value, with a warning logged (once until Redis answers again).
  *
+ * <!-- java-context: import dev.autogen.ext.models.cache.ChatCacheValue;
+ *      import dev.autogen.ext.models.cache.ChatCompletionCache;
+ *      import dev.autogen.core.models.ChatCompletionClient; import dev.autogen.core.models.LLMMessage;
+ *      import java.util.List; ChatCompletionClient client; List<LLMMessage> messages; -->
  * <pre>{@code
  * var config = RedisStoreConfig.builder().host("localhost").port(6379).build();
  * try (var store = RedisStore.create(config, ChatCacheValue.class);

@@ -38,6 +38,7 @@ import org.jspecify.annotations.Nullable;
  * checkpoint as the latest. SQLite runs in WAL mode with {@code synchronous=NORMAL}: a committed
  * checkpoint survives the process being killed (only a power loss may take the last one).
  *
+ * <!-- java-context: import dev.autogen.agentchat.teams.RoundRobinGroupChat; RoundRobinGroupChat team; -->
  * <pre>{@code
  * try (var store = JdbcCheckpointStore.open("runs.db")) {          // or "jdbc:postgresql://host/db?user=u"
  *     team.checkpointStore(store);

@@ -54,6 +54,8 @@ import org.slf4j.LoggerFactory;
  * or Python's), over AutoGen's gRPC protocol. Teams and agents use it exactly as the in-process
  * runtime; only messages need serializers, since they cross processes.
  *
+ * <!-- java-context: import dev.autogen.core.serialization.JsonMessageSerializer; record Ping(int seq) {}
+ *      record Pong(int seq) {} -->
  * <pre>{@code
  * try (var runtime = GrpcWorkerAgentRuntime.builder("127.0.0.1:50051").build()) {
  *     runtime.addMessageSerializer(JsonMessageSerializer.of(Ping.class), JsonMessageSerializer.of(Pong.class));

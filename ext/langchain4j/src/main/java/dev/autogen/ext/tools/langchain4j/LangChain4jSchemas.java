@@ -31,6 +31,8 @@ import org.jspecify.annotations.Nullable;
  * definitions become {@code $defs} and references {@code {"$ref": "#/$defs/<name>"}} (as
  * LangChain4j's own model integrations write them), and so on for every element type.
  *
+ * <!-- java-context: import dev.langchain4j.agent.tool.ToolSpecifications; import java.lang.reflect.Method;
+ *      Method method; -->
  * <pre>{@code
  * ToolSchema schema = LangChain4jSchemas.toolSchema(ToolSpecifications.toolSpecificationFrom(method));
  * }</pre>

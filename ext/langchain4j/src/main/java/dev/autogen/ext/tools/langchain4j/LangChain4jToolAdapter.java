@@ -27,10 +27,12 @@ import org.jspecify.annotations.Nullable;
  * LangChain4j's {@link DefaultToolExecutor}), or a {@link ToolSpecification} with the
  * {@link ToolExecutor} that runs it.
  *
+ * <!-- java-context: import dev.langchain4j.agent.tool.P;
+ *      import dev.langchain4j.model.chat.request.json.JsonObjectSchema; -->
  * <pre>{@code
  * class Weather {
  *     @dev.langchain4j.agent.tool.Tool("Current temperature in a city, in Celsius")
- *     double temperature(@P("City name") String city) { ... }
+ *     double temperature(@P("City name") String city) { return 21.5; }
  * }
  * List<LangChain4jToolAdapter> tools = LangChain4jToolAdapter.fromObject(new Weather());
  *

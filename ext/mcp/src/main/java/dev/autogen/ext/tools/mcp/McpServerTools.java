@@ -13,7 +13,7 @@ import java.util.Objects;
  * // one long-lived session, closed with the workbench (recommended):
  * try (var workbench = new McpWorkbench(StdioServerParams.of("uvx", "mcp-server-fetch"))) {
  *     List<McpToolAdapter<?>> tools = McpServerTools.of(workbench);
- *     ...
+ *     // give the tools to an agent and run it here
  * }
  * // Python's default: a new session (for stdio, a new server process) for every call
  * List<McpToolAdapter<?>> tools = McpServerTools.of(StdioServerParams.of("uvx", "mcp-server-fetch"));

@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
  * and ends on {@link #stop()} or {@link #close()}, which for a stdio server also ends its process
  * and the processes it started. Thread-safe: concurrent calls share the session.
  *
+ * <!-- java-context: import dev.autogen.core.serialization.AutogenJson; -->
  * <pre>{@code
  * var params = StdioServerParams.of("npx", "-y", "@modelcontextprotocol/server-filesystem", "/tmp/work");
  * try (var workbench = new McpWorkbench(params)) {

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * Headers are written in component configs as given (as Python does), so keep secrets out of
  * configs you share.
  *
+ * <!-- java-context: import dev.autogen.core.CancellationToken; CancellationToken token; -->
  * <pre>{@code
  * var params = new SseServerParams("http://localhost:3001/sse", Map.of("Authorization", "Bearer " + token), 5, 300);
  * }</pre>

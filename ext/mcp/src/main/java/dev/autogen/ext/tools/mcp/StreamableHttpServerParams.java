@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * {@code StreamableHttpServerParams}. Headers are written in component configs as given (as Python
  * does), so keep secrets out of configs you share.
  *
+ * <!-- java-context: import dev.autogen.core.CancellationToken; CancellationToken token; -->
  * <pre>{@code
  * var params = new StreamableHttpServerParams("http://localhost:3001/mcp");
  * var withAuth = new StreamableHttpServerParams("https://mcp.example.com/mcp",

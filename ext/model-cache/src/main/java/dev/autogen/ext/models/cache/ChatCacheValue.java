@@ -24,6 +24,8 @@ import java.util.Optional;
  * (text chunks, then the result). Its JSON form is Python's: the result object, or an array of
  * strings ending with the result object, so a store shared with Python AutoGen (Redis) serves both.
  *
+ * <!-- java-context: import dev.autogen.core.cache.CacheStore; import dev.autogen.core.cache.InMemoryStore;
+ *      import dev.autogen.core.models.ChatCompletionClient; ChatCompletionClient client; -->
  * <pre>{@code
  * CacheStore<ChatCacheValue> store = new InMemoryStore<>();
  * var cache = new ChatCompletionCache(client, store);

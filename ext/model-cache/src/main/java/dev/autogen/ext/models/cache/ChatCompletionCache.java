@@ -49,6 +49,8 @@ import org.slf4j.LoggerFactory;
  * chunk, then the result) and the other way round. Usage, token counting and model info are the
  * wrapped client's.
  *
+ * <!-- java-context: import dev.autogen.core.models.ChatCompletionClient;
+ *      import dev.autogen.core.models.UserMessage; ChatCompletionClient openAiClient; -->
  * <pre>{@code
  * CacheStore<ChatCacheValue> store = new InMemoryStore<>();      // or DiskCacheStore, RedisStore
  * try (var cached = new ChatCompletionCache(openAiClient, store)) {

@@ -27,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  * ({@link Builder#azureAdTokenProvider}) asked for a fresh bearer token before every attempt. The
  * identity needs the {@code Cognitive Services OpenAI User} role.
  *
+ * <!-- java-snippet: not compiled, it needs azure-identity, which the project does not depend on -->
  * <pre>{@code
  * // With azure-identity: DefaultAzureCredential credential = new DefaultAzureCredentialBuilder().build();
  * var client = AzureOpenAIChatCompletionClient.builder()

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * OpenAI-compatible endpoint. The counterpart of Python's
  * {@code autogen_ext.models.openai.OpenAIChatCompletionClient}.
  *
+ * <!-- java-context: import dev.autogen.core.models.CreateResult; import dev.autogen.core.models.UserMessage;
+ *      import java.util.List; import dev.autogen.core.models.ModelInfo; -->
  * <pre>{@code
  * try (var client = OpenAIChatCompletionClient.builder().model("gpt-4o").build()) {   // OPENAI_API_KEY
  *     CreateResult r = client.create(List.of(new UserMessage("What is the capital of France?", "user")));

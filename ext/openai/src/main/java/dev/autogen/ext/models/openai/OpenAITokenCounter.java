@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
  * message (JSON text for tool calls and content parts), 1 per name, image tiles for images, 3 to
  * prime the reply, and the tool-definition estimate for tools. Thread-safe.
  *
+ * <!-- java-context: import dev.autogen.core.models.LLMMessage; List<LLMMessage> messages;
+ *      List<ToolSchema> tools; -->
  * <pre>{@code
  * var counter = OpenAITokenCounter.forModel("gpt-4o");
  * int tokens = counter.countTokens(messages, tools);

@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  *         def calculator(a: float, b: float, operator: str) -> str:
  *             return str(a * b) if operator == "*" else "?"
  *         """).description("A simple calculator").timeout(Duration.ofSeconds(10)).build()) {
- *     calculator.runJson(json("{\"a\": 6, \"b\": 7, \"operator\": \"*\"}"), new CancellationToken(), null);  // "42.0"
+ *     var args = AutogenJson.mapper().readTree("{\"a\": 6, \"b\": 7, \"operator\": \"*\"}");
+ *     Object result = calculator.runJson(args, new CancellationToken(), null);  // "42.0"
  * }
  * }</pre>
  *

@@ -45,6 +45,7 @@ import org.slf4j.LoggerFactory;
  * message text content (list contents count as zero); a scripted {@link CreateResult} keeps its
  * own completion tokens. {@link #remainingTokens} counts down from 10,000 by total usage.
  *
+ * <!-- java-context: import dev.autogen.core.FunctionCall; -->
  * <pre>{@code
  * var client = new ReplayChatCompletionClient(List.of(
  *         CreateResult.ofCalls(List.of(new FunctionCall("1", "{\"city\":\"Paris\"}", "get_weather")), RequestUsage.ZERO),

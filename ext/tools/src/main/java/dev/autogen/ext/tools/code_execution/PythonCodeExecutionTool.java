@@ -22,6 +22,9 @@ import org.jspecify.annotations.Nullable;
  * {@code CodeExecutorAgent} when the model should decide when to run code. The tool is named
  * {@code CodeExecutor} and takes one argument, {@code code}.
  *
+ * <!-- java-context: import dev.autogen.ext.code_executors.local.LocalCommandLineCodeExecutor;
+ *      import java.nio.file.Path; import dev.autogen.core.models.ChatCompletionClient;
+ *      import dev.autogen.agentchat.agents.AssistantAgent; ChatCompletionClient model; -->
  * <pre>{@code
  * try (var executor = LocalCommandLineCodeExecutor.builder().workDir(Path.of("coding")).build()) {
  *     executor.start();
