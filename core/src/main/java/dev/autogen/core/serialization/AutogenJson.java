@@ -1,7 +1,9 @@
 package dev.autogen.core.serialization;
 
-import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,7 +36,10 @@ public final class AutogenJson {
      * their own.
      */
     public static ObjectMapper newObjectMapper() {
-        return JsonMapper.builder()
+        // Jackson's default buffer pool is per thread; messages are handled on short-lived virtual threads,
+        // so each would allocate its buffers anew. A shared pool reuses them across threads.
+        JsonFactory factory = JsonFactory.builder().recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build();
+        return JsonMapper.builder(factory)
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .addModule(new Jdk8Module())
                 .addModule(new JavaTimeModule())
