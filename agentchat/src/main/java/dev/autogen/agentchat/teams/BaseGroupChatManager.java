@@ -1,7 +1,7 @@
 package dev.autogen.agentchat.teams;
 
-import dev.autogen.agentchat.base.Participant;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.autogen.agentchat.base.Participant;
 import dev.autogen.agentchat.base.TerminationCondition;
 import dev.autogen.agentchat.checkpoint.RunStatus;
 import dev.autogen.agentchat.messages.BaseChatMessage;

@@ -13,7 +13,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * participants, the caller) receives the step's messages in the selected order: what Python's
  * single-threaded runtime gives on fast models, made to hold on slow ones.
  *
- * <p>One per team, shared by its manager and its participants' containers in this process.
+ * <p>One per team, shared by its manager and its participants' containers in this process. Only the
+ * speakers this process serves take part: a {@link RemoteParticipant}'s container, in another process,
+ * publishes when its turn ends, so its messages keep the order in which they arrive.
  */
 final class StepSequencer {
     /** A speaker's place in a step; a ticket of an earlier step, or for no step, never waits. */

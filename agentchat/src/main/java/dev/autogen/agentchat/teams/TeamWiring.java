@@ -1,12 +1,12 @@
 package dev.autogen.agentchat.teams;
 
+import dev.autogen.agentchat.base.Participant;
 import dev.autogen.agentchat.base.TerminationCondition;
 import dev.autogen.agentchat.messages.MessageFactory;
-import dev.autogen.core.AgentId;
-import dev.autogen.core.TopicId;
-import dev.autogen.agentchat.base.Participant;
 import dev.autogen.agentchat.teams.events.GroupChatSerializers;
+import dev.autogen.core.AgentId;
 import dev.autogen.core.AgentRuntime;
+import dev.autogen.core.TopicId;
 import dev.autogen.core.TypeSubscription;
 import dev.autogen.core.serialization.JsonMessageSerializer;
 import dev.autogen.core.serialization.MessageSerializer;
