@@ -4,6 +4,7 @@ import dev.autogen.core.CancellationToken;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.Flow;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -100,6 +101,29 @@ public interface ResultStream<T, R> extends Iterable<T>, AutoCloseable {
      * @throws CancellationException if the stream was closed before its result
      */
     R result();
+
+    /**
+     * The items as a {@link Flow.Publisher}, for reactive libraries (Reactor's {@code JdkFlowAdapter},
+     * RxJava's {@code FlowAdapters}, Kotlin's {@code asFlow()}) without a dependency on any of them. The
+     * subscriber's demand pulls the items; the end of the items completes it, after which
+     * {@link #result()} returns at once; a failure is its {@code onError}; cancelling closes this stream.
+     * One subscriber, as the stream is read once; use it instead of iterating.
+     *
+     * <!-- java-context: import dev.autogen.agentchat.teams.RoundRobinGroupChat; import dev.autogen.agentchat.messages.BaseMessage; RoundRobinGroupChat team; -->
+     * <pre>{@code
+     * var stream = team.runStream("Write a haiku.");
+     * Flow.Publisher<BaseMessage> messages = stream.toPublisher();
+     * messages.subscribe(new Flow.Subscriber<>() {
+     *     public void onSubscribe(Flow.Subscription s) { s.request(Long.MAX_VALUE); }
+     *     public void onNext(BaseMessage m) { System.out.println(m.toText()); }
+     *     public void onError(Throwable e) { e.printStackTrace(); }
+     *     public void onComplete() { System.out.println(stream.result().stopReason()); }
+     * });
+     * }</pre>
+     */
+    default Flow.Publisher<T> toPublisher() {
+        return new ResultStreamPublisher<>(this);
+    }
 
     /** Whether the result has been reached. */
     boolean isFinished();
