@@ -1,12 +1,18 @@
 package dev.autogen.agentchat.teams;
 
+import dev.autogen.agentchat.base.ChatAgent;
+import dev.autogen.agentchat.base.MessageStream;
 import dev.autogen.agentchat.base.Participant;
+import dev.autogen.agentchat.base.Response;
+import dev.autogen.agentchat.base.RunOptions;
+import dev.autogen.agentchat.base.TaskResult;
 import dev.autogen.agentchat.base.TurnResult;
 import dev.autogen.agentchat.messages.BaseChatMessage;
 import dev.autogen.agentchat.messages.BaseMessage;
 import dev.autogen.agentchat.messages.MessageFactory;
 import dev.autogen.core.AgentRuntime;
 import dev.autogen.core.CancellationToken;
+import dev.autogen.core.component.ComponentModel;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,9 +37,11 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p>The participant's messages travel as Python's group-chat protocol in JSON; custom message types
- * must be given on both sides.
+ * must be given on both sides. It is a {@link ChatAgent} so that teams of agents ({@code Swarm},
+ * {@code GraphFlow}, {@code MagenticOneGroupChat}) take it; it only stands in for the agent, whose
+ * methods run in the process that serves it.
  */
-public final class RemoteParticipant implements Participant {
+public final class RemoteParticipant implements ChatAgent {
     private final String name;
     private final String description;
 
@@ -82,6 +90,41 @@ public final class RemoteParticipant implements Participant {
     @Override
     public String description() {
         return description;
+    }
+
+    /** Not known here: the agent that produces them is in another process. */
+    @Override
+    public List<Class<? extends BaseChatMessage>> producedMessageTypes() {
+        return List.of();
+    }
+
+    /** @throws IllegalStateException always: the agent answers in the process that serves it */
+    @Override
+    public Response onMessages(List<? extends BaseChatMessage> messages, CancellationToken cancellationToken) {
+        throw elsewhere();
+    }
+
+    /** @throws IllegalStateException always: the agent answers in the process that serves it */
+    @Override
+    public Response onMessagesStream(List<? extends BaseChatMessage> messages, CancellationToken cancellationToken,
+            Consumer<? super BaseMessage> events) {
+        throw elsewhere();
+    }
+
+    /** @throws IllegalStateException always: the agent runs in the process that serves it */
+    @Override
+    public MessageStream<TaskResult> runStream(RunOptions options) {
+        throw elsewhere();
+    }
+
+    /**
+     * @throws IllegalStateException always: its config is in the process that serves it (a team loaded
+     *     with a {@link TeamPlacement} dumps from the config it was loaded from)
+     */
+    @Override
+    public ComponentModel dumpComponent() {
+        throw new IllegalStateException("participant '" + name + "' is served by another process, which has its"
+                + " config; dump the team where all its participants are built");
     }
 
     /** @throws IllegalStateException always: the participant speaks in the process that serves it */

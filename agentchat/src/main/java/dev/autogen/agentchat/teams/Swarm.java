@@ -55,7 +55,7 @@ public class Swarm extends BaseGroupChat implements Component<SwarmConfig> {
             }
         }
         ChatAgent first = (ChatAgent) b.participants.get(0);
-        if (!first.producedMessageTypes().contains(HandoffMessage.class)) {
+        if (!(first instanceof RemoteParticipant) && !first.producedMessageTypes().contains(HandoffMessage.class)) {
             throw new IllegalArgumentException("The first participant must be able to produce a handoff messages: "
                     + "agent '" + first.name() + "' cannot hand off (give it handoffs)");
         }

@@ -16,10 +16,19 @@ import dev.autogen.agentchat.messages.BaseMessage;
 import dev.autogen.agentchat.teams.BaseGroupChat;
 import dev.autogen.agentchat.teams.RemoteParticipant;
 import dev.autogen.agentchat.teams.RoundRobinGroupChat;
+import dev.autogen.agentchat.teams.DiGraphBuilder;
+import dev.autogen.agentchat.teams.GraphFlow;
 import dev.autogen.agentchat.teams.SelectorGroupChat;
+import dev.autogen.agentchat.teams.Swarm;
 import dev.autogen.agentchat.teams.TeamPlacement;
 import dev.autogen.core.CancellationToken;
+import dev.autogen.core.FunctionCall;
 import dev.autogen.core.component.ComponentLoader;
+import dev.autogen.core.models.CreateResult;
+import dev.autogen.core.models.FinishReason;
+import dev.autogen.core.models.ModelContent;
+import dev.autogen.core.models.ModelInfo;
+import dev.autogen.core.models.RequestUsage;
 import dev.autogen.core.serialization.AutogenJson;
 import dev.autogen.ext.models.replay.ReplayChatCompletionClient;
 import java.util.ArrayList;
@@ -109,6 +118,45 @@ class DistributedTeamTest {
         assertThat(actual.messages()).extracting(m -> ((BaseChatMessage) m).source())
                 .containsExactly("user", "bob", "alice", "bob");
         assertThat(withoutIds(spread.saveState())).isEqualTo(withoutIds(local.saveState()));
+    }
+
+    private static AssistantAgent handingOffAlice() {
+        var toBob = new CreateResult(FinishReason.FUNCTION_CALLS, new ModelContent.FunctionCalls(List.of(
+                new FunctionCall("call_1", "{}", "transfer_to_bob"))), new RequestUsage(10, 5), false, null, null);
+        return AssistantAgent.builder("alice", new ReplayChatCompletionClient(List.of(toBob),
+                ModelInfo.builder().functionCalling(true).build())).handoffs("bob").build();
+    }
+
+    @Test
+    void aSwarmHandsOffToAParticipantOnAnotherWorker() {
+        TaskResult expected = Swarm.builder(List.of(handingOffAlice(), bob())).maxTurns(2).build().run("Ask bob.");
+
+        RemoteParticipant.serve(participantWorker, "swarm", bob());
+        TaskResult actual = Swarm.builder(List.of(handingOffAlice(), RemoteParticipant.of("bob", "bob answers in turn.")))
+                .maxTurns(2).teamId("swarm").runtime(teamWorker).build().run("Ask bob.");
+
+        assertThat(comparable(actual.messages())).isEqualTo(comparable(expected.messages()));
+        assertThat(actual.messages().getLast()).extracting(m -> ((BaseChatMessage) m).source()).isEqualTo("bob");
+    }
+
+    @Test
+    void aGraphFlowRunsThroughANodeOnAnotherWorker() {
+        AssistantAgent a = agent("alice", "alice 1");
+        AssistantAgent c = agent("carol", "carol 1");
+        TaskResult expected = new GraphFlow(List.of(a, bob(), c), new DiGraphBuilder().addNode(a).addNode(bob())
+                .addNode(c).addEdge("alice", "bob").addEdge("bob", "carol").build()).run("Pass it on.");
+
+        RemoteParticipant.serve(participantWorker, "graph", bob());
+        var remoteBob = RemoteParticipant.of("bob", "bob answers in turn.");
+        AssistantAgent a2 = agent("alice", "alice 1");
+        AssistantAgent c2 = agent("carol", "carol 1");
+        TaskResult actual = GraphFlow.builder(List.of(a2, remoteBob, c2), new DiGraphBuilder().addNode(a2)
+                        .addNode(remoteBob).addNode(c2).addEdge("alice", "bob").addEdge("bob", "carol").build())
+                .teamId("graph").runtime(teamWorker).build().run("Pass it on.");
+
+        assertThat(comparable(actual.messages())).isEqualTo(comparable(expected.messages()));
+        assertThat(actual.messages()).extracting(m -> ((BaseChatMessage) m).source())
+                .containsExactly("user", "alice", "bob", "carol");
     }
 
     @Test
