@@ -6,6 +6,7 @@ import dev.autogen.core.exceptions.NotAccessibleException;
 import dev.autogen.core.exceptions.UndeliverableException;
 import dev.autogen.core.serialization.MessageSerializer;
 import dev.autogen.core.utils.Concurrency;
+import dev.autogen.core.utils.TerminationSignals;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -50,6 +51,18 @@ public interface AgentRuntime extends AutoCloseable {
      * @throws CancellationException if the waiting thread is interrupted
      */
     void stopWhenIdle();
+
+    /**
+     * Runs until the process receives SIGTERM or SIGINT (Ctrl-C), then {@link #stop()}s, as Python's
+     * {@code stop_when_signal}; the program goes on after it returns (the JVM does not exit on those
+     * signals meanwhile). For a worker or service that runs until it is told to stop.
+     *
+     * @throws InterruptedException if the waiting thread is interrupted (the runtime keeps running)
+     */
+    default void stopWhenSignal() throws InterruptedException {
+        TerminationSignals.await();
+        stop();
+    }
 
     /**
      * Stops, fails every queued direct message, closes every agent and releases the runtime's

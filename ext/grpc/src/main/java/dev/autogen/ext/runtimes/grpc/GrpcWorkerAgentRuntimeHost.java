@@ -1,5 +1,6 @@
 package dev.autogen.ext.runtimes.grpc;
 
+import dev.autogen.core.utils.TerminationSignals;
 import dev.autogen.ext.runtimes.grpc.internal.ClientIds;
 import dev.autogen.ext.runtimes.grpc.internal.HostRouter;
 import dev.autogen.ext.runtimes.grpc.internal.HostService;
@@ -167,6 +168,17 @@ public final class GrpcWorkerAgentRuntimeHost implements AutoCloseable {
         if (current != null) {
             current.awaitTermination();
         }
+    }
+
+    /**
+     * Runs until the process receives SIGTERM or SIGINT (Ctrl-C), then {@link #close() stops}, as Python's
+     * host's {@code stop_when_signal}; the program goes on after it returns.
+     *
+     * @throws InterruptedException if the waiting thread is interrupted (the host keeps running)
+     */
+    public void stopWhenSignal() throws InterruptedException {
+        TerminationSignals.await();
+        close();
     }
 
     /** {@link #stop(Duration)} with 5 seconds of grace, as Python's host. Idempotent. */
