@@ -11,6 +11,7 @@ import sun.misc.SignalHandler;
  * its runtime in an orderly way and go on: while waiting, those signals are taken from the JVM's default
  * handling (which would run the shutdown hooks and exit), and given back afterwards.
  *
+ * <!-- java-context: import dev.autogen.core.AgentRuntime; AgentRuntime runtime; -->
  * <pre>{@code
  * runtime.start();
  * TerminationSignals.await();   // or runtime.stopWhenSignal()
