@@ -23,9 +23,15 @@ import dev.autogen.ext.models.replay.ReplayChatCompletionClient;
 import dev.autogen.ext.tools.mcp.McpWorkbench;
 import dev.autogen.ext.tools.mcp.StdioServerParams;
 import dev.autogen.ext.tools.mcp.StreamableHttpServerParams;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -106,6 +112,34 @@ class McpAgentServerTest {
             ToolResult blank = workbench.callTool("writing_team", task(" "));
             assertThat(blank.isError()).isTrue();
             assertThat(blank.toText()).contains("tool 'writing_team' needs a non-empty string 'task'");
+        }
+    }
+
+    @Test
+    void theSdksOwnClientGetsAProgressNotificationPerMessageAndTheStructuredResult() throws Exception {
+        var progress = new CopyOnWriteArrayList<McpSchema.ProgressNotification>();
+        try (McpHttpServer http = McpAgentServer.builder().serve(poet()).build().startHttp("127.0.0.1", 0, null)) {
+            String base = http.url().substring(0, http.url().length() - "/mcp".length());
+            McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder(base).endpoint("/mcp").build())
+                    .requestTimeout(Duration.ofSeconds(30)).progressConsumer(progress::add).build();
+            try {
+                client.initialize();
+                McpSchema.CallToolResult result = client.callTool(McpSchema.CallToolRequest.builder().name("poet")
+                        .arguments(Map.of("task", "Write about the sea.")).progressToken("p-1").build());
+                assertThat(result.isError()).isFalse();
+                @SuppressWarnings("unchecked")
+                var structured = (Map<String, Object>) result.structuredContent();
+                assertThat(structured).containsEntry("final_answer", "The sea is calm tonight.").containsEntry("messages", 2);
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (progress.size() < 2 && System.nanoTime() < deadline) {
+                    Thread.sleep(10); // notifications may reach the consumer just after the result
+                }
+                assertThat(progress).extracting(McpSchema.ProgressNotification::message)
+                        .containsExactly("user: Write about the sea.", "poet: The sea is calm tonight.");
+                assertThat(progress).extracting(McpSchema.ProgressNotification::progressToken).containsOnly("p-1");
+            } finally {
+                client.closeGracefully();
+            }
         }
     }
 
