@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         versionProvider = AutogenCommand.Version.class,
         description = "AutoGen for Java: agents and multi-agent teams on the JVM.%n"
                 + "Without a command, runs the built-in team 'reflection' on scripted replies (autogen run reflection).",
-        subcommands = {RunCommand.class, RunsCommand.class, ValidateCommand.class, GalleryCommand.class, DumpCommand.class, QuickstartCommand.class, HostCommand.class, WorkerCommand.class,
+        subcommands = {RunCommand.class, RunsCommand.class, ValidateCommand.class, GalleryCommand.class, DumpCommand.class, QuickstartCommand.class, HostCommand.class, WorkerCommand.class, ServeMcpCommand.class,
                 CommandLine.HelpCommand.class})
 public final class AutogenCommand implements Callable<Integer> {
     @Spec
@@ -86,6 +86,9 @@ public final class AutogenCommand implements Callable<Integer> {
             }
             if (type == HostCommand.class) {
                 return type.cast(new HostCommand(out));
+            }
+            if (type == ServeMcpCommand.class) {
+                return type.cast(new ServeMcpCommand(console, out));
             }
             if (type == WorkerCommand.class) {
                 return type.cast(new WorkerCommand(console, out));

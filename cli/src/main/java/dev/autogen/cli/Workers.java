@@ -16,8 +16,12 @@ final class Workers {
 
     /** The host's token from the environment, or null. */
     static @Nullable String token() {
-        String token = System.getenv(TOKEN_VARIABLE);
-        return token == null || token.isBlank() ? null : token;
+        return nonBlank(System.getenv(TOKEN_VARIABLE));
+    }
+
+    /** {@code value}, or null when it is absent or blank (an unset variable). */
+    static @Nullable String nonBlank(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     /**
