@@ -1,25 +1,62 @@
 package dev.autogen.ext.memory.lucene;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.autogen.core.CancellationToken;
 import dev.autogen.core.component.AbstractComponentProvider;
 import dev.autogen.core.component.Component;
 import dev.autogen.core.component.ComponentContext;
 import dev.autogen.core.component.ComponentProvider;
 import dev.autogen.core.component.ComponentTypes;
+import dev.autogen.core.memory.Memory;
+import dev.autogen.core.memory.MemoryContent;
+import dev.autogen.core.memory.MemoryQueryResult;
+import dev.autogen.core.memory.UpdateContextResult;
+import dev.autogen.core.model_context.ChatCompletionContext;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Stands in for Python's vector memories that need a Python client (ChromaDB, Redis), so that a
  * Python config naming one fails with a message pointing to {@link LuceneVectorMemory} instead of
- * "unknown provider". Never instantiated: its providers only refuse.
+ * "unknown provider". Never instantiated: its providers only refuse (it is a {@link Memory} only so
+ * that the loader, which checks the type first, reaches them).
  */
-public final class PythonVectorMemories implements Component<PythonVectorMemories.Config> {
+public final class PythonVectorMemories implements Memory, Component<PythonVectorMemories.Config> {
     /** Python's ChromaDB memory (persistent and HTTP configs share it). */
     public static final String CHROMADB_PROVIDER = "autogen_ext.memory.chromadb.ChromaDBVectorMemory";
     /** Python's Redis memory, as it writes its provider. */
     public static final String REDIS_PROVIDER = "autogen_ext.memory.redis_memory.RedisMemory";
 
     private PythonVectorMemories() {
+    }
+
+    @Override
+    public String name() {
+        throw new UnsupportedOperationException("never instantiated");
+    }
+
+    @Override
+    public UpdateContextResult updateContext(ChatCompletionContext modelContext) {
+        throw new UnsupportedOperationException("never instantiated");
+    }
+
+    @Override
+    public MemoryQueryResult query(MemoryContent query, CancellationToken cancellationToken) {
+        throw new UnsupportedOperationException("never instantiated");
+    }
+
+    @Override
+    public void add(MemoryContent content, CancellationToken cancellationToken) {
+        throw new UnsupportedOperationException("never instantiated");
+    }
+
+    @Override
+    public void clear() {
+        throw new UnsupportedOperationException("never instantiated");
+    }
+
+    @Override
+    public void close() {
+        throw new UnsupportedOperationException("never instantiated");
     }
 
     /** Never called. */
