@@ -16,8 +16,10 @@ import org.jspecify.annotations.Nullable;
  *       (empty: {@code OPENAI_API_KEY}), and {@code base_url} for any OpenAI-compatible server, {@code dimensions};
  *   <li>{@code ollama}: {@code model_name}, {@code host} (default {@code OLLAMA_HOST} or {@code http://localhost:11434});
  *   <li>{@code hashing}: {@code dimensions}, a deterministic word-hashing embedding for tests and demos;
- *   <li>{@code default}, {@code sentence_transformer}, {@code custom}: Python's, which need a Python model or
- *       callable and fail to load with a message that says what to use instead.
+ *   <li>{@code default}, {@code sentence_transformer}: all-MiniLM-L6-v2 in process, with the module
+ *       {@code autogen-ext-embeddings-minilm};
+ *   <li>{@code custom}: Python's, which needs a Python
+ *       callable and fails to load with a message that says what to use instead.
  * </ul>
  *
  * <p>An API key is written as {@value #MASK}, never in clear; reading the mask back means "from the environment".

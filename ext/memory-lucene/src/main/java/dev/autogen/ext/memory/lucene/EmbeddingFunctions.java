@@ -1,10 +1,25 @@
 package dev.autogen.ext.memory.lucene;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
 
 /** Builds the {@link EmbeddingFunction} an {@link EmbeddingFunctionConfig} describes. */
 public final class EmbeddingFunctions {
+    /** The modules that add an in-process model, to name in messages. */
+    static final String MINILM_MODULE = "autogen-ext-embeddings-minilm";
+
+    private static final List<EmbeddingFunctionProvider> PROVIDERS = ServiceLoader
+            .load(EmbeddingFunctionProvider.class, EmbeddingFunctions.class.getClassLoader()).stream()
+            .map(ServiceLoader.Provider::get).toList();
+
     private EmbeddingFunctions() {
+    }
+
+    /** The provider on the class path that builds {@code functionType}, if any. */
+    static Optional<EmbeddingFunctionProvider> provider(String functionType) {
+        return PROVIDERS.stream().filter(p -> p.functionTypes().contains(functionType)).findFirst();
     }
 
     /**
@@ -14,6 +29,12 @@ public final class EmbeddingFunctions {
      *     Java, naming what to use instead
      */
     public static EmbeddingFunction create(EmbeddingFunctionConfig config, Map<String, String> environment) {
+        if (!List.of("openai", "ollama", "hashing").contains(config.functionType())) {
+            Optional<EmbeddingFunctionProvider> provider = provider(config.functionType());
+            if (provider.isPresent()) {
+                return provider.get().create(config, environment);
+            }
+        }
         return switch (config.functionType()) {
             case "openai" -> {
                 var builder = OpenAIEmbeddingFunction.builder(config.modelName() == null
@@ -43,8 +64,9 @@ public final class EmbeddingFunctions {
                     ? HashingEmbeddingFunction.DEFAULT_DIMENSIONS : config.dimensions());
             case "default", "sentence_transformer" -> throw new IllegalArgumentException("function_type '"
                     + config.functionType() + "' is a Sentence Transformers model that Python's ChromaDB runs in"
-                    + " Python; in Java use function_type 'openai' (any OpenAI-compatible /v1/embeddings server,"
-                    + " with base_url) or 'ollama' (e.g. model_name 'all-minilm' for the same all-MiniLM-L6-v2)");
+                    + " Python; add the module " + MINILM_MODULE + " to run all-MiniLM-L6-v2 in process, or use"
+                    + " function_type 'openai' (any OpenAI-compatible /v1/embeddings server, with base_url) or 'ollama'"
+                    + " (e.g. model_name 'all-minilm' for the same all-MiniLM-L6-v2)");
             case "custom" -> throw new IllegalArgumentException("function_type 'custom' names a Python callable, which"
                     + " cannot run in Java; pass your EmbeddingFunction to LuceneVectorMemory.builder in code, or use"
                     + " function_type 'openai' or 'ollama'");

@@ -403,14 +403,19 @@ public final class LuceneVectorMemory implements Memory, Component<LuceneVectorM
 
         @Override
         public LuceneVectorMemory fromConfig(LuceneVectorMemoryConfig config, ComponentContext context) {
-            if (config.embeddingFunctionConfig() == null) {
-                throw context.invalid("embedding_function_config", "an embedding function is required, e.g."
-                        + " {\"function_type\": \"ollama\", \"model_name\": \"all-minilm\"} or {\"function_type\": \"openai\","
-                        + " \"model_name\": \"text-embedding-3-small\"}; Python's default model runs only in Python");
+            EmbeddingFunctionConfig embeddingConfig = config.embeddingFunctionConfig();
+            if (embeddingConfig == null) {
+                if (EmbeddingFunctions.provider("default").isEmpty()) {
+                    throw context.invalid("embedding_function_config", "an embedding function is required, e.g."
+                            + " {\"function_type\": \"ollama\", \"model_name\": \"all-minilm\"} or {\"function_type\":"
+                            + " \"openai\", \"model_name\": \"text-embedding-3-small\"}, or add the module "
+                            + EmbeddingFunctions.MINILM_MODULE + " for Python's default model in process");
+                }
+                embeddingConfig = EmbeddingFunctionConfig.pythonDefault();
             }
             Builder builder;
             try {
-                builder = builder(EmbeddingFunctions.create(config.embeddingFunctionConfig(), System.getenv())).ownsEmbeddings();
+                builder = builder(EmbeddingFunctions.create(embeddingConfig, System.getenv())).ownsEmbeddings();
             } catch (IllegalArgumentException e) {
                 throw context.invalid("embedding_function_config", e.getMessage());
             }

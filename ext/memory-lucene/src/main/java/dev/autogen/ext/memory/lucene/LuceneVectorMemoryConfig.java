@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * @param k how many results a query returns at most (default 3)
  * @param scoreThreshold the lowest score returned, or null for any
  * @param distanceMetric {@code cosine} (default), {@code l2} or {@code ip}
- * @param embeddingFunctionConfig how texts become vectors; required in Java (Python's default model runs in Python)
+ * @param embeddingFunctionConfig how texts become vectors; when absent, Python's default ({@code function_type}
+ *     {@code default}, all-MiniLM-L6-v2 in process), which needs the module {@code autogen-ext-embeddings-minilm}
  * @param hybridSearch whether to mix BM25 keyword scores into the ranking (Java only; default false)
  * @param keywordWeight the keyword score's share in a hybrid search, between 0 and 1 (Java only; default 0.3)
  */
