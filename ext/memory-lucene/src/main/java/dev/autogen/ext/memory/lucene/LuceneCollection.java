@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One collection: a Lucene index in a folder, written by one {@link IndexWriter} (committed after
- * every change, so a crash loses nothing added) and searched through a {@link SearcherManager}
+ * every change, so a crash loses nothing added; concurrent changes share a commit) and searched through a {@link SearcherManager}
  * refreshed after every change. Vectors are searched with HNSW ({@link KnnFloatVectorQuery}),
  * metadata filters applied during the graph search, text with BM25. The distance metric is recorded
  * in the index and checked when it is opened again. Thread-safe.
@@ -61,6 +61,8 @@ final class LuceneCollection implements AutoCloseable {
     private final SearcherManager searchers;
     private final Analyzer analyzer = new StandardAnalyzer();
     private final Object dimensionLock = new Object();
+    private final Object commitLock = new Object();
+    private long committed = -1;
     private int dimension;
 
     private LuceneCollection(Path folder, DistanceMetric metric, Directory directory, IndexWriter writer,
@@ -173,8 +175,7 @@ final class LuceneCollection implements AutoCloseable {
     /** Adds documents and commits. */
     void add(List<Document> documents) {
         try {
-            writer.addDocuments(documents);
-            commit();
+            commit(writer.addDocuments(documents));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot add to the memory in " + folder + ": " + e.getMessage(), e);
         }
@@ -183,19 +184,28 @@ final class LuceneCollection implements AutoCloseable {
     /** Deletes every document and commits. */
     void clear() {
         try {
-            writer.deleteAll();
+            long sequence = writer.deleteAll();
             synchronized (dimensionLock) {
                 dimension = 0;
             }
-            commit();
+            commit(sequence);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clear the memory in " + folder + ": " + e.getMessage(), e);
         }
     }
 
-    private void commit() throws IOException {
-        writer.commit();
-        searchers.maybeRefreshBlocking();
+    /**
+     * Commits and refreshes the searchers unless a commit since operation {@code sequence} already
+     * did: concurrent adds share one commit (one fsync) instead of queueing for one each.
+     */
+    private void commit(long sequence) throws IOException {
+        synchronized (commitLock) {
+            if (committed >= sequence) {
+                return;
+            }
+            committed = writer.commit();
+            searchers.maybeRefreshBlocking();
+        }
     }
 
     /** The number of items. */
