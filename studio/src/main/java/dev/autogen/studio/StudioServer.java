@@ -145,8 +145,12 @@ public final class StudioServer implements AutoCloseable {
         });
         app.exception(HttpResponseException.class, (e, ctx) -> {
             ctx.status(e.getStatus());
-            String detail = e.getStatus() == 413 ? "Request body too large; the limit is " + config.maxBodyBytes()
-                    + " bytes" : e.getMessage();
+            String detail = switch (e.getStatus()) {
+                case 404 -> "Not Found";
+                case 405 -> "Method Not Allowed";
+                case 413 -> "Request body too large; the limit is " + config.maxBodyBytes() + " bytes";
+                default -> e.getMessage();
+            };
             Api.json(ctx, Api.object().put("detail", detail));
         });
         app.exception(Exception.class, (e, ctx) -> {

@@ -23,11 +23,13 @@ import java.util.Map;
 final class TestStudio implements AutoCloseable {
     static final String USER = "guestuser@gmail.com";
 
+    final StudioConfig config;
     final StudioServer server;
     final HttpClient http = HttpClient.newHttpClient();
     private final String token;
 
     TestStudio(StudioConfig config) {
+        this.config = config;
         this.server = StudioServer.start(config.withPort(0));
         this.token = config.authToken();
     }

@@ -16,6 +16,20 @@ import java.util.Map;
  * not installed), and those that would run code.
  */
 public final class GalleryCheck {
+    /**
+     * Checks already made, by component JSON and path: checking a Python tool asks python3 which
+     * modules it has, which takes a process per tool, and galleries are checked again on each save.
+     */
+    private static final Map<String, ComponentCheck> CACHE = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, ComponentCheck> eldest) {
+                    return size() > 512;
+                }
+            });
+
     private GalleryCheck() {
     }
 
@@ -39,7 +53,10 @@ public final class GalleryCheck {
             JsonNode list = group.getValue();
             for (int i = 0; i < list.size(); i++) {
                 String path = "components." + group.getKey() + "[" + i + "]";
-                entries.add(new Entry(group.getKey(), i, list.get(i), ComponentCheck.of(list.get(i), path)));
+                JsonNode component = list.get(i);
+                ComponentCheck check = CACHE.computeIfAbsent(path + "\n" + component,
+                        key -> ComponentCheck.of(component, path));
+                entries.add(new Entry(group.getKey(), i, component, check));
             }
         }
         return entries;

@@ -325,8 +325,15 @@ public final class LiveRun {
 
     /** The server is closing: the run is cancelled but stays {@code active}, to be resumed after a restart. */
     public void shutdown() {
-        shuttingDown = true;
-        CancellationToken cancel = token;
+        CancellationToken cancel;
+        lock.lock();
+        try {
+            shuttingDown = true;
+            ended = true;
+            cancel = token;
+        } finally {
+            lock.unlock();
+        }
         if (cancel != null) {
             cancel.cancel();
         }
