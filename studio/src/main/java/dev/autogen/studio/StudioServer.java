@@ -123,9 +123,15 @@ public final class StudioServer implements AutoCloseable {
                         + config.maxBodyBytes() + " bytes");
             }
         });
-        app.before("/api/ws/runs/{run_id}", ctx -> runSocket.refusal(ctx.pathParam("run_id")).ifPresent(refusal -> {
-            throw HttpError.of(403, refusal);
-        }));
+        // Refusals before the WebSocket upgrade answer with HTTP 403, as Python Studio's do.
+        io.javalin.http.Handler refuse = ctx -> {
+            guard.check(ctx);
+            runSocket.refusal(ctx.pathParam("run_id")).ifPresent(refusal -> {
+                throw HttpError.of(403, refusal);
+            });
+        };
+        app.wsBeforeUpgrade("/api/ws/runs/{run_id}", refuse);
+        app.before("/api/ws/runs/{run_id}", refuse);
         app.get("/api/health", ctx -> Api.json(ctx, Api.object().put("status", true).put("message", "Service is healthy")));
         app.get("/api/version", ctx -> {
             ObjectNode data = Api.object().put("version", VERSION);

@@ -189,5 +189,10 @@ class RunSocketTest {
     void unknownRunsAreRefusedBeforeTheUpgrade() {
         assertThat(studio.get("/api/ws/runs/999").status()).isEqualTo(403);
         assertThat(studio.get("/api/ws/runs/999").body().get("detail").asText()).isEqualTo("Run not found");
+        var handshake = studio.http.newWebSocketBuilder().buildAsync(
+                java.net.URI.create(studio.server.url().replace("http:", "ws:") + "/api/ws/runs/999"),
+                new java.net.http.WebSocket.Listener() { });
+        org.assertj.core.api.Assertions.assertThatThrownBy(handshake::join)
+                .hasRootCauseInstanceOf(java.net.http.WebSocketHandshakeException.class);
     }
 }
