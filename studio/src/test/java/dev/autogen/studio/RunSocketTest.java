@@ -193,6 +193,6 @@ class RunSocketTest {
                 java.net.URI.create(studio.server.url().replace("http:", "ws:") + "/api/ws/runs/999"),
                 new java.net.http.WebSocket.Listener() { });
         org.assertj.core.api.Assertions.assertThatThrownBy(handshake::join)
-                .hasRootCauseInstanceOf(java.net.http.WebSocketHandshakeException.class);
+                .hasCauseInstanceOf(java.net.http.WebSocketHandshakeException.class);
     }
 }
