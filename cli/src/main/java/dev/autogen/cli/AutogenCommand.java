@@ -91,6 +91,9 @@ public final class AutogenCommand implements Callable<Integer> {
             if (type == StudioCommand.class) {
                 return type.cast(new StudioCommand(out));
             }
+            if (type == StudioServeCommand.class) {
+                return type.cast(new StudioServeCommand(out));
+            }
             if (type == WorkerCommand.class) {
                 return type.cast(new WorkerCommand(console, out));
             }

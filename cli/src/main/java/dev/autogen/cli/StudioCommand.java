@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
  * {@code autogen studio}: runs AutoGen Studio's server (the REST and WebSocket API of Python's Studio,
  * docs/studio.md) until stopped with Ctrl-C or SIGTERM.
  */
-@Command(name = "studio", mixinStandardHelpOptions = true,
+@Command(name = "studio", mixinStandardHelpOptions = true, subcommands = StudioServeCommand.class,
         description = "Runs the AutoGen Studio server (API of Python's AutoGen Studio; docs/studio.md) until stopped"
                 + " with Ctrl-C or SIGTERM.")
 final class StudioCommand implements Callable<Integer> {

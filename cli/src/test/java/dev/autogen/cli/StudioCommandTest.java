@@ -51,6 +51,30 @@ class StudioCommandTest {
     }
 
     @Test
+    @Timeout(180)
+    void serveExposesOneTeamAtPredict() throws Exception {
+        Path team = dir.resolve("team.json");
+        assertThat(Cli.run("dump", "reflection").exitCode()).isZero();
+        Files.writeString(team, Cli.run("dump", "reflection").out());
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
+                "-cp", System.getProperty("java.class.path"), AutogenCommand.class.getName(), "studio", "serve",
+                "--team", team.toString(), "--port", "0"));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (var out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line = out.readLine();
+            assertThat(line).startsWith("Team " + team + " served on http://127.0.0.1:");
+            String url = line.substring(line.indexOf("http://"), line.indexOf("/predict/"));
+            var answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url
+                    + "/predict/Write%20a%20short%20poem%20about%20the%20fall%20season.")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.body()).contains("\"status\":true").contains("APPROVE");
+        } finally {
+            process.destroy();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
     void aStudioOtherMachinesReachNeedsAToken() {
         Cli cli = CliProcess.run(Map.of(), "studio", "--host", "0.0.0.0", "--port", "0", "--appdir", dir.toString());
         assertThat(cli.exitCode()).isEqualTo(1);

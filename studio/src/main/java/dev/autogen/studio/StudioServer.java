@@ -9,6 +9,7 @@ import dev.autogen.studio.runs.RunServices;
 import dev.autogen.studio.runs.RunSocket;
 import dev.autogen.studio.web.AccessGuard;
 import dev.autogen.studio.web.Api;
+import dev.autogen.studio.web.ErrorHandlers;
 import dev.autogen.studio.web.GalleryRoutes;
 import dev.autogen.studio.web.HttpError;
 import dev.autogen.studio.web.RunRoutes;
@@ -17,13 +18,10 @@ import dev.autogen.studio.web.SettingsRoutes;
 import dev.autogen.studio.web.TeamRoutes;
 import dev.autogen.studio.web.ValidateRoutes;
 import io.javalin.Javalin;
-import io.javalin.http.HttpResponseException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,7 +100,7 @@ public final class StudioServer implements AutoCloseable {
             });
             routes(app, config, store, settings, guard, runSocket);
             app.start(config.host(), config.port());
-            guard.origins(origins(config.host(), app.port()));
+            guard.origins(AccessGuard.ownOrigins(config.host(), app.port()));
             var server = new StudioServer(config, database, checkpoints, runSocket, app);
             LOG.info("AutoGen Studio listening on {} (database {})", server.url(), Database.redact(uri));
             return server;
@@ -145,44 +143,7 @@ public final class StudioServer implements AutoCloseable {
         new SettingsRoutes(settings).register(app);
         app.ws("/api/ws/runs/{run_id}", runSocket::configure);
 
-        app.exception(HttpError.class, (e, ctx) -> {
-            ctx.status(e.status());
-            Api.json(ctx, e.body());
-        });
-        app.exception(HttpResponseException.class, (e, ctx) -> {
-            ctx.status(e.getStatus());
-            String detail = switch (e.getStatus()) {
-                case 404 -> "Not Found";
-                case 405 -> "Method Not Allowed";
-                case 413 -> "Request body too large; the limit is " + config.maxBodyBytes() + " bytes";
-                default -> e.getMessage();
-            };
-            Api.json(ctx, Api.object().put("detail", detail));
-        });
-        app.exception(Exception.class, (e, ctx) -> {
-            LOG.warn("request {} {} failed", ctx.method(), ctx.path(), e);
-            ctx.status(500);
-            Api.json(ctx, Api.object().put("detail", "Internal server error: " + dev.autogen.studio.runs.Errors.describe(e)));
-        });
-        app.error(404, ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty() || "Not Found".equals(ctx.result())) {
-                Api.json(ctx, Api.object().put("detail", "Not Found"));
-            }
-        });
-        app.error(405, ctx -> Api.json(ctx, Api.object().put("detail", "Method Not Allowed")));
-    }
-
-    /** The origins of the Studio's own pages at {@code host:port}. */
-    private static Set<String> origins(String host, int port) {
-        Set<String> origins = new LinkedHashSet<>();
-        String shown = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-        origins.add("http://" + shown + ":" + port);
-        if (StudioConfig.isLoopback(host)) {
-            origins.add("http://localhost:" + port);
-            origins.add("http://127.0.0.1:" + port);
-            origins.add("http://[::1]:" + port);
-        }
-        return origins;
+        ErrorHandlers.install(app, config.maxBodyBytes());
     }
 
     /** The port the server listens on. */

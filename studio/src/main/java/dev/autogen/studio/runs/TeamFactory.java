@@ -20,12 +20,12 @@ import org.jspecify.annotations.Nullable;
  * the turn), and components that would run code or start programs are built only when the user
  * enabled code execution in the settings; otherwise the load fails naming them.
  */
-final class TeamFactory {
+public final class TeamFactory {
     private TeamFactory() {
     }
 
     /** A loaded team and the condition that stops it after the current turn, if it has one. */
-    record LoadedTeam(Team team, @Nullable ExternalTermination stop) {
+    public record LoadedTeam(Team team, @Nullable ExternalTermination stop) {
     }
 
     /** The policy when code execution is off: refuse, saying how to allow. */
@@ -46,7 +46,7 @@ final class TeamFactory {
      *
      * @throws dev.autogen.core.component.ComponentLoadException if it is not a loadable team
      */
-    static LoadedTeam load(JsonNode config, boolean allowCodeExecution, InputFunction input) {
+    public static LoadedTeam load(JsonNode config, boolean allowCodeExecution, InputFunction input) {
         JsonNode withStop = withExternalTermination(config);
         Team team = ComponentLoader.defaultLoader()
                 .withConsent(allowCodeExecution ? ConsentPolicy.allowAll() : REFUSE)

@@ -24,6 +24,19 @@ public final class AccessGuard {
         this.token = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The origins of pages served from {@code host:port} (on loopback, under each of its names). */
+    public static Set<String> ownOrigins(String host, int port) {
+        Set<String> origins = new java.util.LinkedHashSet<>();
+        String shown = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        origins.add("http://" + shown + ":" + port);
+        if (dev.autogen.studio.StudioConfig.isLoopback(host)) {
+            origins.add("http://localhost:" + port);
+            origins.add("http://127.0.0.1:" + port);
+            origins.add("http://[::1]:" + port);
+        }
+        return origins;
+    }
+
     /** The origins of the Studio's own pages, known once the server listens. */
     public void origins(Set<String> allowed) {
         this.origins = Set.copyOf(allowed);
