@@ -12,6 +12,7 @@ import dev.autogen.agentchat.messages.BaseMessage;
 import dev.autogen.agentchat.messages.ModelClientStreamingChunkEvent;
 import dev.autogen.agentchat.messages.ToolCallExecutionEvent;
 import dev.autogen.agentchat.messages.ToolCallRequestEvent;
+import dev.autogen.agentchat.messages.UserInputRequestedEvent;
 import dev.autogen.agentchat.teams.BaseGroupChat;
 import dev.autogen.core.CancellationToken;
 import java.time.Duration;
@@ -193,6 +194,10 @@ public final class LiveRun {
 
     /** Sends and records a message the browser shows; streamed chunks are sent only. */
     private void forward(BaseMessage message) {
+        if (message instanceof UserInputRequestedEvent request) {
+            input.requested(request.requestId());
+            return;
+        }
         if (message instanceof ModelClientStreamingChunkEvent) {
             sink.send(Frames.chunk(Frames.dump(message)));
             return;
