@@ -136,6 +136,7 @@ public final class StudioServer implements AutoCloseable {
             Api.json(ctx, Api.ok(data, "Version retrieved successfully"));
         });
         new TeamRoutes(store).register(app);
+        new dev.autogen.studio.web.ExportRoutes(store).register(app);
         new SessionRoutes(store).register(app);
         new RunRoutes(store).register(app);
         new ValidateRoutes().register(app);

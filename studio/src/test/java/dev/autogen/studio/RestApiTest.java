@@ -66,6 +66,13 @@ class RestApiTest {
         assertThat(studio.get("/api/teams/" + U).data()).hasSize(2);
         assertThat(studio.get("/api/teams/" + U).data().get(0).get("id").asLong()).as("newest first").isEqualTo(id);
 
+        var exported = studio.send("GET", "/api/teams/" + id + "/export" + U, null, Map.of());
+        assertThat(exported.body().get("label").asText()).isEqualTo("Renamed");
+        assertThat(studio.send("GET", "/api/teams/" + id + "/export" + U + "&format=java", null, Map.of()).raw().body())
+                .contains("ComponentLoader.loadComponent(json, Team.class)");
+        assertThat(studio.send("GET", "/api/teams/" + id + "/export" + U + "&format=dockerfile", null, Map.of()).raw().body())
+                .contains("studio\", \"serve\"");
+        assertThat(studio.get("/api/teams/" + id + "/export" + U + "&format=pdf").status()).isEqualTo(422);
         assertThat(studio.get("/api/teams/" + id + "?user_id=someone-else").status()).isEqualTo(404);
         assertThat(studio.get("/api/teams/" + id + "?user_id=someone-else").body())
                 .isEqualTo(json("{\"detail\":\"Team not found\"}"));

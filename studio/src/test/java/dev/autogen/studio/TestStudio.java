@@ -55,8 +55,10 @@ final class TestStudio implements AutoCloseable {
         headers.forEach(request::setHeader);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            boolean isJson = response.headers().firstValue("Content-Type").orElse("").startsWith("application/json");
             JsonNode json = response.body().isEmpty() ? AutogenJson.mapper().nullNode()
-                    : AutogenJson.mapper().readTree(response.body());
+                    : isJson ? AutogenJson.mapper().readTree(response.body())
+                    : AutogenJson.mapper().getNodeFactory().textNode(response.body());
             return new Reply(response.statusCode(), json, response);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -157,7 +157,8 @@ public final class LiveRun {
         Team team = null;
         try {
             JsonNode config = starter.start();
-            var loaded = TeamFactory.load(config, services.settings().codeExecutionAllowed(userId), input);
+            JsonNode withKeys = ModelKeys.apply(config, services.settings().environment(userId));
+            var loaded = TeamFactory.load(withKeys, services.settings().codeExecutionAllowed(userId), input);
             team = loaded.team();
             stopAfterTurn = loaded.stop();
             if (team instanceof BaseGroupChat chat) {
