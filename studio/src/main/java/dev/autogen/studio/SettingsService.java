@@ -56,13 +56,12 @@ public final class SettingsService {
 
     /** The user's settings row as stored (secrets sealed), created with the defaults if missing. */
     public ObjectNode stored(String userId) {
-        List<ObjectNode> rows = settings.find(Map.of("user_id", userId), "id");
-        if (!rows.isEmpty()) {
-            return rows.get(0);
-        }
-        ObjectNode values = AutogenJson.mapper().createObjectNode();
-        values.set("config", defaults());
-        return settings.insert(userId, values);
+        List<ObjectNode> rows = settings.listOrInsert(userId, () -> {
+            ObjectNode values = AutogenJson.mapper().createObjectNode();
+            values.set("config", defaults());
+            return values;
+        });
+        return rows.get(rows.size() - 1);
     }
 
     /** The user's settings row for the API: secrets masked. */

@@ -84,6 +84,17 @@ public final class Table {
         return get(c, id).orElseThrow();
     }
 
+    /**
+     * The rows of {@code userId}, newest first; when there are none, inserts {@code first} for the user
+     * in the same transaction, so concurrent first requests insert it once.
+     */
+    public List<ObjectNode> listOrInsert(String userId, java.util.function.Supplier<ObjectNode> first) {
+        return database.transaction(c -> {
+            List<ObjectNode> rows = find(c, Map.of("user_id", userId), "created_at DESC, id DESC");
+            return rows.isEmpty() ? List.of(insert(c, userId, first.get())) : rows;
+        });
+    }
+
     /** The row with this id. */
     public Optional<ObjectNode> get(long id) {
         return database.transaction(c -> get(c, id));

@@ -314,6 +314,11 @@ public final class LiveRun {
         sink.send(frame);
     }
 
+    /** Closes this run's socket. */
+    void closeSocket(int code, String reason) {
+        sink.close(code, reason);
+    }
+
     /** Sends an {@code error} frame; the socket stays open. */
     void sendError(String error) {
         sink.send(Frames.error(error));

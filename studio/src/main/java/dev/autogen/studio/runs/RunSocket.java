@@ -93,7 +93,6 @@ public final class RunSocket {
 
     private void receive(WsContext ctx, String text) {
         LiveRun run = live.get(ctx.sessionId());
-        var sink = new SocketSink(ctx);
         if (run == null) {
             return;
         }
@@ -128,19 +127,23 @@ public final class RunSocket {
                 String reason = object.path("reason").asText("");
                 run.stop(reason.isBlank() ? "User requested stop/cancellation" : reason, true);
                 live.remove(ctx.sessionId());
-                sink.close(1000, "Run stopped");
+                run.closeSocket(1000, "Run stopped");
             }
             default -> LOG.debug("run {}: ignoring a frame of type '{}'", run.runId(), object.path("type").asText());
         }
     }
 
-    /** Ends every live run because the server closes: they stay {@code active}, to be resumed. */
+    /**
+     * Ends every live run because the server closes, waiting at most {@code timeout} in all for their
+     * threads: they stay {@code active}, to be resumed.
+     */
     public void shutdown(Duration timeout) {
         List<LiveRun> runs = List.copyOf(live.values());
         runs.forEach(LiveRun::shutdown);
+        long deadline = System.nanoTime() + timeout.toNanos();
         for (LiveRun run : runs) {
             try {
-                run.awaitEnd(timeout);
+                run.awaitEnd(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -46,9 +46,10 @@ public final class GalleryRoutes {
         String userId = Api.userId(ctx);
         List<ObjectNode> entries = gallery.find(Map.of("user_id", userId), "created_at DESC, id DESC");
         if (entries.isEmpty()) {
+            // built outside the database thread (checking Python's gallery takes a while), inserted once
             ObjectNode values = Api.object();
             values.set("config", DefaultGallery.create());
-            entries = List.of(gallery.insert(userId, values));
+            entries = gallery.listOrInsert(userId, () -> values);
         }
         ArrayNode data = JsonNodeFactory.instance.arrayNode();
         entries.forEach(data::add);

@@ -30,12 +30,9 @@ public final class TeamRoutes {
 
     private void list(Context ctx) {
         String userId = Api.userId(ctx);
-        List<ObjectNode> teams = store.teams.find(Map.of("user_id", userId), "created_at DESC, id DESC");
-        if (teams.isEmpty()) {
-            ObjectNode values = Api.object();
-            values.set("component", DefaultGallery.defaultTeam());
-            teams = List.of(store.teams.insert(userId, values));
-        }
+        ObjectNode defaults = Api.object();
+        defaults.set("component", DefaultGallery.defaultTeam());
+        List<ObjectNode> teams = store.teams.listOrInsert(userId, () -> defaults);
         ArrayNode data = JsonNodeFactory.instance.arrayNode();
         teams.forEach(data::add);
         Api.ok(ctx, data);
