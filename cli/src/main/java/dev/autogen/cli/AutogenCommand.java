@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
         description = "AutoGen for Java: agents and multi-agent teams on the JVM.%n"
                 + "Without a command, runs the built-in team 'reflection' on scripted replies (autogen run reflection).",
         subcommands = {RunCommand.class, RunsCommand.class, ValidateCommand.class, GalleryCommand.class, DumpCommand.class, QuickstartCommand.class, HostCommand.class, WorkerCommand.class, ServeMcpCommand.class,
+                StudioCommand.class,
                 CommandLine.HelpCommand.class})
 public final class AutogenCommand implements Callable<Integer> {
     @Spec
@@ -89,6 +90,12 @@ public final class AutogenCommand implements Callable<Integer> {
             }
             if (type == ServeMcpCommand.class) {
                 return type.cast(new ServeMcpCommand(console, out));
+            }
+            if (type == StudioCommand.class) {
+                return type.cast(new StudioCommand(out));
+            }
+            if (type == StudioServeCommand.class) {
+                return type.cast(new StudioServeCommand(out));
             }
             if (type == WorkerCommand.class) {
                 return type.cast(new WorkerCommand(console, out));

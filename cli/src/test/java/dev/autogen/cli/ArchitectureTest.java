@@ -31,7 +31,7 @@ class ArchitectureTest {
         Path root = Path.of("..").toAbsolutePath().normalize();
         List<Path> outputs;
         try (Stream<Path> modules = Stream.concat(Stream.of(root.resolve("core"), root.resolve("agentchat"),
-                root.resolve("cli")), Files.list(root.resolve("ext")))) {
+                root.resolve("cli"), root.resolve("studio")), Files.list(root.resolve("ext")))) {
             outputs = modules.map(module -> module.resolve("target/classes")).filter(Files::isDirectory).toList();
         }
         assertThat(outputs).as("compiled modules").hasSizeGreaterThan(10);
@@ -42,7 +42,7 @@ class ArchitectureTest {
     @Test
     void agentchatExtAndCliUseOnlyTheRuntimesPublicContract() {
         ArchRule rule = noClasses().that().resideInAnyPackage("dev.autogen.agentchat..", "dev.autogen.ext..",
-                "dev.autogen.cli..").and().resideOutsideOfPackage(RUNTIMES_BUILT_ON_IN_PROCESS)
+                "dev.autogen.cli..", "dev.autogen.studio..").and().resideOutsideOfPackage(RUNTIMES_BUILT_ON_IN_PROCESS)
                 .should().dependOnClassesThat().resideInAnyPackage(RUNTIME_INTERNALS)
                 .because("teams and extensions must run on any AgentRuntime (gRPC, recording, ...)");
         rule.check(classes);

@@ -12,10 +12,15 @@ public final class UserProxyAgentProvider extends AbstractComponentProvider<User
                 "An agent that can represent a human user through an input function.");
     }
 
-    /** A user proxy reading the console: a config cannot carry an input function. */
+    /**
+     * A user proxy asking the {@link InputFunction} the loader was given
+     * ({@code ComponentLoader.withAttribute(InputFunction.class, ...)}), else reading the console: a config
+     * cannot carry an input function.
+     */
     @Override
     public UserProxyAgent fromConfig(UserProxyAgentConfig config, ComponentContext context) {
         var builder = UserProxyAgent.builder(config.name());
+        context.attribute(InputFunction.class).ifPresent(builder::inputFunction);
         if (config.description() != null) {
             builder.description(config.description());
         }

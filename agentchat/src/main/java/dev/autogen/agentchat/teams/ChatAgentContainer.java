@@ -25,6 +25,7 @@ import dev.autogen.core.MessageHandlerContext;
 import dev.autogen.core.RuntimeListener;
 import dev.autogen.core.TopicId;
 import dev.autogen.core.serialization.AutogenJson;
+import dev.autogen.core.utils.Concurrency;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -153,7 +154,30 @@ final class ChatAgentContainer extends SequentialAgent {
                 flushHeldOutput();
                 publishMessage(new GroupChatMessage(message), outputTopic);
             } else {
+                if (heldOutput.isEmpty()) {
+                    // Publish what is held as soon as it is this speaker's turn, not only when its turn
+                    // ends: a participant that waits mid-turn (a UserProxyAgent asking its human) must be
+                    // seen asking, or a UI never shows the question it waits for.
+                    Concurrency.startThread("autogen-held-output-" + participant.name(), () -> flushWhenTurn(ticket));
+                }
                 heldOutput.add(message);
+            }
+        } finally {
+            outputLock.unlock();
+        }
+    }
+
+    /** Publishes the held output once {@code ticket}'s turn has come, unless its step was abandoned meanwhile. */
+    private void flushWhenTurn(StepSequencer.Ticket ticket) {
+        try {
+            steps.awaitTurn(ticket);
+        } catch (InterruptedException e) {
+            return;
+        }
+        outputLock.lock();
+        try {
+            if (steps.isCurrent(ticket)) {
+                flushHeldOutput();
             }
         } finally {
             outputLock.unlock();

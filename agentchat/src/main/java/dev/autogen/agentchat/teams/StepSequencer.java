@@ -81,6 +81,16 @@ final class StepSequencer {
         }
     }
 
+    /** Whether {@code ticket} belongs to the current step (not one that ended or was abandoned). */
+    boolean isCurrent(Ticket ticket) {
+        lock.lock();
+        try {
+            return ticket.step() == step;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Waits until the holder of {@code ticket} may publish. */
     void awaitTurn(Ticket ticket) throws InterruptedException {
         lock.lock();

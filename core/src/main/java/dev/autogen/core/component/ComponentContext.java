@@ -63,6 +63,14 @@ public final class ComponentContext {
         return session.rootAttribute(path, key);
     }
 
+    /**
+     * A value the application gave the loader for every component ({@link ComponentLoader#withAttribute});
+     * empty when none was given.
+     */
+    public <T> Optional<T> attribute(Class<T> key) {
+        return session.attribute(key);
+    }
+
     /** The registry providers are resolved from. */
     public ComponentRegistry registry() {
         return session.registry();

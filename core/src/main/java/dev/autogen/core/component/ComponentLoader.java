@@ -32,13 +32,15 @@ public final class ComponentLoader {
     private final @Nullable String rootPath;
     private final ConsentPolicy consent;
     private final Map<Class<?>, Object> rootAttributes;
+    private final Map<Class<?>, Object> attributes;
 
     private ComponentLoader(@Nullable ComponentRegistry registry, @Nullable String rootPath, ConsentPolicy consent,
-            Map<Class<?>, Object> rootAttributes) {
+            Map<Class<?>, Object> rootAttributes, Map<Class<?>, Object> attributes) {
         this.registry = registry;
         this.rootPath = rootPath;
         this.consent = consent;
         this.rootAttributes = rootAttributes;
+        this.attributes = attributes;
     }
 
     /**
@@ -46,12 +48,12 @@ public final class ComponentLoader {
      * processes ({@link ConsentPolicy#denyAll()}).
      */
     public static ComponentLoader defaultLoader() {
-        return new ComponentLoader(null, null, ConsentPolicy.denyAll(), Map.of());
+        return new ComponentLoader(null, null, ConsentPolicy.denyAll(), Map.of(), Map.of());
     }
 
     /** A loader over the given registry that refuses components which start processes. */
     public static ComponentLoader using(ComponentRegistry registry) {
-        return new ComponentLoader(Objects.requireNonNull(registry, "registry"), null, ConsentPolicy.denyAll(), Map.of());
+        return new ComponentLoader(Objects.requireNonNull(registry, "registry"), null, ConsentPolicy.denyAll(), Map.of(), Map.of());
     }
 
     /**
@@ -76,7 +78,7 @@ public final class ComponentLoader {
     /** This loader with errors located under {@code rootPath}, e.g. {@code gallery.components.teams[0]}. */
     public ComponentLoader withRootPath(String rootPath) {
         Objects.requireNonNull(rootPath, "rootPath");
-        return new ComponentLoader(registry, rootPath, consent, rootAttributes);
+        return new ComponentLoader(registry, rootPath, consent, rootAttributes, attributes);
     }
 
     /**
@@ -86,7 +88,7 @@ public final class ComponentLoader {
      * you trust.
      */
     public ComponentLoader withConsent(ConsentPolicy consent) {
-        return new ComponentLoader(registry, rootPath, Objects.requireNonNull(consent, "consent"), rootAttributes);
+        return new ComponentLoader(registry, rootPath, Objects.requireNonNull(consent, "consent"), rootAttributes, attributes);
     }
 
     /**
@@ -97,7 +99,19 @@ public final class ComponentLoader {
     public <T> ComponentLoader withRootAttribute(Class<T> key, T value) {
         Map<Class<?>, Object> attributes = new HashMap<>(rootAttributes);
         attributes.put(Objects.requireNonNull(key, "key"), key.cast(Objects.requireNonNull(value, "value")));
-        return new ComponentLoader(registry, rootPath, consent, Map.copyOf(attributes));
+        return new ComponentLoader(registry, rootPath, consent, Map.copyOf(attributes), this.attributes);
+    }
+
+    /**
+     * This loader with a value that every component's provider, nested ones included, reads with
+     * {@link ComponentContext#attribute}: how an application gives all components of a kind something
+     * no config can say, e.g. the input function of every {@code UserProxyAgent} of a team a web page
+     * drives.
+     */
+    public <T> ComponentLoader withAttribute(Class<T> key, T value) {
+        Map<Class<?>, Object> all = new HashMap<>(attributes);
+        all.put(Objects.requireNonNull(key, "key"), key.cast(Objects.requireNonNull(value, "value")));
+        return new ComponentLoader(registry, rootPath, consent, rootAttributes, Map.copyOf(all));
     }
 
     /** The policy for components that start processes. */
@@ -130,7 +144,7 @@ public final class ComponentLoader {
         Objects.requireNonNull(json, "json");
         Objects.requireNonNull(expected, "expected");
         String path = rootPath != null ? rootPath : ComponentJson.rootPath(json);
-        return new LoadSession(registry(), consent, rootAttributes).load(ComponentJson.envelope(json, path), expected, path);
+        return new LoadSession(registry(), consent, rootAttributes, attributes).load(ComponentJson.envelope(json, path), expected, path);
     }
 
     /**
@@ -142,7 +156,7 @@ public final class ComponentLoader {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(expected, "expected");
         String path = rootPath != null ? rootPath : model.componentType() != null ? model.componentType() : "component";
-        return new LoadSession(registry(), consent, rootAttributes).load(model, expected, path);
+        return new LoadSession(registry(), consent, rootAttributes, attributes).load(model, expected, path);
     }
 
     /**
@@ -173,6 +187,6 @@ public final class ComponentLoader {
         Objects.requireNonNull(json, "json");
         Objects.requireNonNull(expected, "expected");
         String path = rootPath != null ? rootPath : ComponentJson.rootPath(json);
-        return new LoadSession(registry(), consent, rootAttributes).validate(json, expected, path);
+        return new LoadSession(registry(), consent, rootAttributes, attributes).validate(json, expected, path);
     }
 }

@@ -32,14 +32,22 @@ final class LoadSession {
     private final ComponentRegistry registry;
     private final ConsentPolicy consent;
     private final Map<Class<?>, Object> rootAttributes;
+    private final Map<Class<?>, Object> attributes;
     private @Nullable String rootPath;
     private final Map<ComponentModel, String> paths = new IdentityHashMap<>();
     private final List<ComponentModel> lastBound = new ArrayList<>();
 
-    LoadSession(ComponentRegistry registry, ConsentPolicy consent, Map<Class<?>, Object> rootAttributes) {
+    LoadSession(ComponentRegistry registry, ConsentPolicy consent, Map<Class<?>, Object> rootAttributes,
+            Map<Class<?>, Object> attributes) {
         this.registry = registry;
         this.consent = consent;
         this.rootAttributes = rootAttributes;
+        this.attributes = attributes;
+    }
+
+    /** A value the loader gave for every component. */
+    <T> Optional<T> attribute(Class<T> key) {
+        return Optional.ofNullable(key.cast(attributes.get(key)));
     }
 
     /** A value the loader gave for the root component, when {@code path} is the root's. */
@@ -99,7 +107,7 @@ final class LoadSession {
         }
         if (problems.isEmpty() && model != null) {
             try {
-                Object instance = new LoadSession(registry, consent, rootAttributes).load(model, expected, path);
+                Object instance = new LoadSession(registry, consent, rootAttributes, attributes).load(model, expected, path);
                 if (instance instanceof AutoCloseable closeable) {
                     closeable.close();
                 }
