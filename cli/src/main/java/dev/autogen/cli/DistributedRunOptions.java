@@ -69,7 +69,7 @@ final class DistributedRunOptions implements AutoCloseable {
         runtime = Workers.connect(host, tlsCa);
         String id = teamId != null ? teamId : java.util.UUID.randomUUID().toString();
         try {
-            return loader.withRootAttribute(TeamPlacement.class,
+            return loader.withAttribute(TeamPlacement.class,
                     new TeamPlacement(runtime, id, new LinkedHashSet<>(remote)));
         } catch (IllegalArgumentException e) {
             throw CliException.config("autogen: --team-id: " + e.getMessage() + ".");

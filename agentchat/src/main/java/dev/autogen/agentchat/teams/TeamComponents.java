@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -41,7 +42,7 @@ final class TeamComponents {
         if (models.isEmpty()) {
             throw context.invalid("participants", "at least one participant is required");
         }
-        Set<String> remote = context.rootAttribute(TeamPlacement.class).map(TeamPlacement::remoteParticipants)
+        Set<String> remote = placement(context).map(TeamPlacement::remoteParticipants)
                 .orElse(Set.of());
         Set<String> found = new HashSet<>();
         List<ComponentModel> local = new ArrayList<>();
@@ -107,12 +108,17 @@ final class TeamComponents {
         return model == null ? null : context.load(model, TerminationCondition.class, "termination_condition");
     }
 
+    /** The placement the application gave the load, for the team the load began with (not nested teams). */
+    private static Optional<TeamPlacement> placement(ComponentContext context) {
+        return context.isRoot() ? context.attribute(TeamPlacement.class) : Optional.empty();
+    }
+
     /**
      * Builds the team on the runtime and under the team id a {@link TeamPlacement} gives, turning a
      * constructor's complaint into a config error.
      */
     static <T> T build(ComponentContext context, BaseGroupChat.Builder<?> builder, Supplier<T> build) {
-        context.rootAttribute(TeamPlacement.class).ifPresent(placement -> builder.runtime(placement.runtime())
+        placement(context).ifPresent(placement -> builder.runtime(placement.runtime())
                 .teamId(placement.teamId()));
         try {
             return build.get();

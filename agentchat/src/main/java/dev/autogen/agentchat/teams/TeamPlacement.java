@@ -7,12 +7,13 @@ import java.util.Set;
 
 /**
  * Where a team loaded from a config runs, which a config cannot say: the runtime, the team id, and
- * which participants other processes serve. Given to the loader for the root team only:
+ * which participants other processes serve. Given to the loader; it applies to the team the load
+ * begins with, not to teams nested in it:
  *
  * <!-- java-context: import dev.autogen.agentchat.base.Team; String json; AgentRuntime worker; -->
  * <pre>{@code
  * Team team = ComponentLoader.defaultLoader()
- *         .withRootAttribute(TeamPlacement.class, new TeamPlacement(worker, "review", Set.of("critic")))
+ *         .withAttribute(TeamPlacement.class, new TeamPlacement(worker, "review", Set.of("critic")))
  *         .load(json, Team.class);
  * }</pre>
  *
@@ -22,7 +23,7 @@ import java.util.Set;
  * @param runtime the runtime the team runs on
  * @param teamId the team id that the processes serving its remote participants use
  * @param remoteParticipants the names of the participants other processes serve
- * @see ComponentLoader#withRootAttribute
+ * @see ComponentLoader#withAttribute
  */
 public record TeamPlacement(AgentRuntime runtime, String teamId, Set<String> remoteParticipants) {
     public TeamPlacement {

@@ -56,11 +56,12 @@ public final class ComponentContext {
     }
 
     /**
-     * A value the application gave the loader for the root component
-     * ({@link ComponentLoader#withRootAttribute}); empty for nested components and when none was given.
+     * Whether this is the component the load began with (not one nested in its config): where an
+     * application's {@linkplain #attribute attribute} meant for the top component applies, such as the
+     * placement of the team being run.
      */
-    public <T> Optional<T> rootAttribute(Class<T> key) {
-        return session.rootAttribute(path, key);
+    public boolean isRoot() {
+        return session.isRoot(path);
     }
 
     /**

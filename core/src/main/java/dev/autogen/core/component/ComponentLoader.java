@@ -31,15 +31,13 @@ public final class ComponentLoader {
     private final @Nullable ComponentRegistry registry;
     private final @Nullable String rootPath;
     private final ConsentPolicy consent;
-    private final Map<Class<?>, Object> rootAttributes;
     private final Map<Class<?>, Object> attributes;
 
     private ComponentLoader(@Nullable ComponentRegistry registry, @Nullable String rootPath, ConsentPolicy consent,
-            Map<Class<?>, Object> rootAttributes, Map<Class<?>, Object> attributes) {
+            Map<Class<?>, Object> attributes) {
         this.registry = registry;
         this.rootPath = rootPath;
         this.consent = consent;
-        this.rootAttributes = rootAttributes;
         this.attributes = attributes;
     }
 
@@ -48,12 +46,12 @@ public final class ComponentLoader {
      * processes ({@link ConsentPolicy#denyAll()}).
      */
     public static ComponentLoader defaultLoader() {
-        return new ComponentLoader(null, null, ConsentPolicy.denyAll(), Map.of(), Map.of());
+        return new ComponentLoader(null, null, ConsentPolicy.denyAll(), Map.of());
     }
 
     /** A loader over the given registry that refuses components which start processes. */
     public static ComponentLoader using(ComponentRegistry registry) {
-        return new ComponentLoader(Objects.requireNonNull(registry, "registry"), null, ConsentPolicy.denyAll(), Map.of(), Map.of());
+        return new ComponentLoader(Objects.requireNonNull(registry, "registry"), null, ConsentPolicy.denyAll(), Map.of());
     }
 
     /**
@@ -78,7 +76,7 @@ public final class ComponentLoader {
     /** This loader with errors located under {@code rootPath}, e.g. {@code gallery.components.teams[0]}. */
     public ComponentLoader withRootPath(String rootPath) {
         Objects.requireNonNull(rootPath, "rootPath");
-        return new ComponentLoader(registry, rootPath, consent, rootAttributes, attributes);
+        return new ComponentLoader(registry, rootPath, consent, attributes);
     }
 
     /**
@@ -88,18 +86,7 @@ public final class ComponentLoader {
      * you trust.
      */
     public ComponentLoader withConsent(ConsentPolicy consent) {
-        return new ComponentLoader(registry, rootPath, Objects.requireNonNull(consent, "consent"), rootAttributes, attributes);
-    }
-
-    /**
-     * This loader with a value that the root component's provider reads with
-     * {@link ComponentContext#rootAttribute}; nested components do not see it. How an application tells
-     * the component it loads something no config says, e.g. the runtime a team runs on.
-     */
-    public <T> ComponentLoader withRootAttribute(Class<T> key, T value) {
-        Map<Class<?>, Object> attributes = new HashMap<>(rootAttributes);
-        attributes.put(Objects.requireNonNull(key, "key"), key.cast(Objects.requireNonNull(value, "value")));
-        return new ComponentLoader(registry, rootPath, consent, Map.copyOf(attributes), this.attributes);
+        return new ComponentLoader(registry, rootPath, Objects.requireNonNull(consent, "consent"), attributes);
     }
 
     /**
@@ -111,7 +98,7 @@ public final class ComponentLoader {
     public <T> ComponentLoader withAttribute(Class<T> key, T value) {
         Map<Class<?>, Object> all = new HashMap<>(attributes);
         all.put(Objects.requireNonNull(key, "key"), key.cast(Objects.requireNonNull(value, "value")));
-        return new ComponentLoader(registry, rootPath, consent, rootAttributes, Map.copyOf(all));
+        return new ComponentLoader(registry, rootPath, consent, Map.copyOf(all));
     }
 
     /** The policy for components that start processes. */
@@ -144,7 +131,7 @@ public final class ComponentLoader {
         Objects.requireNonNull(json, "json");
         Objects.requireNonNull(expected, "expected");
         String path = rootPath != null ? rootPath : ComponentJson.rootPath(json);
-        return new LoadSession(registry(), consent, rootAttributes, attributes).load(ComponentJson.envelope(json, path), expected, path);
+        return new LoadSession(registry(), consent, attributes).load(ComponentJson.envelope(json, path), expected, path);
     }
 
     /**
@@ -156,7 +143,7 @@ public final class ComponentLoader {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(expected, "expected");
         String path = rootPath != null ? rootPath : model.componentType() != null ? model.componentType() : "component";
-        return new LoadSession(registry(), consent, rootAttributes, attributes).load(model, expected, path);
+        return new LoadSession(registry(), consent, attributes).load(model, expected, path);
     }
 
     /**
@@ -187,6 +174,6 @@ public final class ComponentLoader {
         Objects.requireNonNull(json, "json");
         Objects.requireNonNull(expected, "expected");
         String path = rootPath != null ? rootPath : ComponentJson.rootPath(json);
-        return new LoadSession(registry(), consent, rootAttributes, attributes).validate(json, expected, path);
+        return new LoadSession(registry(), consent, attributes).validate(json, expected, path);
     }
 }

@@ -31,17 +31,14 @@ final class LoadSession {
 
     private final ComponentRegistry registry;
     private final ConsentPolicy consent;
-    private final Map<Class<?>, Object> rootAttributes;
     private final Map<Class<?>, Object> attributes;
     private @Nullable String rootPath;
     private final Map<ComponentModel, String> paths = new IdentityHashMap<>();
     private final List<ComponentModel> lastBound = new ArrayList<>();
 
-    LoadSession(ComponentRegistry registry, ConsentPolicy consent, Map<Class<?>, Object> rootAttributes,
-            Map<Class<?>, Object> attributes) {
+    LoadSession(ComponentRegistry registry, ConsentPolicy consent, Map<Class<?>, Object> attributes) {
         this.registry = registry;
         this.consent = consent;
-        this.rootAttributes = rootAttributes;
         this.attributes = attributes;
     }
 
@@ -50,9 +47,9 @@ final class LoadSession {
         return Optional.ofNullable(key.cast(attributes.get(key)));
     }
 
-    /** A value the loader gave for the root component, when {@code path} is the root's. */
-    <T> Optional<T> rootAttribute(String path, Class<T> key) {
-        return path.equals(rootPath) ? Optional.ofNullable(key.cast(rootAttributes.get(key))) : Optional.empty();
+    /** Whether {@code path} is that of the component the load began with. */
+    boolean isRoot(String path) {
+        return path.equals(rootPath);
     }
 
     ComponentRegistry registry() {
@@ -107,7 +104,7 @@ final class LoadSession {
         }
         if (problems.isEmpty() && model != null) {
             try {
-                Object instance = new LoadSession(registry, consent, rootAttributes, attributes).load(model, expected, path);
+                Object instance = new LoadSession(registry, consent, attributes).load(model, expected, path);
                 if (instance instanceof AutoCloseable closeable) {
                     closeable.close();
                 }

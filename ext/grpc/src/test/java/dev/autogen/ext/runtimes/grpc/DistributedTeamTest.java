@@ -189,7 +189,7 @@ class DistributedTeamTest {
 
         RemoteParticipant.serve(participantWorker, "from-config", bob());
         Team spread = ComponentLoader.defaultLoader()
-                .withRootAttribute(TeamPlacement.class, new TeamPlacement(teamWorker, "from-config", Set.of("bob")))
+                .withAttribute(TeamPlacement.class, new TeamPlacement(teamWorker, "from-config", Set.of("bob")))
                 .load(teamConfig(), Team.class);
         assertThat(((BaseGroupChat) spread).participants().get(1)).isInstanceOf(RemoteParticipant.class)
                 .extracting(Participant::description).isEqualTo("bob answers in turn.");
