@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
  * AutoGen Studio's server: the REST API and run WebSocket of Python's Studio on Javalin (virtual
  * threads), over the Studio database, with the team state of every run saved after each turn.
  *
+ * <!-- java-context: import java.nio.file.Path; -->
  * <pre>{@code
  * try (StudioServer studio = StudioServer.start(StudioConfig.defaults(Path.of("studio-data")).withPort(0))) {
  *     System.out.println(studio.url());       // http://127.0.0.1:PORT
