@@ -1,18 +1,14 @@
 package dev.autogen.studio.db;
 
-import java.nio.file.Path;
+import dev.autogen.ext.checkpoint.jdbc.JdbcSource;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Properties;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,13 +41,12 @@ public final class Database implements AutoCloseable {
      * @throws IllegalArgumentException if it cannot be opened or migrated, saying why
      */
     public static Database open(String uri) {
-        String url = jdbcUrl(uri);
-        Properties credentials = credentials(url);
-        String vendor = url.startsWith("jdbc:sqlite:") ? "sqlite" : "postgresql";
+        JdbcSource source = JdbcSource.of(uri, "database");
+        String vendor = source.isSqlite() ? "sqlite" : "postgresql";
         try {
             // Another schema history (the checkpoint store's) may already live in this schema, so
             // the baseline sits below our first migration, which then always runs.
-            Flyway.configure().dataSource(url, credentials.getProperty("user"), credentials.getProperty("password"))
+            source.flyway()
                     .locations("classpath:dev/autogen/studio/migration/" + vendor)
                     .table("studio_schema_history")
                     .baselineOnMigrate(true).baselineVersion("0")
@@ -60,51 +55,17 @@ public final class Database implements AutoCloseable {
             throw new IllegalArgumentException("cannot prepare the Studio database " + redact(uri) + ": " + e.getMessage(), e);
         }
         try {
-            Connection connection = DriverManager.getConnection(url, credentials);
-            if (vendor.equals("sqlite")) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("PRAGMA journal_mode=WAL");
-                    statement.execute("PRAGMA synchronous=NORMAL");
-                    statement.execute("PRAGMA busy_timeout=30000");
-                }
-            }
+            Connection connection = source.connect();
             LOG.info("Studio database {} open", redact(uri));
-            return new Database(url, connection);
+            return new Database(source.url(), connection);
         } catch (SQLException e) {
             throw new IllegalArgumentException("cannot open the Studio database " + redact(uri) + ": " + e.getMessage(), e);
         }
     }
 
-    /** The JDBC URL for {@code uri}: a {@code jdbc:} URL as it is, a path as a SQLite file. */
-    public static String jdbcUrl(String uri) {
-        if (uri.startsWith("jdbc:")) {
-            if (!uri.startsWith("jdbc:sqlite:") && !uri.startsWith("jdbc:postgresql:")) {
-                throw new IllegalArgumentException("database " + redact(uri)
-                        + ": use a jdbc:sqlite: or jdbc:postgresql: URL, or a file path for SQLite");
-            }
-            return uri;
-        }
-        return "jdbc:sqlite:" + Path.of(uri).toAbsolutePath();
-    }
-
     /** {@code uri} without a password, for messages and logs. */
     public static String redact(String uri) {
-        return uri.replaceAll("(?i)(password=)[^&;]*", "$1***");
-    }
-
-    private static Properties credentials(String url) {
-        Properties properties = new Properties();
-        if (url.startsWith("jdbc:postgresql:")) {
-            String user = System.getenv("PGUSER");
-            String password = System.getenv("PGPASSWORD");
-            if (user != null && !url.contains("user=")) {
-                properties.setProperty("user", user);
-            }
-            if (password != null && !url.contains("password=")) {
-                properties.setProperty("password", password);
-            }
-        }
-        return properties;
+        return JdbcSource.redact(uri);
     }
 
     /** The JDBC URL this database was opened with. */

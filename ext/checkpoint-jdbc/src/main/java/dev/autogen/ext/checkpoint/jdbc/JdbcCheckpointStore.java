@@ -7,27 +7,21 @@ import dev.autogen.agentchat.checkpoint.CheckpointStore;
 import dev.autogen.agentchat.checkpoint.RunStatus;
 import dev.autogen.agentchat.checkpoint.RunSummary;
 import dev.autogen.core.serialization.AutogenJson;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jspecify.annotations.Nullable;
 
@@ -92,10 +86,9 @@ public final class JdbcCheckpointStore implements CheckpointStore {
      * @throws IllegalArgumentException if the store cannot be opened, saying why
      */
     public static JdbcCheckpointStore open(String uri) {
-        String url = jdbcUrl(uri);
-        Properties credentials = credentials(url);
+        JdbcSource source = JdbcSource.of(uri, "checkpoint store");
         try {
-            Flyway.configure().dataSource(url, credentials.getProperty("user"), credentials.getProperty("password"))
+            source.flyway()
                     .locations("classpath:dev/autogen/ext/checkpoint/jdbc/migration")
                     .table("autogen_schema_history")
                     .baselineOnMigrate(true)
@@ -104,49 +97,10 @@ public final class JdbcCheckpointStore implements CheckpointStore {
             throw new IllegalArgumentException("cannot prepare the checkpoint store " + uri + ": " + e.getMessage(), e);
         }
         try {
-            Connection connection = DriverManager.getConnection(url, credentials);
-            if (url.startsWith("jdbc:sqlite:")) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("PRAGMA journal_mode=WAL");
-                    statement.execute("PRAGMA synchronous=NORMAL");
-                    statement.execute("PRAGMA busy_timeout=30000");
-                }
-            }
-            return new JdbcCheckpointStore(uri, connection);
+            return new JdbcCheckpointStore(uri, source.connect());
         } catch (SQLException e) {
             throw new IllegalArgumentException("cannot open the checkpoint store " + uri + ": " + e.getMessage(), e);
         }
-    }
-
-    private static String jdbcUrl(String uri) {
-        if (uri.startsWith("jdbc:")) {
-            if (!uri.startsWith("jdbc:sqlite:") && !uri.startsWith("jdbc:postgresql:")) {
-                throw new IllegalArgumentException("checkpoint store " + uri + ": use a jdbc:sqlite: or "
-                        + "jdbc:postgresql: URL, or a file path for SQLite");
-            }
-            return uri;
-        }
-        Path file = Path.of(uri).toAbsolutePath();
-        Path parent = file.getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw new IllegalArgumentException("checkpoint store " + uri + ": folder " + parent + " does not exist");
-        }
-        return "jdbc:sqlite:" + file;
-    }
-
-    private static Properties credentials(String url) {
-        Properties properties = new Properties();
-        if (url.startsWith("jdbc:postgresql:")) {
-            String user = System.getenv("PGUSER");
-            String password = System.getenv("PGPASSWORD");
-            if (user != null && !url.contains("user=")) {
-                properties.setProperty("user", user);
-            }
-            if (password != null && !url.contains("password=")) {
-                properties.setProperty("password", password);
-            }
-        }
-        return properties;
     }
 
     @Override
