@@ -155,15 +155,21 @@ class PythonFunctionToolTest {
 
     @Test
     void cancellingACallStopsTheProcessAndTheNextCallWorks() throws Exception {
-        try (var tool = PythonFunctionTool.builder("async def nap(seconds: float) -> str:\n    await asyncio.sleep(seconds)\n    return 'awake'\n")
+        Path started = dir.resolve("nap-started");
+        try (var tool = PythonFunctionTool.builder("async def nap(seconds: float, marker: str) -> str:\n"
+                + "    open(marker, 'w').close()\n    await asyncio.sleep(seconds)\n    return 'awake'\n")
                 .globalImport("asyncio").python(PYTHON).build()) {
             var token = new CancellationToken();
-            Future<String> call = CompletableFuture.supplyAsync(() -> tool.runJson(json("{\"seconds\": 60}"), token, null));
-            Thread.sleep(500);
+            String args = "{\"seconds\": 60, \"marker\": \"" + started + "\"}";
+            Future<String> call = CompletableFuture.supplyAsync(() -> tool.runJson(json(args), token, null));
+            while (!Files.exists(started) && !call.isDone()) { // until the call is under way in the process
+                Thread.sleep(10);
+            }
             token.cancel();
             assertThatThrownBy(call::get).hasCauseInstanceOf(CancellationException.class);
 
-            assertThat(tool.runJson(json("{\"seconds\": 0.01}"), new CancellationToken(), null)).isEqualTo("awake");
+            assertThat(tool.runJson(json("{\"seconds\": 0.01, \"marker\": \"" + started + "\"}"),
+                    new CancellationToken(), null)).isEqualTo("awake");
         }
     }
 
