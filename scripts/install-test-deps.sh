@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the outside programs some tests talk to for real (Redis, a Jupyter kernel, ...), from
+# Installs the outside programs some tests talk to for real (Redis, a Jupyter kernel, PostgreSQL, Chromium, ...), from
 # Debian's packages, when they are missing. Idempotent; needs root or sudo to install anything.
 # Exit status 0 means every program is present afterwards; otherwise it names what is missing and
 # the tests that need it will say they were skipped.
@@ -12,6 +12,7 @@ requirements=(
   "py:ipykernel|python3-ipykernel"
   "npm|npm"
   "pg:initdb|postgresql"
+  "chromium|chromium"
 )
 
 present() {
