@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         versionProvider = AutogenCommand.Version.class,
         description = "AutoGen for Java: agents and multi-agent teams on the JVM.%n"
                 + "Without a command, runs the built-in team 'reflection' on scripted replies (autogen run reflection).",
-        subcommands = {RunCommand.class, RunsCommand.class, ValidateCommand.class, GalleryCommand.class, DumpCommand.class, QuickstartCommand.class, HostCommand.class, WorkerCommand.class, ServeMcpCommand.class,
+        subcommands = {RunCommand.class, RunsCommand.class, ValidateCommand.class, GalleryCommand.class, DumpCommand.class, QuickstartCommand.class, HostCommand.class, WorkerCommand.class, ServeMcpCommand.class, ServeA2aCommand.class,
                 StudioCommand.class,
                 CommandLine.HelpCommand.class})
 public final class AutogenCommand implements Callable<Integer> {
@@ -90,6 +90,9 @@ public final class AutogenCommand implements Callable<Integer> {
             }
             if (type == ServeMcpCommand.class) {
                 return type.cast(new ServeMcpCommand(console, out));
+            }
+            if (type == ServeA2aCommand.class) {
+                return type.cast(new ServeA2aCommand(console, out));
             }
             if (type == StudioCommand.class) {
                 return type.cast(new StudioCommand(out));

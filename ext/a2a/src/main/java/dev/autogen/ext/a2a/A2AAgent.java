@@ -56,7 +56,7 @@ import org.slf4j.LoggerFactory;
  *
  * <!-- java-context: import dev.autogen.agentchat.agents.AssistantAgent;
  *      import dev.autogen.agentchat.teams.RoundRobinGroupChat;
- *      import dev.autogen.agentchat.conditions.MaxMessageTermination; AssistantAgent writer; -->
+ *      import dev.autogen.agentchat.conditions.MaxMessageTermination; import java.util.List; AssistantAgent writer; -->
  * <pre>{@code
  * var researcher = A2AAgent.builder("researcher", "http://127.0.0.1:9999/").build();
  * var team = RoundRobinGroupChat.builder(List.of(researcher, writer))

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * <!-- java-context: import dev.autogen.agentchat.agents.UserProxyAgent;
  *      import dev.autogen.agentchat.agents.AssistantAgent;
  *      import dev.autogen.agentchat.teams.RoundRobinGroupChat;
- *      import dev.autogen.agentchat.conditions.MaxMessageTermination; AssistantAgent writer; -->
+ *      import dev.autogen.agentchat.conditions.MaxMessageTermination; import java.util.List; AssistantAgent writer; -->
  * <pre>{@code
  * var input = new A2AUserInput();
  * var team = RoundRobinGroupChat.builder(List.of(writer, new UserProxyAgent("user", input)))
