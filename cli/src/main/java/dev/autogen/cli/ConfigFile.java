@@ -1,8 +1,13 @@
 package dev.autogen.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.autogen.agentchat.base.TaskRunner;
+import dev.autogen.core.component.ComponentLoadException;
+import dev.autogen.core.component.ComponentLoader;
+import dev.autogen.core.component.ComponentProblem;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -34,6 +39,20 @@ record ConfigFile(String label, JsonNode node, @Nullable BuiltinTeam builtin) {
             }
         }
         return new ConfigFile("config file '" + argument + "'", read(path), null);
+    }
+
+    /**
+     * Loads the config's agent or team with {@code loader}.
+     *
+     * @throws CliException (config problem) listing every problem of the config, each where it is
+     */
+    TaskRunner loadRunner(ComponentLoader loader) {
+        try {
+            return loader.load(node, TaskRunner.class);
+        } catch (ComponentLoadException e) {
+            List<ComponentProblem> problems = loader.validate(node, TaskRunner.class);
+            throw CliException.config(ProblemReport.render(label, problems.isEmpty() ? e.problems() : problems));
+        }
     }
 
     /**

@@ -13,9 +13,7 @@ import dev.autogen.agentchat.base.TaskRunner;
 import dev.autogen.agentchat.base.Team;
 import dev.autogen.agentchat.checkpoint.CheckpointStore;
 import dev.autogen.agentchat.ui.Console;
-import dev.autogen.core.component.ComponentLoadException;
 import dev.autogen.core.component.ComponentLoader;
-import dev.autogen.core.component.ComponentProblem;
 import dev.autogen.core.component.ComponentProvider;
 import dev.autogen.core.serialization.AutogenJson;
 import java.io.IOException;
@@ -211,13 +209,7 @@ final class RunCommand implements Callable<Integer> {
         if (override != null) {
             replaceModelClients(source, node, loader, override);
         }
-        TaskRunner runner;
-        try {
-            runner = loader.load(node, TaskRunner.class);
-        } catch (ComponentLoadException e) {
-            List<ComponentProblem> problems = loader.validate(node, TaskRunner.class);
-            throw CliException.config(ProblemReport.render(source.label(), problems.isEmpty() ? e.problems() : problems));
-        }
+        TaskRunner runner = source.loadRunner(loader);
         try {
             ModelSetup.check(source, loader);
         } catch (CliException e) {

@@ -2,14 +2,11 @@ package dev.autogen.cli;
 
 import dev.autogen.agentchat.agents.InputFunction;
 import dev.autogen.agentchat.base.TaskRunner;
-import dev.autogen.core.component.ComponentLoadException;
 import dev.autogen.core.component.ComponentLoader;
-import dev.autogen.core.component.ComponentProblem;
 import dev.autogen.ext.a2a.A2AAgentServer;
 import dev.autogen.ext.a2a.A2AHttpServer;
 import dev.autogen.ext.a2a.A2AUserInput;
 import java.io.PrintStream;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,13 +64,7 @@ final class ServeA2aCommand implements Callable<Integer> {
         var input = new A2AUserInput();
         ComponentLoader loader = ComponentLoader.defaultLoader().withConsent(consent)
                 .withAttribute(InputFunction.class, input);
-        TaskRunner runner;
-        try {
-            runner = loader.load(source.node(), TaskRunner.class);
-        } catch (ComponentLoadException e) {
-            List<ComponentProblem> problems = loader.validate(source.node(), TaskRunner.class);
-            throw CliException.config(ProblemReport.render(source.label(), problems.isEmpty() ? e.problems() : problems));
-        }
+        TaskRunner runner = source.loadRunner(loader);
         A2AAgentServer server = A2AAgentServer.builder().serve(runner).userInput(input).build();
         A2AHttpServer http;
         try {

@@ -1,13 +1,10 @@
 package dev.autogen.cli;
 
 import dev.autogen.agentchat.base.TaskRunner;
-import dev.autogen.core.component.ComponentLoadException;
 import dev.autogen.core.component.ComponentLoader;
-import dev.autogen.core.component.ComponentProblem;
 import dev.autogen.ext.mcp.server.McpAgentServer;
 import dev.autogen.ext.mcp.server.McpHttpServer;
 import java.io.PrintStream;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -66,13 +63,7 @@ final class ServeMcpCommand implements Callable<Integer> {
         var consent = new ConsentPrompt(allowCodeExecution, stdio ? UserConsole.NONE : console,
                 spec.commandLine().getErr());
         ComponentLoader loader = ComponentLoader.defaultLoader().withConsent(consent);
-        TaskRunner runner;
-        try {
-            runner = loader.load(source.node(), TaskRunner.class);
-        } catch (ComponentLoadException e) {
-            List<ComponentProblem> problems = loader.validate(source.node(), TaskRunner.class);
-            throw CliException.config(ProblemReport.render(source.label(), problems.isEmpty() ? e.problems() : problems));
-        }
+        TaskRunner runner = source.loadRunner(loader);
         McpAgentServer server;
         try {
             server = McpAgentServer.builder().serverInfo("autogen", "0.1.0").serve(runner).build();
