@@ -3,6 +3,7 @@ package dev.autogen.ext.a2a;
 import dev.autogen.agentchat.base.ChatAgent;
 import dev.autogen.agentchat.base.TaskRunner;
 import dev.autogen.agentchat.base.Team;
+import dev.autogen.core.utils.ServerAccess;
 import io.a2a.server.events.InMemoryQueueManager;
 import io.a2a.server.requesthandlers.DefaultRequestHandler;
 import io.a2a.server.tasks.InMemoryPushNotificationConfigStore;
@@ -13,7 +14,6 @@ import io.a2a.spec.AgentSkill;
 import io.a2a.spec.HTTPAuthSecurityScheme;
 import io.a2a.spec.TransportProtocol;
 import io.a2a.transport.jsonrpc.handler.JSONRPCHandler;
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -92,11 +92,7 @@ public final class A2AAgentServer {
      * @throws IllegalStateException if the port cannot be bound
      */
     public A2AHttpServer start(String bindAddress, int port, @Nullable String token) {
-        InetSocketAddress address = new InetSocketAddress(bindAddress, port);
-        if (token == null && (address.getAddress() == null || !address.getAddress().isLoopbackAddress())) {
-            throw new IllegalArgumentException("the A2A server would listen on " + bindAddress + ", which other machines"
-                    + " reach, without a token: give it one, or bind 127.0.0.1");
-        }
+        ServerAccess.requireTokenOffLoopback("the A2A server", bindAddress, port, token);
         Server jetty = new Server();
         var connector = new ServerConnector(jetty);
         connector.setHost(bindAddress);

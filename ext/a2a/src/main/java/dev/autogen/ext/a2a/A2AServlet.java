@@ -3,6 +3,7 @@ package dev.autogen.ext.a2a;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.autogen.core.utils.ServerAccess;
 import io.a2a.server.ServerCallContext;
 import io.a2a.server.auth.UnauthenticatedUser;
 import io.a2a.spec.CancelTaskRequest;
@@ -33,7 +34,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -79,7 +79,7 @@ final class A2AServlet extends HttpServlet {
             sendProblem(response, 404, "JSON-RPC requests are POSTed to /");
             return;
         }
-        if (!authorized(request.getHeader("Authorization"))) {
+        if (!ServerAccess.bearerMatches(token, request.getHeader("Authorization"))) {
             response.setHeader("WWW-Authenticate", "Bearer");
             sendProblem(response, 401, request.getHeader("Authorization") == null
                     ? "this A2A server needs a token: send Authorization: Bearer TOKEN"
@@ -200,14 +200,6 @@ final class A2AServlet extends HttpServlet {
         } catch (ExecutionException e) {
             throw new IOException(e.getCause());
         }
-    }
-
-    private boolean authorized(@Nullable String header) {
-        if (token == null) {
-            return true;
-        }
-        return header != null && MessageDigest.isEqual(("Bearer " + token).getBytes(StandardCharsets.UTF_8),
-                header.getBytes(StandardCharsets.UTF_8));
     }
 
     private byte @Nullable [] readBody(HttpServletRequest request) throws IOException {

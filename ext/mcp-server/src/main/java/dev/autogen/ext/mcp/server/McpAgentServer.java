@@ -3,6 +3,7 @@ package dev.autogen.ext.mcp.server;
 import dev.autogen.agentchat.base.ChatAgent;
 import dev.autogen.agentchat.base.TaskRunner;
 import dev.autogen.agentchat.base.Team;
+import dev.autogen.core.utils.ServerAccess;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
@@ -16,8 +17,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -112,11 +111,7 @@ public final class McpAgentServer {
      * @throws IllegalStateException if the port cannot be bound
      */
     public McpHttpServer startHttp(String bindAddress, int port, @Nullable String token) {
-        InetSocketAddress address = new InetSocketAddress(bindAddress, port);
-        if (token == null && (address.getAddress() == null || !address.getAddress().isLoopbackAddress())) {
-            throw new IllegalArgumentException("the MCP server would listen on " + bindAddress + ", which other machines"
-                    + " reach, without a token: give it one, or bind 127.0.0.1");
-        }
+        InetSocketAddress address = ServerAccess.requireTokenOffLoopback("the MCP server", bindAddress, port, token);
         var transport = HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(json())
                 .mcpEndpoint(McpHttpServer.ENDPOINT)
@@ -132,9 +127,7 @@ public final class McpAgentServer {
         if (token == null) {
             return;
         }
-        byte[] expected = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
-        boolean ok = given != null && given.stream()
-                .anyMatch(value -> MessageDigest.isEqual(expected, value.getBytes(StandardCharsets.UTF_8)));
+        boolean ok = given != null && given.stream().anyMatch(value -> ServerAccess.bearerMatches(token, value));
         if (!ok) {
             throw new ServerTransportSecurityException(401, given == null || given.isEmpty()
                     ? "this MCP server needs a token: send Authorization: Bearer TOKEN"
