@@ -27,6 +27,7 @@ import dev.autogen.core.models.ToolChoice;
 import dev.autogen.core.models.UserContent;
 import dev.autogen.core.models.UserMessage;
 import dev.autogen.core.tools.ToolSchema;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -87,7 +88,13 @@ public final class ReplayChatCompletionClient
             return replayStream(request);
         }
     };
-    private final List<CreateRequest> createCalls = new ArrayList<>();
+    /** How many of the latest requests {@link #createCalls()} keeps. */
+    static final int RECORDED_CALLS = 1_000;
+
+    private final ArrayDeque<CreateRequest> createCalls = new ArrayDeque<>();
+    /** The messages of the last request whose words were counted, and their count. */
+    private Object[] countedMessages = new Object[0];
+    private int countedWords;
     private int currentIndex;
     private RequestUsage currentUsage = RequestUsage.ZERO;
     private RequestUsage totalUsage = RequestUsage.ZERO;
@@ -168,10 +175,10 @@ public final class ReplayChatCompletionClient
         lock.lock();
         try {
             Object response = next();
-            int promptTokens = countWords(request.messages());
+            int promptTokens = promptWords(request.messages());
             CreateResult result;
             if (response instanceof String text) {
-                currentUsage = new RequestUsage(promptTokens, words(text).size());
+                currentUsage = new RequestUsage(promptTokens, wordCount(text));
                 result = new CreateResult(FinishReason.STOP, ModelContent.text(text), currentUsage, cachedValue, null, null);
             } else {
                 result = (CreateResult) response;
@@ -179,7 +186,7 @@ public final class ReplayChatCompletionClient
             }
             totalUsage = totalUsage.plus(currentUsage);
             currentIndex++;
-            createCalls.add(request);
+            record(request);
             return result;
         } finally {
             lock.unlock();
@@ -193,7 +200,7 @@ public final class ReplayChatCompletionClient
         lock.lock();
         try {
             Object response = next();
-            int promptTokens = countWords(request.messages());
+            int promptTokens = promptWords(request.messages());
             if (response instanceof String text) {
                 List<String> words = words(text);
                 usage = new RequestUsage(promptTokens, words.size());
@@ -208,7 +215,7 @@ public final class ReplayChatCompletionClient
             }
             currentUsage = usage;
             currentIndex++;
-            createCalls.add(request);
+            record(request);
         } finally {
             lock.unlock();
         }
@@ -262,27 +269,77 @@ public final class ReplayChatCompletionClient
         return chatCompletions.get(currentIndex);
     }
 
+    private void record(CreateRequest request) {
+        if (createCalls.size() == RECORDED_CALLS) {
+            createCalls.removeFirst();
+        }
+        createCalls.addLast(request);
+    }
+
+    /**
+     * The words of a request's messages. A conversation grows by appending, so when the request starts
+     * with the messages last counted, only the new ones are counted.
+     */
+    private int promptWords(List<? extends LLMMessage> messages) {
+        Object[] now = messages.toArray();
+        int total;
+        if (now.length >= countedMessages.length && startsWith(now, countedMessages)) {
+            total = countedWords;
+            for (int i = countedMessages.length; i < now.length; i++) {
+                total += wordCount((LLMMessage) now[i]);
+            }
+        } else {
+            total = 0;
+            for (Object message : now) {
+                total += wordCount((LLMMessage) message);
+            }
+        }
+        countedMessages = now;
+        countedWords = total;
+        return total;
+    }
+
+    private static boolean startsWith(Object[] messages, Object[] prefix) {
+        for (int i = 0; i < prefix.length; i++) {
+            if (messages[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** As Python's {@code len(text.split())}: runs of non-whitespace. */
+    static int wordCount(String text) {
+        int count = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean space = Character.isWhitespace(c) || Character.isSpaceChar(c);
+            if (!space && !inWord) {
+                count++;
+            }
+            inWord = !space;
+        }
+        return count;
+    }
+
     private static List<String> words(String text) {
         String stripped = text.strip();
         return stripped.isEmpty() ? List.of() : List.of(stripped.split("\\s+"));
     }
 
-    private static int countWords(List<? extends LLMMessage> messages) {
-        int total = 0;
-        for (LLMMessage message : messages) {
-            String text = switch (message) {
-                case SystemMessage s -> s.content();
-                case UserMessage u -> u.content() instanceof UserContent.Text t ? t.text() : null;
-                case AssistantMessage a -> a.content() instanceof ModelContent.Text t ? t.text() : null;
-                case FunctionExecutionResultMessage f -> null;
-            };
-            if (text == null) {
-                LOG.debug("Token count has been done only on string content");
-            } else {
-                total += words(text).size();
-            }
+    private static int wordCount(LLMMessage message) {
+        String text = switch (message) {
+            case SystemMessage s -> s.content();
+            case UserMessage u -> u.content() instanceof UserContent.Text t ? t.text() : null;
+            case AssistantMessage a -> a.content() instanceof ModelContent.Text t ? t.text() : null;
+            case FunctionExecutionResultMessage f -> null;
+        };
+        if (text == null) {
+            LOG.debug("Token count has been done only on string content");
+            return 0;
         }
-        return total;
+        return wordCount(text);
     }
 
     @Override
@@ -308,7 +365,11 @@ public final class ReplayChatCompletionClient
     /** Whitespace-separated words of the messages' text content, as Python's replay client counts. */
     @Override
     public int countTokens(List<? extends LLMMessage> messages, List<ToolSchema> tools) {
-        return countWords(messages);
+        int total = 0;
+        for (LLMMessage message : messages) {
+            total += wordCount(message);
+        }
+        return total;
     }
 
     /** 10,000 minus the total usage so far, never below zero. */
@@ -333,7 +394,10 @@ public final class ReplayChatCompletionClient
         }
     }
 
-    /** The requests made so far, oldest first, for tests to inspect what the agent sent. */
+    /**
+     * The requests made so far (the latest {@value #RECORDED_CALLS}), oldest first, for tests to inspect
+     * what the agent sent.
+     */
     public List<CreateRequest> createCalls() {
         lock.lock();
         try {

@@ -33,6 +33,29 @@ class ReplayChatCompletionClientTest {
             List.of(new SystemMessage("Be brief."), new UserMessage("What can you do?", "user"));
 
     @Test
+    void aGrowingConversationIsCountedRightWhetherItGrowsAShrinksOrIsTheSameListChanged() {
+        var client = new ReplayChatCompletionClient(java.util.Collections.nCopies(10, "ok"));
+        List<LLMMessage> history = new ArrayList<>(MESSAGES);
+        assertThat(client.create(history).usage().promptTokens()).isEqualTo(6);
+        history.add(new UserMessage("two\u00a0words", "user"));
+        assertThat(client.create(history).usage().promptTokens()).isEqualTo(8);
+        assertThat(client.create(List.copyOf(history)).usage().promptTokens()).isEqualTo(8);
+        assertThat(client.create(List.of(new UserMessage("  one  ", "user"))).usage().promptTokens()).isEqualTo(1);
+        history.set(0, new SystemMessage("Be very brief."));
+        assertThat(client.create(history).usage().promptTokens()).isEqualTo(9);
+    }
+
+    @Test
+    void onlyTheLatestThousandCallsAreKept() {
+        var client = new ReplayChatCompletionClient(java.util.Collections.nCopies(1_005, "ok"));
+        for (int i = 0; i < 1_005; i++) {
+            client.create(List.of(new UserMessage("call " + i, "user")));
+        }
+        assertThat(client.createCalls()).hasSize(ReplayChatCompletionClient.RECORDED_CALLS);
+        assertThat(client.createCalls().getFirst().messages().getFirst()).isEqualTo(new UserMessage("call 5", "user"));
+    }
+
+    @Test
     void replaysTextResponsesInOrderAndCountsWhitespaceTokens() {
         var client = ReplayChatCompletionClient.of("Hello, how can I assist you today?", "Happy to help.");
         CreateResult first = client.create(MESSAGES);
