@@ -38,6 +38,7 @@ import dev.autogen.core.models.ModelContent;
 import dev.autogen.core.models.SystemMessage;
 import dev.autogen.core.models.ToolChoice;
 import dev.autogen.core.serialization.AutogenJson;
+import dev.autogen.core.utils.AppendOnlyList;
 import dev.autogen.core.tools.FunctionTool;
 import dev.autogen.core.tools.StaticStreamWorkbench;
 import dev.autogen.core.tools.Tool;
@@ -100,6 +101,8 @@ public class AssistantAgent extends BaseChatAgent implements Component<Assistant
     private final List<ToolSchema> handoffSchemas;
     private final ChatCompletionContext modelContext;
     private final @Nullable String systemMessage;
+    /** The system message as sent, one object for every call, so a model client can tell the history only grew. */
+    private final @Nullable SystemMessage systemPrompt;
     private final boolean modelClientStream;
     private final boolean reflectOnToolUse;
     private final int maxToolIterations;
@@ -165,6 +168,7 @@ public class AssistantAgent extends BaseChatAgent implements Component<Assistant
         this.maxToolIterations = b.maxToolIterations;
         this.modelContext = b.modelContext != null ? b.modelContext : new UnboundedChatCompletionContext();
         this.systemMessage = b.systemMessage;
+        this.systemPrompt = b.systemMessage == null ? null : new SystemMessage(b.systemMessage);
         this.modelClientStream = b.modelClientStream;
         this.outputContentType = b.outputContentType;
         this.outputContentTypeFormat = b.outputContentTypeFormat;
@@ -294,11 +298,9 @@ public class AssistantAgent extends BaseChatAgent implements Component<Assistant
 
     private ModelCall callModel(List<ToolSchema> tools, ToolChoice toolChoice, CancellationToken token,
             Consumer<? super BaseMessage> events) {
-        List<LLMMessage> messages = new ArrayList<>();
-        if (systemMessage != null) {
-            messages.add(new SystemMessage(systemMessage));
-        }
-        messages.addAll(modelContext.getMessages());
+        List<LLMMessage> messages = systemPrompt != null
+                ? AppendOnlyList.withFirst(systemPrompt, modelContext.getMessages())
+                : modelContext.getMessages();
         CreateRequest.Builder request = CreateRequest.builder(ModelMessages.compatible(modelClient, messages))
                 .toolSchemas(tools)
                 .cancellationToken(token);

@@ -12,14 +12,19 @@ final class ModelMessages {
     private ModelMessages() {
     }
 
-    /** Replaces images by {@code <image>} for models without vision, as Python's {@code remove_images}. */
+    /**
+     * Replaces images by {@code <image>} for models without vision, as Python's {@code remove_images};
+     * {@code messages} itself when there is nothing to replace.
+     */
     static List<LLMMessage> compatible(ChatCompletionClient client, List<LLMMessage> messages) {
-        if (client.modelInfo().vision()) {
+        if (client.modelInfo().vision() || !anyImages(messages)) {
             return messages;
         }
         List<LLMMessage> result = new ArrayList<>(messages.size());
         for (LLMMessage message : messages) {
-            if (message instanceof UserMessage user && user.content() instanceof UserContent.Multi multi) {
+            if (hasImages(message)) {
+                UserMessage user = (UserMessage) message;
+                UserContent.Multi multi = (UserContent.Multi) user.content();
                 List<String> parts = multi.parts().stream().map(p -> p instanceof String s ? s : "<image>").toList();
                 result.add(new UserMessage(String.join("\n", parts), user.source()));
             } else {
@@ -27,5 +32,18 @@ final class ModelMessages {
             }
         }
         return result;
+    }
+
+    private static boolean anyImages(List<LLMMessage> messages) {
+        for (LLMMessage message : messages) {
+            if (hasImages(message)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasImages(LLMMessage message) {
+        return message instanceof UserMessage user && user.content() instanceof UserContent.Multi;
     }
 }

@@ -22,6 +22,7 @@ import dev.autogen.agentchat.teams.events.GroupChatTermination;
 import dev.autogen.agentchat.teams.events.SerializableException;
 import dev.autogen.core.AgentRuntime;
 import dev.autogen.core.CancellationToken;
+import dev.autogen.core.utils.AppendOnlyList;
 import dev.autogen.core.MessageContext;
 import dev.autogen.core.TopicId;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ public abstract class BaseGroupChatManager extends SequentialAgent {
     private final @Nullable Integer maxTurns;
     private final boolean emitTeamEvents;
     /** The conversation so far: task messages, every inner event and every response. */
-    protected final List<BaseMessage> messageThread = new ArrayList<>();
+    protected final AppendOnlyList<BaseMessage> messageThread = new AppendOnlyList<>();
     /** Turns taken in the current run. */
     protected int currentTurn;
     private final Set<String> activeSpeakers = new LinkedHashSet<>();
@@ -228,7 +229,7 @@ public abstract class BaseGroupChatManager extends SequentialAgent {
     void transitionToNextSpeakers(CancellationToken token) {
         checkpoint(RunStatus.RUNNING, null);
         turnStart = messageThread.size();
-        List<String> speakers = selectSpeakers(List.copyOf(messageThread), token);
+        List<String> speakers = selectSpeakers(messageThread.snapshot(), token);
         if (speakers.isEmpty()) {
             throw new IllegalStateException("no speaker was selected");
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.autogen.core.component.ComponentBase;
 import dev.autogen.core.models.LLMMessage;
 import dev.autogen.core.serialization.AutogenJson;
+import dev.autogen.core.utils.AppendOnlyList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ public abstract class ChatCompletionContext implements ComponentBase {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final @Nullable List<LLMMessage> initialMessages;
-    private List<LLMMessage> messages = new ArrayList<>();
+    private final AppendOnlyList<LLMMessage> messages = new AppendOnlyList<>();
 
     /**
      * @param initialMessages messages the history starts with, or {@code null} for none
@@ -72,7 +73,7 @@ public abstract class ChatCompletionContext implements ComponentBase {
     public void clear() {
         lock.lock();
         try {
-            messages = new ArrayList<>();
+            messages.clear();
         } finally {
             lock.unlock();
         }
@@ -109,7 +110,8 @@ public abstract class ChatCompletionContext implements ComponentBase {
         }
         lock.lock();
         try {
-            messages = new ArrayList<>(loaded.messages());
+            messages.clear();
+            messages.addAll(loaded.messages());
         } finally {
             lock.unlock();
         }
@@ -120,11 +122,14 @@ public abstract class ChatCompletionContext implements ComponentBase {
         return Optional.ofNullable(initialMessages);
     }
 
-    /** A snapshot of the whole history, oldest first, for {@link #getMessages()} to build its view from. */
+    /**
+     * A snapshot of the whole history, oldest first, for {@link #getMessages()} to build its view from;
+     * immutable and taken in constant time.
+     */
     protected final List<LLMMessage> history() {
         lock.lock();
         try {
-            return List.copyOf(messages);
+            return messages.snapshot();
         } finally {
             lock.unlock();
         }

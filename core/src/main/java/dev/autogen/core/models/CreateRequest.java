@@ -3,6 +3,7 @@ package dev.autogen.core.models;
 import dev.autogen.core.CancellationToken;
 import dev.autogen.core.tools.Tool;
 import dev.autogen.core.tools.ToolSchema;
+import dev.autogen.core.utils.AppendOnlyList;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -43,7 +44,7 @@ public record CreateRequest(
         @Nullable CancellationToken cancellationToken) {
 
     public CreateRequest {
-        messages = List.copyOf(messages);
+        messages = AppendOnlyList.immutable(messages);
         tools = List.copyOf(tools);
         Objects.requireNonNull(toolChoice, "toolChoice");
         extraCreateArgs = Collections.unmodifiableMap(new LinkedHashMap<>(extraCreateArgs));
@@ -85,7 +86,7 @@ public record CreateRequest(
         private @Nullable CancellationToken cancellationToken;
 
         private Builder(List<? extends LLMMessage> messages) {
-            this.messages = List.copyOf(messages);
+            this.messages = AppendOnlyList.immutable(messages);
         }
 
         /** Adds tools (their schemas are sent). */

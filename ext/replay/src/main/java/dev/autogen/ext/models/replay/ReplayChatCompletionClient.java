@@ -27,6 +27,7 @@ import dev.autogen.core.models.ToolChoice;
 import dev.autogen.core.models.UserContent;
 import dev.autogen.core.models.UserMessage;
 import dev.autogen.core.tools.ToolSchema;
+import dev.autogen.core.utils.AppendOnlyList;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -93,7 +94,7 @@ public final class ReplayChatCompletionClient
 
     private final ArrayDeque<CreateRequest> createCalls = new ArrayDeque<>();
     /** The messages of the last request whose words were counted, and their count. */
-    private Object[] countedMessages = new Object[0];
+    private List<? extends LLMMessage> countedMessages = List.of();
     private int countedWords;
     private int currentIndex;
     private RequestUsage currentUsage = RequestUsage.ZERO;
@@ -281,17 +282,17 @@ public final class ReplayChatCompletionClient
      * with the messages last counted, only the new ones are counted.
      */
     private int promptWords(List<? extends LLMMessage> messages) {
-        Object[] now = messages.toArray();
+        List<? extends LLMMessage> now = AppendOnlyList.immutable(messages);
         int total;
-        if (now.length >= countedMessages.length && startsWith(now, countedMessages)) {
+        if (now.size() >= countedMessages.size() && startsWith(now, countedMessages)) {
             total = countedWords;
-            for (int i = countedMessages.length; i < now.length; i++) {
-                total += wordCount((LLMMessage) now[i]);
+            for (int i = countedMessages.size(); i < now.size(); i++) {
+                total += wordCount(now.get(i));
             }
         } else {
             total = 0;
-            for (Object message : now) {
-                total += wordCount((LLMMessage) message);
+            for (LLMMessage message : now) {
+                total += wordCount(message);
             }
         }
         countedMessages = now;
@@ -299,9 +300,10 @@ public final class ReplayChatCompletionClient
         return total;
     }
 
-    private static boolean startsWith(Object[] messages, Object[] prefix) {
-        for (int i = 0; i < prefix.length; i++) {
-            if (messages[i] != prefix[i]) {
+    private static boolean startsWith(List<? extends LLMMessage> messages, List<? extends LLMMessage> prefix) {
+        for (int i = 0; i < prefix.size(); i++) {
+            LLMMessage message = messages.get(i);
+            if (message != prefix.get(i) && !message.equals(prefix.get(i))) {
                 return false;
             }
         }
