@@ -1,0 +1,26 @@
+// Automatic layout of the builder's graph with dagre: top to bottom, team first.
+import dagre from "@dagrejs/dagre";
+import type { TeamGraph } from "./teamGraph";
+
+export const NODE_WIDTH = 210;
+export const NODE_HEIGHT = 74;
+
+export interface Position {
+  x: number;
+  y: number;
+}
+
+export function layout(graph: Pick<TeamGraph, "nodes" | "edges">, direction: "TB" | "LR" = "TB"): Map<string, Position> {
+  const g = new dagre.graphlib.Graph();
+  g.setGraph({ rankdir: direction, nodesep: 30, ranksep: 60 });
+  g.setDefaultEdgeLabel(() => ({}));
+  for (const node of graph.nodes) g.setNode(node.id, { width: NODE_WIDTH, height: NODE_HEIGHT });
+  for (const edge of graph.edges) g.setEdge(edge.source, edge.target);
+  dagre.layout(g);
+  const positions = new Map<string, Position>();
+  for (const node of graph.nodes) {
+    const p = g.node(node.id);
+    positions.set(node.id, { x: p.x - NODE_WIDTH / 2, y: p.y - NODE_HEIGHT / 2 });
+  }
+  return positions;
+}
