@@ -1,4 +1,4 @@
-import type { Component } from "../api/types";
+import type { Component, JsonObject } from "../api/types";
 
 export const replayModel: Component = {
   provider: "autogen_ext.models.replay.ReplayChatCompletionClient", component_type: "replay_chat_completion_client",
@@ -27,5 +27,5 @@ export const textTermination: Component = {
 
 export const orTermination: Component = {
   provider: "autogen_agentchat.base.OrTerminationCondition", component_type: "termination", label: "OR",
-  config: { conditions: [textTermination] },
+  config: { conditions: [textTermination as unknown as JsonObject] },
 };

@@ -1,6 +1,5 @@
 // Automatic layout of the builder's graph with dagre: top to bottom, team first.
 import dagre from "@dagrejs/dagre";
-import type { TeamGraph } from "./teamGraph";
 
 export const NODE_WIDTH = 210;
 export const NODE_HEIGHT = 74;
@@ -10,12 +9,17 @@ export interface Position {
   y: number;
 }
 
-export function layout(graph: Pick<TeamGraph, "nodes" | "edges">, direction: "TB" | "LR" = "TB"): Map<string, Position> {
+export interface Layoutable {
+  nodes: { id: string }[];
+  edges: { source: string; target: string }[];
+}
+
+export function layout(graph: Layoutable, direction: "TB" | "LR" = "TB"): Map<string, Position> {
   const g = new dagre.graphlib.Graph();
   g.setGraph({ rankdir: direction, nodesep: 30, ranksep: 60 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const node of graph.nodes) g.setNode(node.id, { width: NODE_WIDTH, height: NODE_HEIGHT });
-  for (const edge of graph.edges) g.setEdge(edge.source, edge.target);
+  for (const edge of graph.edges) if (edge.source !== edge.target) g.setEdge(edge.source, edge.target);
   dagre.layout(g);
   const positions = new Map<string, Position>();
   for (const node of graph.nodes) {

@@ -55,6 +55,9 @@ describe("runReducer", () => {
     const closed = play([{ type: "start", runId: 1, task: "t" }, { type: "socket_closed" }]);
     expect([closed.status, closed.stopReason]).toEqual(["stopped", "Connection closed"]);
     expect(runReducer(cancelled, { type: "socket_closed" })).toBe(cancelled);
+    const refused = play([{ type: "start", runId: 1, task: "t" }, frame({ type: "system", status: "connected" }),
+      frame({ type: "error", error: "This run cannot stop after a turn" })]);
+    expect([refused.status, refused.error]).toEqual(["active", "This run cannot stop after a turn"]);
   });
 
   it("shows a stored run as the live one was", () => {

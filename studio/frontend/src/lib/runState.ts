@@ -80,7 +80,8 @@ function applyFrame(state: RunView, frame: ServerFrame): RunView {
       };
     }
     case "error":
-      return { ...state, status: "error", inputPrompt: null, error: frame.error };
+      // a refused frame (the run goes on) or a refused token (the socket closes next)
+      return { ...state, error: frame.error };
     case "pong":
       return state;
   }

@@ -13,7 +13,7 @@ describe("dropComponent", () => {
   it("adds agents as participants with unique names and copies, never shared objects", () => {
     const a = agent("assistant_agent");
     const team = drop(drop(newTeam(), a, null), a, null);
-    const names = (team.config.participants as Component[]).map((p) => p.config.name);
+    const names = (team.config.participants as unknown as Component[]).map((p) => p.config.name);
     expect(names).toEqual(["assistant_agent", "assistant_agent_2"]);
     expect(a.config.name).toBe("assistant_agent");
   });
@@ -22,7 +22,7 @@ describe("dropComponent", () => {
     let team = drop(newTeam(), agent("a"), null);
     team = drop(team, tool, ["config", "participants", 0]);
     team = drop(team, replayModel, ["config", "participants", 0, "config", "workbench", 0]);
-    expect((team.config.participants as Component[])[0].config.model_client).toEqual(replayModel);
+    expect((team.config.participants as unknown as Component[])[0].config.model_client).toEqual(replayModel);
   });
 
   it("refuses a model on the empty canvas of a round-robin team only when no team can take it", () => {
@@ -34,18 +34,18 @@ describe("dropComponent", () => {
     let team = drop(newTeam(), agent("a"), null);
     team = drop(team, tool, ["config", "participants", 0]);
     team = drop(team, tool, ["config", "participants", 0]);
-    const bench = ((team.config.participants as Component[])[0].config.workbench as Component[])[0];
-    expect((bench.config.tools as Component[]).length).toBe(2);
+    const bench = ((team.config.participants as unknown as Component[])[0].config.workbench as unknown as Component[])[0];
+    expect((bench.config.tools as unknown as Component[]).length).toBe(2);
     team = drop(team, orTermination, null);
     team = drop(team, textTermination, ["config", "termination_condition"]);
-    expect(((team.config.termination_condition as Component).config.conditions as Component[]).length).toBe(2);
+    expect(((team.config.termination_condition as unknown as Component).config.conditions as unknown as Component[]).length).toBe(2);
   });
 
   it("removes nodes and edits fields", () => {
     let team = drop(drop(newTeam(), agent("a"), null), agent("b"), null);
     team = removeNode(team, ["config", "participants", 0]);
     team = setConfigField(team, ["config", "participants", 0], "name", "critic");
-    expect((team.config.participants as Component[]).map((p) => p.config.name)).toEqual(["critic"]);
+    expect((team.config.participants as unknown as Component[]).map((p) => p.config.name)).toEqual(["critic"]);
   });
 });
 
