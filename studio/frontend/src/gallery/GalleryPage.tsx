@@ -22,6 +22,7 @@ export function GalleryPage() {
     <div className="gallery-page">
       <aside className="sidebar" aria-label="Galleries">
         <h2>Galleries</h2>
+        {galleries.loading && !galleries.data && <p className="muted">Loading the galleries…</p>}
         <ul>
           {(galleries.data ?? []).map((g) => (
             <li key={g.id}>
