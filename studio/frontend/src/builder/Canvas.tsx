@@ -1,9 +1,10 @@
 // The team drawn by @xyflow/react from the graph (laid out by dagre); components are dropped here.
 import { useMemo } from "react";
-import { Background, Controls, ReactFlow, type Edge } from "@xyflow/react";
+import { Background, Controls, ReactFlow, ReactFlowProvider, type Edge } from "@xyflow/react";
+import { FitOnChange } from "../ui/FitOnChange";
 import type { Component, ValidationIssue } from "../api/types";
 import type { TeamGraph } from "../lib/teamGraph";
-import { layout } from "../lib/layout";
+import { NODE_HEIGHT, NODE_WIDTH, layout } from "../lib/layout";
 import { ComponentNode, type ComponentFlowNode } from "./ComponentNode";
 import { DRAG_TYPE } from "./Library";
 
@@ -22,6 +23,7 @@ export function Canvas({ graph, issues, selectedId, onSelect, onDrop, dark }: Pr
   const positions = useMemo(() => layout(graph), [graph]);
   const nodes: ComponentFlowNode[] = graph.nodes.map((n) => ({
     id: n.id, type: "component", position: positions.get(n.id)!, selected: n.id === selectedId,
+    width: NODE_WIDTH, height: NODE_HEIGHT,
     data: { node: n, issues: issues.get(n.id) ?? [] }, draggable: false,
   }));
   const edges: Edge[] = graph.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, label: e.field }));
@@ -40,13 +42,16 @@ export function Canvas({ graph, issues, selectedId, onSelect, onDrop, dark }: Pr
         const target = (e.target as HTMLElement).closest(".react-flow__node")?.getAttribute("data-id") ?? null;
         onDrop(JSON.parse(text) as Component, target);
       }}>
-      <ReactFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} fitView fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
-        key={graph.nodes.length} colorMode={dark ? "dark" : "light"} nodesConnectable={false}
-        onNodeClick={(_, node) => onSelect(node.id)} onPaneClick={() => onSelect(null)}
-        proOptions={{ hideAttribution: true }}>
-        <Background />
-        <Controls showInteractive={false} />
-      </ReactFlow>
+      <ReactFlowProvider>
+        <ReactFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} fitView fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
+          colorMode={dark ? "dark" : "light"} nodesConnectable={false}
+          onNodeClick={(_, node) => onSelect(node.id)} onPaneClick={() => onSelect(null)}
+          proOptions={{ hideAttribution: true }}>
+          <Background />
+          <Controls showInteractive={false} />
+          <FitOnChange shape={graph.nodes.map((n) => n.id).join("|")} />
+        </ReactFlow>
+      </ReactFlowProvider>
     </div>
   );
 }

@@ -14,17 +14,18 @@ export interface Layoutable {
   edges: { source: string; target: string }[];
 }
 
-export function layout(graph: Layoutable, direction: "TB" | "LR" = "TB"): Map<string, Position> {
+export function layout(graph: Layoutable, direction: "TB" | "LR" = "TB",
+  size: { width: number; height: number } = { width: NODE_WIDTH, height: NODE_HEIGHT }): Map<string, Position> {
   const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: direction, nodesep: 30, ranksep: 60 });
+  g.setGraph({ rankdir: direction, nodesep: 30, ranksep: direction === "LR" ? 50 : 60 });
   g.setDefaultEdgeLabel(() => ({}));
-  for (const node of graph.nodes) g.setNode(node.id, { width: NODE_WIDTH, height: NODE_HEIGHT });
+  for (const node of graph.nodes) g.setNode(node.id, { width: size.width, height: size.height });
   for (const edge of graph.edges) if (edge.source !== edge.target) g.setEdge(edge.source, edge.target);
   dagre.layout(g);
   const positions = new Map<string, Position>();
   for (const node of graph.nodes) {
     const p = g.node(node.id);
-    positions.set(node.id, { x: p.x - NODE_WIDTH / 2, y: p.y - NODE_HEIGHT / 2 });
+    positions.set(node.id, { x: p.x - size.width / 2, y: p.y - size.height / 2 });
   }
   return positions;
 }
