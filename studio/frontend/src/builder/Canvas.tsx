@@ -1,7 +1,6 @@
 // The team drawn by @xyflow/react from the graph (laid out by dagre); components are dropped here.
 import { useMemo } from "react";
-import { Background, Controls, ReactFlow, ReactFlowProvider, type Edge } from "@xyflow/react";
-import { FitOnChange } from "../ui/FitOnChange";
+import { Background, Controls, ReactFlow, type Edge } from "@xyflow/react";
 import type { Component, ValidationIssue } from "../api/types";
 import type { TeamGraph } from "../lib/teamGraph";
 import { NODE_HEIGHT, NODE_WIDTH, layout } from "../lib/layout";
@@ -21,6 +20,8 @@ interface Props {
 
 export function Canvas({ graph, issues, selectedId, onSelect, onDrop, dark }: Props) {
   const positions = useMemo(() => layout(graph), [graph]);
+  // a new graph shape mounts a new view, which fits itself around the nodes once they are measured
+  const shape = graph.nodes.map((n) => n.id).join("|");
   const nodes: ComponentFlowNode[] = graph.nodes.map((n) => ({
     id: n.id, type: "component", position: positions.get(n.id)!, selected: n.id === selectedId,
     width: NODE_WIDTH, height: NODE_HEIGHT,
@@ -42,16 +43,13 @@ export function Canvas({ graph, issues, selectedId, onSelect, onDrop, dark }: Pr
         const target = (e.target as HTMLElement).closest(".react-flow__node")?.getAttribute("data-id") ?? null;
         onDrop(JSON.parse(text) as Component, target);
       }}>
-      <ReactFlowProvider>
-        <ReactFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} fitView fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
-          colorMode={dark ? "dark" : "light"} nodesConnectable={false}
-          onNodeClick={(_, node) => onSelect(node.id)} onPaneClick={() => onSelect(null)}
-          proOptions={{ hideAttribution: true }}>
-          <Background />
-          <Controls showInteractive={false} />
-          <FitOnChange shape={graph.nodes.map((n) => n.id).join("|")} />
-        </ReactFlow>
-      </ReactFlowProvider>
+      <ReactFlow key={shape} nodes={nodes} edges={edges} nodeTypes={nodeTypes} fitView fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
+        colorMode={dark ? "dark" : "light"} nodesConnectable={false}
+        onNodeClick={(_, node) => onSelect(node.id)} onPaneClick={() => onSelect(null)}
+        proOptions={{ hideAttribution: true }}>
+        <Background />
+        <Controls showInteractive={false} />
+      </ReactFlow>
     </div>
   );
 }

@@ -14,6 +14,8 @@ interface Props {
 
 export function Library({ gallery, onAdd, onOpenTeam }: Props) {
   const [query, setQuery] = useState("");
+  // on a narrow window the canvas comes first and the library starts folded
+  const [narrow] = useState(() => window.matchMedia?.("(max-width: 900px)").matches ?? false);
   return (
     <section className="library" aria-label="Component library">
       <h2>Library</h2>
@@ -24,7 +26,7 @@ export function Library({ gallery, onAdd, onOpenTeam }: Props) {
         const items = componentsOf(gallery.config, group, query);
         if (items.length === 0) return null;
         return (
-          <details key={group} open={group !== "teams"}>
+          <details key={group} open={query !== "" || (group !== "teams" && !narrow)}>
             <summary>{GROUP_TITLES[group]} <span className="count">{items.length}</span></summary>
             <ul>
               {items.map((c, i) => (

@@ -1,7 +1,6 @@
 // Who spoke to whom in a run, updated as messages arrive: speakers as nodes, turns as counted edges.
 import { useMemo } from "react";
-import { Background, MarkerType, Position, ReactFlow, ReactFlowProvider, type Edge, type Node } from "@xyflow/react";
-import { FitOnChange } from "../ui/FitOnChange";
+import { Background, MarkerType, Position, ReactFlow, type Edge, type Node } from "@xyflow/react";
 import type { ChatMessage } from "../api/types";
 import { transitions } from "../lib/transitions";
 import { layout } from "../lib/layout";
@@ -29,13 +28,12 @@ export function TransitionGraph({ messages, participants, dark }: { messages: Ch
   return (
     <div className="transitions" data-testid="transition-graph" aria-label="Who spoke to whom"
       data-transitions={graph.transitions.map((t) => `${t.source}>${t.target}:${t.count}`).join(",")}>
-      <ReactFlowProvider>
-        <ReactFlow nodes={nodes} edges={edges} fitView fitViewOptions={{ padding: 0.15, maxZoom: 1.2 }} nodesConnectable={false}
-          colorMode={dark ? "dark" : "light"} proOptions={{ hideAttribution: true }} zoomOnScroll={false} panOnScroll={false}>
-          <Background />
-          <FitOnChange shape={`${graph.speakers.join("|")}/${edges.length}`} maxZoom={1.2} />
-        </ReactFlow>
-      </ReactFlowProvider>
+      {/* a new shape mounts a new view, which fits itself around the nodes */}
+      <ReactFlow key={`${graph.speakers.join("|")}/${edges.length}`} nodes={nodes} edges={edges} fitView
+        fitViewOptions={{ padding: 0.15, maxZoom: 1.2 }} nodesConnectable={false}
+        colorMode={dark ? "dark" : "light"} proOptions={{ hideAttribution: true }} zoomOnScroll={false} panOnScroll={false}>
+        <Background />
+      </ReactFlow>
     </div>
   );
 }

@@ -152,6 +152,7 @@ class StudioPagesTest {
         assertThat(run.getByTestId("stop-reason")).containsText("TERMINATE");
         assertThat(run.getByTestId("transition-graph")).hasAttribute("data-transitions",
                 "user>writer:1,writer>critic:1,critic>writer:1");
+        assertThat(run.getByTestId("transition-graph").locator(".react-flow__edge")).hasCount(3);
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("playground.png")));
     }
 
