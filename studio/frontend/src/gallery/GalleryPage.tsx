@@ -49,11 +49,16 @@ export function GalleryPage() {
         {report && (
           <div className="notice" role="status" data-testid="import-report">
             Imported {report.name}. {report.entries.length === 0 ? "Every component loads in Java." : `${report.entries.length} component(s) need attention:`}
-            <ul>
-              {report.entries.map((c, i) => (
-                <li key={i}><strong>{c.label}</strong>: {c.loads ? c.runs_code?.map((r) => r.note).join("; ") : c.problems?.map((p) => p.error).join("; ")}</li>
-              ))}
-            </ul>
+            {report.entries.length > 0 && (
+              <details open={report.entries.length <= 4}>
+                <summary>{report.entries.map((c) => c.label).join(", ")}</summary>
+                <ul>
+                  {report.entries.map((c, i) => (
+                    <li key={i}><strong>{c.label}</strong>: {c.loads ? c.runs_code?.map((r) => r.note).join("; ") : c.problems?.map((p) => p.error).join("; ")}</li>
+                  ))}
+                </ul>
+              </details>
+            )}
           </div>
         )}
         {current && (

@@ -229,7 +229,8 @@ class StudioPagesTest {
         Locator report = page.getByTestId("import-report");
         assertThat(report).containsText("need attention");
         assertThat(report).containsText("Web Surfer");
-        Locator imported = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Default Component Gallery").setExact(true));
+        Locator importedGalleries = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Default Component Gallery").setExact(true));
+        Locator imported = importedGalleries.first();
         assertThat(imported).hasAttribute("aria-current", "true");
         page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName(Pattern.compile("^Tools"))).click();
         page.getByLabel("Search the gallery").fill("calculator");
@@ -238,6 +239,25 @@ class StudioPagesTest {
         assertThat(page.locator("li", new Page.LocatorOptions().setHas(imported)).locator(".badge")).hasText("default");
         long chosen = studio.get("/api/settings/?user_id=" + TestStudio.USER).data().at("/config/ui/default_gallery_id").asLong();
         assertThat(chosen).isPositive();
+        // from a URL: the browser fetches it (here from a server of the test's own on loopback)
+        byte[] gallery = DefaultGallery.python().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var files = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        files.createContext("/gallery.json", exchange -> {
+            exchange.getResponseHeaders().add("Access-Control-Allow-Origin", "*");
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, gallery.length);
+            exchange.getResponseBody().write(gallery);
+            exchange.close();
+        });
+        files.start();
+        try {
+            page.getByLabel("Gallery URL").fill("http://127.0.0.1:" + files.getAddress().getPort() + "/gallery.json");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import from URL").setExact(true)).click();
+            assertThat(report).containsText("From the URL: Default Component Gallery");
+            assertThat(importedGalleries).hasCount(2);
+        } finally {
+            files.stop(0);
+        }
         // and back: the other tests build from the Java gallery
         Locator java = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Default Component Gallery (Java)").setExact(true));
         java.click();
