@@ -43,7 +43,6 @@ export function JsonEditor({ value, onChange, readOnly = false, label, dark = fa
     view.current = editor;
     return () => editor.destroy();
     // the editor is made once per mode; later values arrive through the effect below
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [readOnly, dark, label]);
 
   useEffect(() => {

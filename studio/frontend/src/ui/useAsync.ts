@@ -12,7 +12,6 @@ export function useAsync<T>(load: () => Promise<T>, deps: unknown[] = []): Loade
   const [data, setData] = useState<T>();
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
   const run = useCallback(load, deps);
   const reload = useCallback(async () => {
     setLoading(true);
