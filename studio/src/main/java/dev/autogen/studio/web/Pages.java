@@ -13,9 +13,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The Studio's web pages: the single-page app built from {@code studio/frontend} into the jar under
  * {@code dev/autogen/studio/ui}, served at {@code /}; a page address ({@code /playground},
- * {@code /build?...}) gets {@code index.html}, so reloading a page works. {@code /api/...} is never
- * answered with a page. A jar built without the pages ({@code -Dstudio.frontend.skip=true}) answers
- * page addresses with a short note instead.
+ * {@code /build?...}) gets {@code index.html}, so reloading a page works. {@code /api/...} (and
+ * {@code /ws}, {@code /predict}, the paths of the served-team endpoint) is never answered with a
+ * page. A jar built without the pages ({@code -Dstudio.frontend.skip=true}) answers page addresses
+ * with a short note instead.
  */
 public final class Pages {
     private static final String ROOT = "/dev/autogen/studio/ui";
@@ -53,6 +54,7 @@ public final class Pages {
         String path = ctx.path();
         String accept = ctx.header("Accept");
         return ctx.method() == HandlerType.GET && !path.startsWith("/api") && !path.startsWith("/assets/")
+                && !path.startsWith("/ws") && !path.startsWith("/predict")
                 && !path.substring(path.lastIndexOf('/') + 1).contains(".")
                 && accept != null && accept.contains("text/html");
     }
