@@ -46,7 +46,7 @@ export function RunCard({ run, participants, dark, live, open = true }: Props) {
             <button type="button" className="danger" onClick={() => live.stop(false)}>Cancel run</button>
           </>
         )}
-        {run.stopReason && <span className="stop-reason" data-testid="stop-reason">Stopped: {run.stopReason}</span>}
+        {run.stopReason && <span className="stop-reason" data-testid="stop-reason">{run.status === "error" ? "Ended" : "Stopped"}: {run.stopReason}</span>}
         {run.error && <span className="notice error" role="alert">{run.error}</span>}
       </div>
     </details>

@@ -220,6 +220,21 @@ class StudioPagesTest {
     }
 
     @Test
+    void aRunThatCannotStartSaysWhy() {
+        // Python's gallery agent: a Python calculator tool, which runs only with consent (off by default)
+        var team = TestStudio.writerAndCritic();
+        ((com.fasterxml.jackson.databind.node.ArrayNode) team.get("config").get("participants"))
+                .set(0, DefaultGallery.python().at("/components/agents/0"));
+        String label = saveTeam(team, "Needs consent");
+        open("/playground");
+        newSession("Refused", label);
+        page.getByLabel("Task").fill("Add 2 and 3.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Run").setExact(true)).click();
+        assertThat(lastRun()).hasAttribute("data-status", "error");
+        assertThat(lastRun().getByRole(AriaRole.ALERT)).containsText("code execution");
+    }
+
+    @Test
     void importAGalleryFromAFileAndMakeItTheDefault() throws Exception {
         Path file = dir.resolve("python_gallery.json");
         Files.writeString(file, DefaultGallery.python().toString());
