@@ -69,6 +69,13 @@ final class StudioCommand implements Callable<Integer> {
         Thread hook = new Thread(server::close, "autogen-studio-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         out.println("AutoGen Studio listening on " + server.url() + "; stop it with Ctrl-C.");
+        if (!dev.autogen.studio.web.Pages.bundled()) {
+            out.println("This build has no web pages (npm was missing when it was built); the API is at " + server.url() + "/api");
+        } else if (config.authToken() != null) {
+            out.println("Open " + server.url() + "/?token=TOKEN in a browser, with the Studio's token; the pages keep it for the tab.");
+        } else {
+            out.println("Open " + server.url() + "/ in a browser.");
+        }
         out.flush();
         try {
             server.awaitClose();

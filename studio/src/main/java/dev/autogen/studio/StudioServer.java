@@ -12,6 +12,7 @@ import dev.autogen.studio.web.Api;
 import dev.autogen.studio.web.ErrorHandlers;
 import dev.autogen.studio.web.GalleryRoutes;
 import dev.autogen.studio.web.HttpError;
+import dev.autogen.studio.web.Pages;
 import dev.autogen.studio.web.RunRoutes;
 import dev.autogen.studio.web.SessionRoutes;
 import dev.autogen.studio.web.SettingsRoutes;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * AutoGen Studio's server: the REST API and run WebSocket of Python's Studio on Javalin (virtual
- * threads), over the Studio database, with the team state of every run saved after each turn.
+ * threads), over the Studio database, with the team state of every run saved after each turn; its
+ * web pages (Team Builder, Playground, Gallery, Deploy, Settings) at {@code /}.
  *
  * <!-- java-context: import java.nio.file.Path; -->
  * <pre>{@code
@@ -94,6 +96,7 @@ public final class StudioServer implements AutoCloseable {
                 javalin.startupWatcherEnabled = false;
                 javalin.http.maxRequestSize = config.maxBodyBytes();
                 javalin.router.ignoreTrailingSlashes = true;
+                Pages.configure(javalin);
                 javalin.jetty.modifyWebSocketServletFactory(factory -> {
                     factory.setMaxTextMessageSize(config.maxFrameBytes());
                     factory.setIdleTimeout(Duration.ofHours(1));

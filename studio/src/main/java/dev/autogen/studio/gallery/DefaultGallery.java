@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The gallery a user gets at first start: the components of Python Studio's default gallery that
  * exist in Java (model clients, agents, tools, terminations, teams, workbenches), led by a team that
- * runs offline on scripted replies (a writer and a critic on {@code ReplayChatCompletionClient}s).
+ * runs offline on scripted replies (a writer and a critic on {@code ReplayChatCompletionClient}s), and
+ * a scripted model client to build such teams in the Team Builder.
  * The entries of Python's gallery that cannot exist in Java are left out and listed in
  * {@code metadata.left_out} with the reasons.
  */
@@ -36,6 +37,25 @@ public final class DefaultGallery {
         ObjectNode team = (ObjectNode) resource("reflection_team.json");
         team.put("label", "Offline Writer and Critic (scripted replies)");
         return team;
+    }
+
+    /**
+     * A model client on scripted replies ({@code ReplayChatCompletionClient}), so that a team built in
+     * the Team Builder runs offline: each agent it is dropped on says the replies in turn.
+     */
+    public static ObjectNode scriptedModel() {
+        ObjectNode model = AutogenJson.mapper().createObjectNode();
+        model.put("provider", "autogen_ext.models.replay.ReplayChatCompletionClient");
+        model.put("component_type", "replay_chat_completion_client");
+        model.put("version", 1);
+        model.put("component_version", 1);
+        model.put("description", "Scripted replies, for trying a team offline: each call gives the next reply.");
+        model.put("label", "Scripted replies (offline)");
+        ObjectNode config = model.putObject("config");
+        config.putArray("chat_completions").add("Here is a first draft.").add("TERMINATE");
+        config.putObject("model_info").put("vision", false).put("function_calling", false).put("json_output", false)
+                .put("family", "unknown").put("structured_output", false);
+        return model;
     }
 
     /** Builds the gallery config: {@code {"id", "name", "url", "metadata", "components"}}. */
@@ -61,6 +81,7 @@ public final class DefaultGallery {
             components.putArray(group);
         }
         ((ArrayNode) components.get("teams")).add(offlineTeam());
+        ((ArrayNode) components.get("models")).add(scriptedModel());
         ArrayNode leftOut = metadata.putArray("left_out");
         for (GalleryCheck.Entry entry : entries) {
             if (entry.check().ok()) {

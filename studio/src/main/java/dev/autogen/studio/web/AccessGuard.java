@@ -63,8 +63,9 @@ public final class AccessGuard {
     }
 
     /**
-     * Checks a request before its route: the origin, then the token (not for the WebSocket's upgrade,
-     * whose token the socket checks, answering as Python Studio does). Answers CORS preflights.
+     * Checks a request before its route: the origin, then, for the API, the token (not for the
+     * WebSocket's upgrade, whose token the socket checks, answering as Python Studio does, nor for the
+     * web pages, which the browser loads before the token). Answers CORS preflights.
      *
      * @throws HttpError 403 for a foreign origin, 401 without the token
      */
@@ -84,7 +85,8 @@ public final class AccessGuard {
             ctx.skipRemainingHandlers();
             return;
         }
-        if (ctx.path().startsWith("/api/ws/")) {
+        // the pages themselves hold no data: a browser must be able to load them before it has the token
+        if (!ctx.path().startsWith("/api") || ctx.path().startsWith("/api/ws/")) {
             return;
         }
         if (!tokenMatches(bearer(ctx.header("Authorization")))) {

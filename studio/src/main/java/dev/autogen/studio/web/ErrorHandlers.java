@@ -34,6 +34,10 @@ public final class ErrorHandlers {
             Api.json(ctx, Api.object().put("detail", "Internal server error: " + dev.autogen.studio.runs.Errors.describe(e)));
         });
         app.error(404, ctx -> {
+            if (Pages.isPageRequest(ctx)) {
+                Pages.serveIndex(ctx);
+                return;
+            }
             if (ctx.result() == null || ctx.result().isEmpty() || "Not Found".equals(ctx.result())) {
                 Api.json(ctx, Api.object().put("detail", "Not Found"));
             }
