@@ -87,7 +87,7 @@ public final class StudioServer implements AutoCloseable {
         try {
             var store = new StudioStore(database);
             var settings = new SettingsService(store.settings, SecretBox.open(config.appDir().resolve("studio.key")));
-            var guard = new AccessGuard(config.authToken());
+            var guard = AccessGuard.withPublicPages(config.authToken());
             var runSocket = new RunSocket(new RunServices(store, settings, checkpoints, config.inputTimeout()),
                     guard::authorized);
             Javalin app = Javalin.create(javalin -> {

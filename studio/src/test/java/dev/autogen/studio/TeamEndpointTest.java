@@ -48,6 +48,21 @@ class TeamEndpointTest {
     }
 
     @Test
+    void withATokenEveryRouteNeedsIt() throws Exception {
+        try (var endpoint = TeamEndpoint.start(new TeamEndpoint.Config("127.0.0.1", 0, teamFile(), "s3cret", false))) {
+            var http = HttpClient.newHttpClient();
+            for (String path : List.of("/predict/Hi", "/predict/Hi/stream", "/api/health")) {
+                var refused = http.send(HttpRequest.newBuilder(URI.create(endpoint.url() + path))
+                        .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(refused.statusCode()).as(path).isEqualTo(401);
+            }
+            var allowed = http.send(HttpRequest.newBuilder(URI.create(endpoint.url() + "/api/health"))
+                    .header("Authorization", "Bearer s3cret").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(allowed.statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void aTeamThatDoesNotLoadIsRefusedAtStart() throws Exception {
         Path file = dir.resolve("bad.json");
         Files.writeString(file, "{\"provider\": \"nope\", \"component_type\": \"team\", \"config\": {}}");

@@ -17,11 +17,25 @@ import org.jspecify.annotations.Nullable;
  */
 public final class AccessGuard {
     private final byte @Nullable [] token;
+    private final boolean publicPages;
     private volatile Set<String> origins = Set.of();
 
-    /** A guard for {@code token} (null: no token). */
+    /** A guard for {@code token} (null: no token) on every route. */
     public AccessGuard(@Nullable String token) {
+        this(token, false);
+    }
+
+    private AccessGuard(@Nullable String token, boolean publicPages) {
         this.token = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
+        this.publicPages = publicPages;
+    }
+
+    /**
+     * The Studio's guard: the token on the API, while the web pages (every GET outside {@code /api}),
+     * which hold no data, load without it, since the browser gets the token from the page.
+     */
+    public static AccessGuard withPublicPages(@Nullable String token) {
+        return new AccessGuard(token, true);
     }
 
     /** The origins of pages served from {@code host:port} (on loopback, under each of its names). */
@@ -63,9 +77,9 @@ public final class AccessGuard {
     }
 
     /**
-     * Checks a request before its route: the origin, then, for the API, the token (not for the
-     * WebSocket's upgrade, whose token the socket checks, answering as Python Studio does, nor for the
-     * web pages, which the browser loads before the token). Answers CORS preflights.
+     * Checks a request before its route: the origin, then the token (not for the WebSocket's upgrade,
+     * whose token the socket checks, answering as Python Studio does, nor, with {@link #withPublicPages},
+     * for the web pages). Answers CORS preflights.
      *
      * @throws HttpError 403 for a foreign origin, 401 without the token
      */
@@ -85,8 +99,8 @@ public final class AccessGuard {
             ctx.skipRemainingHandlers();
             return;
         }
-        // the pages themselves hold no data: a browser must be able to load them before it has the token
-        if (!ctx.path().startsWith("/api") || ctx.path().startsWith("/api/ws/")) {
+        boolean page = publicPages && ctx.method() == HandlerType.GET && !ctx.path().startsWith("/api");
+        if (page || ctx.path().startsWith("/api/ws/")) {
             return;
         }
         if (!tokenMatches(bearer(ctx.header("Authorization")))) {
