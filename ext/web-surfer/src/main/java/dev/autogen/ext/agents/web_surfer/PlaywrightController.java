@@ -68,6 +68,7 @@ public final class PlaywrightController implements AutoCloseable {
             throw new WebSurferException("no Chromium at '" + executable + "': install it (Debian: apt-get install "
                     + "chromium) or set the browser executable of the web surfer");
         }
+        NodeRuntime.ensure();
         LOG.info("starting Chromium {} (headless={})", executable, options.headless());
         try {
             playwright = Playwright.create(new Playwright.CreateOptions()
