@@ -309,6 +309,10 @@ public final class MultimodalWebSurfer extends BaseChatAgent implements Componen
         if (viewport.canScrollDown()) {
             tools.add(WebSurferTools.SCROLL_DOWN);
         }
+        if (marked.visible().stream().map(regions::get).anyMatch(r -> r != null && r.verticallyScrollable())) {
+            tools.add(WebSurferTools.SCROLL_ELEMENT_UP);
+            tools.add(WebSurferTools.SCROLL_ELEMENT_DOWN);
+        }
 
         String focusedHint = c.focusedId().map(id -> {
             InteractiveRegion region = regions.get(id);

@@ -155,6 +155,18 @@ class MultimodalWebSurferTest {
     }
 
     @Test
+    void scrollsAScrollableElement() {
+        var model = model(VISION, List.of(request -> {
+            assertThat(request.tools()).extracting(ToolSchema::name).contains("scroll_element_down", "scroll_element_up");
+            return call("scroll_element_down", "{\"reasoning\": \"r\", \"target_id\": " + idOf(request, "Menu") + "}");
+        }));
+        try (var surfer = surfer(model, "/menu").build()) {
+            TaskResult result = surfer.run("Scroll the menu.");
+            assertThat(lastText(result)).startsWith("I scrolled 'Menu' down.");
+        }
+    }
+
+    @Test
     void savesADownloadIntoTheDownloadsFolder() throws Exception {
         var model = model(VISION, List.of(
                 request -> call("click", "{\"reasoning\": \"r\", \"target_id\": " + idOf(request, "Get the report") + "}")));

@@ -45,6 +45,14 @@ final class TestSite implements AutoCloseable {
                     <button onclick="document.getElementById('out').textContent = 'Button pressed'">Press me</button>
                     <p id="out"></p>
                     """);
+            case "/menu" -> {
+                var items = new StringBuilder();
+                for (int i = 1; i <= 40; i++) {
+                    items.append("<p>Item ").append(i).append("</p>");
+                }
+                html(exchange, "Menu", "<div tabindex=\"0\" aria-label=\"Menu\" id=\"menu\" "
+                        + "style=\"height: 120px; overflow-y: auto; border: 1px solid\">" + items + "</div>");
+            }
             case "/about" -> html(exchange, "About", """
                     <h1>About us</h1><p>The company was founded in 1999 by Ada.</p><a href="/">Home</a>""");
             case "/form" -> html(exchange, "Contact", """
