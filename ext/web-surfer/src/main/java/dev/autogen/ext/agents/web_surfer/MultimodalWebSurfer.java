@@ -208,7 +208,7 @@ public final class MultimodalWebSurfer extends BaseChatAgent implements Componen
             browser().call(() -> {
                 c.visit(settings.startPage);
                 c.settle();
-                saveScreenshot(c.screenshot(), "screenshot");
+                saveScreenshot(c::screenshot, "screenshot");
                 return null;
             }, cancellationToken);
             priorMetadataHash = null;
@@ -282,7 +282,7 @@ public final class MultimodalWebSurfer extends BaseChatAgent implements Componen
             if (settings.debugDir != null) {
                 Files.createDirectories(settings.debugDir);
             }
-            saveScreenshot(c.screenshot(), "screenshot");
+            saveScreenshot(c::screenshot, "screenshot");
         }
         return controller;
     }
@@ -299,7 +299,7 @@ public final class MultimodalWebSurfer extends BaseChatAgent implements Componen
         Map<String, InteractiveRegion> regions = c.interactiveRegions();
         VisualViewport viewport = c.viewport();
         SetOfMarks.Marked marked = SetOfMarks.mark(c.screenshot(), regions);
-        saveScreenshot(marked.png(), "screenshot_som");
+        saveScreenshot(marked::png, "screenshot_som");
 
         List<ToolSchema> tools = new ArrayList<>(WebSurferTools.DEFAULT_TOOLS);
         tools.replaceAll(t -> t.name().equals("web_search") ? WebSurferTools.webSearch(searchEngineName()) : t);
@@ -456,7 +456,7 @@ public final class MultimodalWebSurfer extends BaseChatAgent implements Componen
         priorMetadataHash = hash;
 
         byte[] screenshot = c.screenshot();
-        saveScreenshot(screenshot, "screenshot");
+        saveScreenshot(() -> screenshot, "screenshot");
         String message = collapseBlankLines(action + "\n\n" + "The " + stateDescription(c, c.viewport()) + metadataText
                 + "\nHere is a screenshot of the page.");
         if (!modelClient.modelInfo().vision()) {
@@ -472,12 +472,14 @@ public final class MultimodalWebSurfer extends BaseChatAgent implements Componen
         messages.add(new SystemMessage(WebSurferPrompts.QA_SYSTEM_MESSAGE));
         String prompt = WebSurferPrompts.qaPrompt(title, question);
         boolean vision = modelClient.modelInfo().vision();
+        // As much of the page as fits the model's context, leaving room for a screenshot: the prompt is
+        // counted once, then each line, instead of recounting the growing text for every line.
+        int budget = modelClient.remainingTokens(List.of(messages.get(0), new UserMessage(prompt, name())))
+                - (vision ? SCREENSHOT_TOKENS : 0);
         StringBuilder buffer = new StringBuilder();
         for (String line : text.split("\\R")) {
-            List<LLMMessage> trial = new ArrayList<>(messages);
-            trial.add(new UserMessage(prompt + buffer + line, name()));
-            int remaining = modelClient.remainingTokens(trial);
-            if (remaining <= 0 || vision && remaining <= SCREENSHOT_TOKENS) {
+            budget -= modelClient.countTokens(List.of(new UserMessage(line + "\n", name())));
+            if (budget <= 0) {
                 break;
             }
             buffer.append(line).append('\n');
@@ -547,13 +549,13 @@ public final class MultimodalWebSurfer extends BaseChatAgent implements Componen
         }
     }
 
-    private void saveScreenshot(byte[] png, String prefix) throws IOException {
+    private void saveScreenshot(java.util.function.Supplier<byte[]> png, String prefix) throws IOException {
         if (!settings.toSaveScreenshots || settings.debugDir == null) {
             return;
         }
         Files.createDirectories(settings.debugDir);
         String file = prefix + "_" + System.currentTimeMillis() + "_" + screenshotCounter.incrementAndGet() + ".png";
-        Files.write(settings.debugDir.resolve(file), png);
+        Files.write(settings.debugDir.resolve(file), png.get());
         log.info("{} screenshot: {}", name(), file);
     }
 

@@ -230,6 +230,13 @@ class MultimodalWebSurferTest {
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> MultimodalWebSurfer.builder("s", model)
                 .startPage("javascript:alert(1)").build()))
                 .hasMessage("start_page: 'javascript:alert(1)' is not an http, https or file URL");
+        var noBrowser = model(VISION, List.of());
+        try (var surfer = MultimodalWebSurfer.builder("s", noBrowser).browserExecutable(dir.resolve("no-chromium"))
+                .startPage("http://127.0.0.1:9/").build()) {
+            assertThat(lastText(surfer.run("Search."))).isEqualTo("Web surfing error:\n\nno Chromium at '"
+                    + dir.resolve("no-chromium") + "': install it (Debian: apt-get install chromium) or set the browser "
+                    + "executable of the web surfer");
+        }
         var noTools = model(ModelInfo.unknown(), List.of());
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> MultimodalWebSurfer.builder("s", noTools).build()))
                 .hasMessageContaining("does not support function calling");
