@@ -356,7 +356,7 @@ public final class MultimodalWebSurfer extends BaseChatAgent implements Componen
                 .toolChoice(ToolChoice.AUTO).cancellationToken(token).build());
         turn.addUsage(result.usage());
         if (result.content() instanceof ModelContent.Text text) {
-            turn.emit(new TextMessage(text.text(), name()));
+            // A direct answer is the response itself; repeating it as an inner message would show it twice.
             return new Reply(text.text(), null);
         }
         List<FunctionCall> calls = ((ModelContent.FunctionCalls) result.content()).calls();
