@@ -59,6 +59,29 @@ class M1CommandTest {
     }
 
     @Test
+    void inHumanInTheLoopModeTheOrchestratorCanAskTheUser() throws Exception {
+        ObjectNode root = AutogenJson.mapper().createObjectNode();
+        ObjectNode client = root.putObject("client");
+        client.put("provider", "autogen_ext.models.replay.ReplayChatCompletionClient");
+        ObjectNode config = client.putObject("config");
+        config.putArray("chat_completions").add("Facts.").add("Plan: ask the user.")
+                .add(ledger(false, "User", "Which city do you mean?"))
+                .add(ledger(true, "User", "Done."))
+                .add("You mean Lyon.");
+        config.putObject("model_info").put("vision", false).put("function_calling", true).put("json_output", true)
+                .put("family", "gpt-4o").put("structured_output", true);
+        Path file = dir.resolve("hil.json");
+        Files.writeString(file, AutogenJson.mapper().writeValueAsString(root));
+
+        Cli cli = Cli.runTyping("Lyon\n", "m1", "--config", file.toString(), "--work-dir", dir.toString(), "--local",
+                "Which city?");
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("---------- User ----------\nLyon")
+                .endsWith("---------- MagenticOneOrchestrator ----------\nYou mean Lyon.\n");
+    }
+
+    @Test
     void withNobodyToApproveCodeIsRefusedUnlessYes() throws Exception {
         Path work = Files.createDirectories(dir.resolve("work"));
         Path marker = work.resolve("ran.txt");
