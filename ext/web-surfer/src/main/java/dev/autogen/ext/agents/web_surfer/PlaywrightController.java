@@ -187,9 +187,19 @@ public final class PlaywrightController implements AutoCloseable {
     public void click(String id) {
         Locator target = target(id);
         boolean downloadLink = Boolean.TRUE.equals(target.evaluate("e => e.tagName === 'A' && e.hasAttribute('download')"));
+        boolean newTab = Boolean.TRUE.equals(target.evaluate("e => { const a = e.closest('a[href], area[href]'); "
+                + "const t = a ? (a.getAttribute('target') || '').toLowerCase() : ''; "
+                + "return t !== '' && t !== '_self' && t !== '_parent' && t !== '_top'; }"));
         box(target, id);
-        // A locator click (unlike a raw mouse click) waits for a navigation the click starts.
-        target.click(new Locator.ClickOptions().setDelay(10));
+        // A locator click (unlike a raw mouse click) waits for a navigation the click starts; a link to
+        // another tab is waited for as a popup, which settle() then switches to.
+        var click = new Locator.ClickOptions().setDelay(10);
+        if (newTab) {
+            page().waitForPopup(new Page.WaitForPopupOptions().setTimeout(options.timeout().toMillis()),
+                    () -> target.click(click));
+        } else {
+            target.click(click);
+        }
         if (downloadLink) {
             waitForDownload();
         }
@@ -245,12 +255,19 @@ public final class PlaywrightController implements AutoCloseable {
      * @return the paths of files downloaded by the action
      */
     public List<Path> settle() {
+        waitUntilQuiet();
         if (!openedPages.isEmpty()) {
             Page newest = openedPages.get(openedPages.size() - 1);
             openedPages.clear();
             page = newest;
             preparePage(newest);
+            LOG.info("switched to the new tab {}", newest.url());
+            waitUntilQuiet();
         }
+        return saveDownloads();
+    }
+
+    private void waitUntilQuiet() {
         try {
             page().waitForLoadState(LoadState.LOAD);
             page().waitForLoadState(LoadState.NETWORKIDLE,
@@ -258,7 +275,6 @@ public final class PlaywrightController implements AutoCloseable {
         } catch (TimeoutError e) {
             LOG.debug("page {} still busy after {}; going on", page().url(), options.settleTimeout());
         }
-        return saveDownloads();
     }
 
     /** The page's interactive elements by mark id, numbering new ones. */

@@ -155,6 +155,42 @@ class MultimodalWebSurferTest {
     }
 
     @Test
+    void searchesGoesBackHoversSummarizesWaitsAndFollowsANewTab() {
+        var model = model(VISION, List.of(
+                request -> {
+                    assertThat(request.tools()).filteredOn(t -> t.name().equals("web_search")).singleElement()
+                            .satisfies(t -> assertThat(t.description()).isEqualTo(
+                                    "Performs a web search on 127.0.0.1 with the given query."));
+                    return call("web_search", "{\"reasoning\": \"r\", \"query\": \"ada lovelace\"}");
+                },
+                request -> call("history_back", "{\"reasoning\": \"r\"}"),
+                request -> call("hover", "{\"reasoning\": \"r\", \"target_id\": " + idOf(request, "About us") + "}"),
+                request -> call("visit_url", "{\"reasoning\": \"r\", \"url\": \"" + site.url("/about") + "\"}"),
+                request -> call("click", "{\"reasoning\": \"r\", \"target_id\": " + idOf(request, "Home in a new tab") + "}"),
+                request -> call("sleep", "{\"reasoning\": \"r\"}"),
+                request -> call("summarize_page", "{\"reasoning\": \"r\"}"),
+                request -> {
+                    assertThat(ScriptedChatCompletionClient.lastText(request))
+                            .startsWith("We are visiting the webpage 'Test Site'.")
+                            .contains("Please summarize the webpage into one or two paragraphs:").contains("About us");
+                    return "A small test site with four links and a button.";
+                }));
+        try (var surfer = surfer(model, "/").searchEngineUrl(site.url("/search?q={query}"))
+                .sleepDuration(java.time.Duration.ofMillis(10)).build()) {
+            assertThat(lastText(surfer.run("Search for Ada Lovelace."))).startsWith("I typed 'ada lovelace' into the "
+                    + "browser search bar.").contains("Results for ada lovelace");
+            assertThat(lastText(surfer.run("Go back."))).startsWith("I clicked the browser back button.")
+                    .contains("[Test Site](" + site.url("/") + ")");
+            assertThat(lastText(surfer.run("Hover over About us."))).startsWith("I hovered over 'About us'.");
+            assertThat(lastText(surfer.run("Open the about page."))).contains("[About](" + site.url("/about") + ")");
+            assertThat(lastText(surfer.run("Open home in a new tab."))).startsWith("I clicked 'Home in a new tab'.")
+                    .contains("[Test Site](" + site.url("/") + ")");
+            assertThat(lastText(surfer.run("Wait."))).startsWith("I am waiting a short period of time");
+            assertThat(lastText(surfer.run("Summarize."))).isEqualTo("A small test site with four links and a button.");
+        }
+    }
+
+    @Test
     void scrollsAScrollableElement() {
         var model = model(VISION, List.of(request -> {
             assertThat(request.tools()).extracting(ToolSchema::name).contains("scroll_element_down", "scroll_element_up");

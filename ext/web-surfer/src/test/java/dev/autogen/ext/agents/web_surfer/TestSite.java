@@ -45,6 +45,10 @@ final class TestSite implements AutoCloseable {
                     <button onclick="document.getElementById('out').textContent = 'Button pressed'">Press me</button>
                     <p id="out"></p>
                     """);
+            case "/search" -> {
+                String q = query == null ? "" : URLDecoder.decode(query.replaceFirst("^q=", ""), StandardCharsets.UTF_8);
+                html(exchange, "Search", "<h1>Results for " + q.replace("<", "&lt;") + "</h1><p>No results.</p>");
+            }
             case "/menu" -> {
                 var items = new StringBuilder();
                 for (int i = 1; i <= 40; i++) {
@@ -54,7 +58,8 @@ final class TestSite implements AutoCloseable {
                         + "style=\"height: 120px; overflow-y: auto; border: 1px solid\">" + items + "</div>");
             }
             case "/about" -> html(exchange, "About", """
-                    <h1>About us</h1><p>The company was founded in 1999 by Ada.</p><a href="/">Home</a>""");
+                    <h1>About us</h1><p>The company was founded in 1999 by Ada.</p><a href="/">Home</a>
+                    <a href="/" target="_blank">Home in a new tab</a>""");
             case "/form" -> html(exchange, "Contact", """
                     <h1>Contact us</h1>
                     <form action="/submit" method="get">
