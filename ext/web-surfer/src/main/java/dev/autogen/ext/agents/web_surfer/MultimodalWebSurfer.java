@@ -275,8 +275,13 @@ public final class MultimodalWebSurfer extends BaseChatAgent implements Componen
     private PlaywrightController started() throws IOException {
         if (controller == null) {
             PlaywrightController c = new PlaywrightController(browserOptions);
-            c.start(settings.startPage);
-            c.settle();
+            try {
+                c.start(settings.startPage);
+                c.settle();
+            } catch (RuntimeException e) {
+                c.close(); // no browser left behind; the next message tries again
+                throw e;
+            }
             controller = c;
             priorMetadataHash = null;
             if (settings.debugDir != null) {

@@ -122,7 +122,12 @@ public final class PlaywrightController implements AutoCloseable {
         page = context.pages().isEmpty() ? context.newPage() : context.pages().get(0);
         openedPages.clear();
         preparePage(page);
-        visit(startPage);
+        try {
+            visit(startPage);
+        } catch (WebSurferException e) {
+            // The surfer can still open other pages; the model sees where the browser is.
+            LOG.warn("the start page could not be opened, staying on about:blank: {}", e.getMessage());
+        }
     }
 
     /** Whether {@link #start} has succeeded and {@link #close} not been called. */
@@ -484,11 +489,21 @@ public final class PlaywrightController implements AutoCloseable {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
+    /**
+     * The useful line of a Playwright error: its {@code message='...'} line (Playwright wraps driver errors
+     * as {@code Error { message='net::ERR_CONNECTION_REFUSED at http://...' ...}}), else the first line.
+     */
     static String firstLine(@Nullable String message) {
         if (message == null) {
             return "unknown error";
         }
-        int newline = message.indexOf('\n');
-        return (newline < 0 ? message : message.substring(0, newline)).strip();
+        java.util.regex.Matcher quoted = java.util.regex.Pattern.compile("message='([^\\n]*)").matcher(message);
+        String line = quoted.find() ? quoted.group(1) : message;
+        int newline = line.indexOf('\n');
+        line = (newline < 0 ? line : line.substring(0, newline)).strip();
+        if (line.endsWith("'")) {
+            line = line.substring(0, line.length() - 1);
+        }
+        return line.isEmpty() ? "unknown error" : line;
     }
 }

@@ -236,17 +236,24 @@ class MultimodalWebSurferTest {
     }
 
     @Test
-    void refusesUrlsOutsideTheAllowListAndBadArgumentsWithClearErrors() {
+    void refusesUrlsOutsideTheAllowListAndBadArgumentsWithClearErrors() throws Exception {
+        int closedPort;
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        String closed = "http://127.0.0.1:" + closedPort + "/";
         var model = model(VISION, List.of(
                 request -> call("visit_url", "{\"reasoning\": \"r\", \"url\": \"http://192.0.2.1/private\"}"),
                 request -> call("visit_url", "{\"reasoning\": \"r\", \"url\": \"ftp://127.0.0.1/file\"}"),
                 request -> call("click", "{\"reasoning\": \"r\", \"target_id\": \"the blue one\"}"),
                 request -> call("click", "{\"reasoning\": \"r\", \"target_id\": 9999}"),
-                request -> call("fly", "{}")));
-        try (var surfer = surfer(model, "/").urlAllowList(List.of(site.url("/"))).timeout(java.time.Duration.ofSeconds(2))
+                request -> call("fly", "{}"),
+                request -> call("visit_url", "{\"reasoning\": \"r\", \"url\": \"" + closed + "\"}")));
+        try (var surfer = surfer(model, "/").urlAllowList(List.of(site.url("/"), closed)).timeout(java.time.Duration.ofSeconds(2))
                 .build()) {
             assertThat(lastText(surfer.run("Open the private page."))).isEqualTo("Web surfing error:\n\ncannot open "
-                    + "'http://192.0.2.1/private' is not under the surfer's URL allow-list [" + site.url("/") + "]");
+                    + "'http://192.0.2.1/private' is not under the surfer's URL allow-list [" + site.url("/")
+                    + ", " + closed + "]");
             assertThat(lastText(surfer.run("Open the FTP site."))).isEqualTo("Web surfing error:\n\ncannot open "
                     + "'ftp://127.0.0.1/file' is not an http, https or file URL");
             assertThat(lastText(surfer.run("Click."))).isEqualTo("Web surfing error:\n\ntool 'click' needs the argument "
@@ -255,6 +262,23 @@ class MultimodalWebSurferTest {
                     + "on the page");
             assertThat(lastText(surfer.run("Fly."))).startsWith("Web surfing error:\n\nUnknown tool 'fly'. Please choose "
                     + "from:\n\nvisit_url\n");
+            assertThat(lastText(surfer.run("Open the closed port."))).isEqualTo("Web surfing error:\n\ncould not open '"
+                    + closed + "': net::ERR_CONNECTION_REFUSED at " + closed);
+        }
+    }
+
+    @Test
+    void anUnreachableStartPageLeavesTheBrowserUsable() throws Exception {
+        int closedPort;
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        var model = model(VISION, List.of(request -> {
+            assertThat(ScriptedChatCompletionClient.allText(request)).contains("web browser is open to the page");
+            return call("visit_url", "{\"reasoning\": \"r\", \"url\": \"" + site.url("/about") + "\"}");
+        }));
+        try (var surfer = surfer(model, "/").startPage("http://127.0.0.1:" + closedPort + "/").build()) {
+            assertThat(lastText(surfer.run("Open the about page."))).contains("The company was founded in 1999 by Ada.");
         }
     }
 
