@@ -135,6 +135,11 @@ final class M1Command implements Callable<Integer> {
         if (!Files.isDirectory(work)) {
             throw CliException.config("autogen: --work-dir '" + workDir + "' is not a directory; create it first.");
         }
+        if (hil && !console.interactive()) {
+            err.println("autogen: no terminal to ask you questions, so Magentic-One runs without a User (as --no-hil).");
+            err.flush();
+            hil = false;
+        }
         ChatCompletionClient client = loadClient();
         CodeExecutor executor = null;
         try {

@@ -88,8 +88,9 @@ class M1CommandTest {
         String code = "open('ran.txt', 'w').write('x'); print(42)";
 
         Cli refused = Cli.run("m1", "--config", config(code).toString(), "--work-dir", work.toString(), "--local",
-                "--no-hil", "Write the file.");
+                "Write the file.");
         assertThat(refused.exitCode()).as(refused.err()).isZero();
+        assertThat(refused.err()).contains("no terminal to ask you questions, so Magentic-One runs without a User");
         assertThat(refused.out()).contains("code runs only after approval and there is no terminal to ask");
         assertThat(marker).doesNotExist();
 
