@@ -14,6 +14,8 @@ import dev.autogen.core.Image;
 import dev.autogen.core.component.Component;
 import dev.autogen.core.component.ComponentModel;
 import dev.autogen.core.component.ComponentProvider;
+import dev.autogen.core.component.ConsentRefusedException;
+import dev.autogen.core.component.ProcessGate;
 import dev.autogen.core.logging.LoggerNames;
 import dev.autogen.core.models.AssistantMessage;
 import dev.autogen.core.models.ChatCompletionClient;
@@ -183,7 +185,7 @@ public final class MultimodalWebSurfer extends BaseChatAgent implements Componen
                     ? new TextMessage(reply.text(), name()).withModelsUsage(usage)
                     : new MultiModalMessage(List.of(reply.text(), reply.screenshot()), name()).withModelsUsage(usage);
             return new Response(chat, turn.inner);
-        } catch (CancellationException e) {
+        } catch (CancellationException | ConsentRefusedException e) {
             throw e;
         } catch (RuntimeException e) {
             String reason = e instanceof WebSurferException ? e.getMessage()
@@ -272,8 +274,12 @@ public final class MultimodalWebSurfer extends BaseChatAgent implements Componen
 
     // ---- on the browser thread from here on ----
 
-    private PlaywrightController started() throws IOException {
+    private PlaywrightController started(CancellationToken token) throws IOException {
         if (controller == null) {
+            // A surfer loaded from a config starts its browser only with the user's consent.
+            settings.processGate.check("start " + (browserOptions.channel() != null ? "the browser channel '"
+                    + browserOptions.channel() + "'" : browserOptions.executable().toString()) + " for the web surfer '"
+                    + name() + "', opening " + settings.startPage, token);
             PlaywrightController c = new PlaywrightController(browserOptions);
             try {
                 c.start(settings.startPage);
@@ -293,7 +299,7 @@ public final class MultimodalWebSurfer extends BaseChatAgent implements Componen
     }
 
     private Reply generateReply(Turn turn, CancellationToken token) throws IOException {
-        PlaywrightController c = started();
+        PlaywrightController c = started(token);
         List<LLMMessage> history = new ArrayList<>(withoutImages(chatHistory));
         LLMMessage request = history.isEmpty() ? new UserMessage("Empty request.", "user")
                 : history.remove(history.size() - 1);
@@ -639,6 +645,7 @@ public final class MultimodalWebSurfer extends BaseChatAgent implements Componen
         private Duration timeout = Duration.ofSeconds(60);
         private Duration settleTimeout = Duration.ofSeconds(10);
         private Duration sleepDuration = Duration.ofSeconds(3);
+        private ProcessGate processGate = ProcessGate.OPEN;
 
         private Builder(String name, ChatCompletionClient modelClient) {
             this.name = Objects.requireNonNull(name, "name");
@@ -751,6 +758,12 @@ public final class MultimodalWebSurfer extends BaseChatAgent implements Componen
         /** How long the {@code sleep} tool waits (default 3 s, as Python). */
         public Builder sleepDuration(Duration value) {
             this.sleepDuration = Objects.requireNonNull(value, "sleepDuration");
+            return this;
+        }
+
+        /** Asked before the browser starts; set by the component loader for a surfer loaded from a config. */
+        Builder processGate(ProcessGate gate) {
+            this.processGate = Objects.requireNonNull(gate, "gate");
             return this;
         }
 

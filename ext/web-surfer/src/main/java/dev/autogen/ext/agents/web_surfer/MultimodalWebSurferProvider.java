@@ -5,6 +5,9 @@ import dev.autogen.core.component.ComponentContext;
 import dev.autogen.core.component.ComponentTypes;
 import dev.autogen.core.models.ChatCompletionClient;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Loads and writes {@link MultimodalWebSurfer} configs ({@code autogen_ext.agents.web_surfer.MultimodalWebSurfer}).
@@ -70,6 +73,22 @@ public final class MultimodalWebSurferProvider
             if (c.urlAllowList() != null) {
                 builder.urlAllowList(c.urlAllowList());
             }
+            Map<String, Path> directories = new LinkedHashMap<>();
+            if (c.downloadsFolder() != null) {
+                directories.put("downloads_folder", Path.of(c.downloadsFolder()));
+            }
+            if (c.debugDir() != null) {
+                directories.put("debug_dir", Path.of(c.debugDir()));
+            }
+            if (c.browserDataDir() != null) {
+                directories.put("browser_data_dir", Path.of(c.browserDataDir()));
+            }
+            MultimodalWebSurfer surfer = builder.build();
+            List<String> allowed = surfer.browserOptions().urlPolicy().allowedPrefixes();
+            builder.processGate(context.processGate("start the browser " + (c.browserChannel() != null
+                    ? "channel '" + c.browserChannel() + "'" : "'" + surfer.browserOptions().executable() + "'")
+                    + " and let its model open " + (allowed.isEmpty() ? "any http, https or file URL" : "URLs under "
+                    + allowed) + " on this machine, with your rights", directories));
             return builder.build();
         } catch (IllegalArgumentException e) {
             throw context.invalid("config", e.getMessage());

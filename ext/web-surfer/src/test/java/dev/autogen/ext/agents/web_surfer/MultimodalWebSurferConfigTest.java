@@ -8,6 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autogen.agentchat.base.ChatAgent;
 import dev.autogen.core.component.ComponentLoader;
 import dev.autogen.core.component.ComponentModel;
+import dev.autogen.core.component.ConsentPolicy;
+import dev.autogen.core.component.ConsentRefusedException;
+import dev.autogen.core.component.ConsentRequest;
+import dev.autogen.core.CancellationToken;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,9 +35,41 @@ class MultimodalWebSurferConfigTest {
                "start_page": "https://www.bing.com/", "animate_actions": false, "to_save_screenshots": false,
                "use_ocr": false, "to_resize_viewport": true}}""".formatted(REPLAY_MODEL);
 
+    /** Loading with consent: a surfer from a config starts a browser on this machine. */
+    private static <T> T load(String json, Class<T> type) {
+        return ComponentLoader.defaultLoader().withConsent(ConsentPolicy.allowAll()).load(json, type);
+    }
+
+    @Test
+    void aConfiguredSurferStartsItsBrowserOnlyWithConsent() {
+        Throwable refused = catchThrowable(() -> ComponentLoader.loadComponent(GALLERY_ENTRY, ChatAgent.class));
+        assertThat(refused).hasMessageContaining("start the browser '/usr/bin/chromium' and let its model open any http, "
+                + "https or file URL on this machine, with your rights")
+                .hasMessageContaining("consent");
+
+        List<String> asked = new CopyOnWriteArrayList<>();
+        ConsentPolicy ask = new ConsentPolicy() {
+            @Override
+            public Decision decide(ConsentRequest request) {
+                return Decision.ASK;
+            }
+
+            @Override
+            public boolean approve(ConsentRequest request, String what, CancellationToken token) {
+                asked.add(what);
+                return false;
+            }
+        };
+        ChatAgent agent = ComponentLoader.defaultLoader().withConsent(ask).load(GALLERY_ENTRY, ChatAgent.class);
+        assertThat(catchThrowable(() -> agent.run("Search for cats."))).isInstanceOf(ConsentRefusedException.class);
+        assertThat(asked).containsExactly("start /usr/bin/chromium for the web surfer 'websurfer_agent', opening "
+                + "https://www.bing.com/");
+        agent.close();
+    }
+
     @Test
     void loadsPythonsGalleryEntryAndWritesItBack() throws Exception {
-        ChatAgent agent = ComponentLoader.loadComponent(GALLERY_ENTRY, ChatAgent.class);
+        ChatAgent agent = load(GALLERY_ENTRY, ChatAgent.class);
 
         assertThat(agent).isInstanceOf(MultimodalWebSurfer.class);
         assertThat(agent.name()).isEqualTo("websurfer_agent");
@@ -55,9 +92,9 @@ class MultimodalWebSurferConfigTest {
         String json = GALLERY_ENTRY.replace("\"use_ocr\": false,", "\"use_ocr\": false, \"browser_executable\": "
                 + "\"/opt/chromium/chrome\", \"search_engine_url\": \"https://duckduckgo.com/html/?q={query}\", "
                 + "\"viewport_width\": 1024, \"url_allow_list\": [\"https://www.bing.com/\"], \"downloads_folder\": \"dl\",");
-        var surfer = ComponentLoader.loadComponent(json, MultimodalWebSurfer.class);
+        var surfer = load(json, MultimodalWebSurfer.class);
         ComponentModel model = surfer.dumpComponent();
-        var again = ComponentLoader.loadComponent(model, MultimodalWebSurfer.class);
+        var again = load(model.toJson(), MultimodalWebSurfer.class);
         assertThat(again.toConfig()).isEqualTo(surfer.toConfig());
         assertThat(again.browserOptions().viewportWidth()).isEqualTo(1024);
         assertThat(again.browserOptions().viewportHeight()).isEqualTo(900);
@@ -67,11 +104,11 @@ class MultimodalWebSurferConfigTest {
 
     @Test
     void badConfigsNameTheField() {
-        Throwable e = catchThrowable(() -> ComponentLoader.loadComponent(
+        Throwable e = catchThrowable(() -> load(
                 GALLERY_ENTRY.replace("\"use_ocr\": false,", "\"use_ocr\": false, \"search_engine_url\": \"https://x/?q=\","),
                 ChatAgent.class));
         assertThat(e).hasMessageContaining("search_engine_url 'https://x/?q=' must contain {query}");
-        Throwable noName = catchThrowable(() -> ComponentLoader.loadComponent(
+        Throwable noName = catchThrowable(() -> load(
                 GALLERY_ENTRY.replace("\"name\": \"websurfer_agent\",", ""), ChatAgent.class));
         assertThat(noName).hasMessageContaining("name");
     }
