@@ -208,7 +208,12 @@ public final class MultimodalWebSurfer extends BaseChatAgent implements Componen
         if (controller != null && controller.isStarted()) {
             PlaywrightController c = controller;
             browser().call(() -> {
-                c.visit(settings.startPage);
+                try {
+                    c.visit(settings.startPage);
+                } catch (WebSurferException e) {
+                    // A reset must not fail the team: the browser stays where it is.
+                    log.warn("{} could not go back to the start page: {}", name(), e.getMessage());
+                }
                 c.settle();
                 saveScreenshot(c::screenshot, "screenshot");
                 return null;
