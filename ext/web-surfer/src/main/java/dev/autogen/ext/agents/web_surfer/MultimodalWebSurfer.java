@@ -389,6 +389,7 @@ public final class MultimodalWebSurfer extends BaseChatAgent implements Componen
         log.info("{} at {}: {}( {} )", name(), c.url(), tool, args);
         turn.emit(new TextMessage(tool + "( " + args + " )", name()));
 
+        c.takeBlockedNavigations();
         String action;
         switch (tool) {
             case "visit_url" -> {
@@ -462,6 +463,9 @@ public final class MultimodalWebSurfer extends BaseChatAgent implements Componen
         }
 
         List<Path> downloads = c.settle();
+        for (String blocked : c.takeBlockedNavigations()) {
+            action += "\nThe browser did not open a page: " + blocked + ".";
+        }
         for (Path file : downloads) {
             log.info("{} saved a download to {}", name(), file);
         }

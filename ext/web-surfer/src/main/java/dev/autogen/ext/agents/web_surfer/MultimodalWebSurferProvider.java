@@ -83,10 +83,11 @@ public final class MultimodalWebSurferProvider
             if (c.browserDataDir() != null) {
                 directories.put("browser_data_dir", Path.of(c.browserDataDir()));
             }
-            MultimodalWebSurfer surfer = builder.build();
-            List<String> allowed = surfer.browserOptions().urlPolicy().allowedPrefixes();
+            List<String> allowed = c.urlAllowList() == null ? List.of() : c.urlAllowList();
+            Path executable = c.browserExecutable() == null ? BrowserOptions.DEFAULT_EXECUTABLE : Path.of(c.browserExecutable());
+            builder.build(); // bad settings fail here, before anyone is asked for consent
             builder.processGate(context.processGate("start the browser " + (c.browserChannel() != null
-                    ? "channel '" + c.browserChannel() + "'" : "'" + surfer.browserOptions().executable() + "'")
+                    ? "channel '" + c.browserChannel() + "'" : "'" + executable + "'")
                     + " and let its model open " + (allowed.isEmpty() ? "any http, https or file URL" : "URLs under "
                     + allowed) + " on this machine, with your rights", directories));
             return builder.build();

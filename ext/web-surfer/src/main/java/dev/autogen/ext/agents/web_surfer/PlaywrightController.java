@@ -13,6 +13,7 @@ import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.BoundingBox;
 import com.microsoft.playwright.options.LoadState;
+import com.microsoft.playwright.options.ServiceWorkerPolicy;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,6 +48,7 @@ public final class PlaywrightController implements AutoCloseable {
     private final BrowserOptions options;
     private final List<Download> pendingDownloads = new CopyOnWriteArrayList<>();
     private final List<Page> openedPages = new CopyOnWriteArrayList<>();
+    private final List<String> blockedNavigations = new CopyOnWriteArrayList<>();
     private @Nullable Playwright playwright;
     private @Nullable Browser browser;
     private @Nullable BrowserContext context;
@@ -77,7 +79,7 @@ public final class PlaywrightController implements AutoCloseable {
             args.addAll(options.extraArgs());
             if (options.userDataDir() != null) {
                 var launch = new BrowserType.LaunchPersistentContextOptions().setHeadless(options.headless())
-                        .setArgs(args).setAcceptDownloads(true);
+                        .setArgs(args).setAcceptDownloads(true).setServiceWorkers(ServiceWorkerPolicy.BLOCK);
                 if (options.channel() != null) {
                     launch.setChannel(options.channel());
                 } else {
@@ -92,8 +94,9 @@ public final class PlaywrightController implements AutoCloseable {
                     launch.setExecutablePath(executable);
                 }
                 browser = playwright.chromium().launch(launch);
+                // Service workers could fetch past the route that enforces the URL policy: blocked.
                 context = browser.newContext(new Browser.NewContextOptions().setUserAgent(USER_AGENT)
-                        .setAcceptDownloads(true));
+                        .setAcceptDownloads(true).setServiceWorkers(ServiceWorkerPolicy.BLOCK));
             }
         } catch (PlaywrightException e) {
             close();
@@ -108,6 +111,7 @@ public final class PlaywrightController implements AutoCloseable {
                 Optional<String> refusal = options.urlPolicy().refusal(request.url());
                 if (refusal.isPresent()) {
                     LOG.warn("blocked navigation: {}", refusal.get());
+                    blockedNavigations.add(refusal.get());
                     route.abort("blockedbyclient");
                     return;
                 }
@@ -166,6 +170,13 @@ public final class PlaywrightController implements AutoCloseable {
             }
             throw new WebSurferException("could not open '" + url + "': " + firstLine(message), e);
         }
+    }
+
+    /** The navigations the URL policy blocked since the last call, each with the reason; clears them. */
+    public List<String> takeBlockedNavigations() {
+        List<String> blocked = List.copyOf(blockedNavigations);
+        blockedNavigations.clear();
+        return blocked;
     }
 
     /** Goes back one page in the history. */

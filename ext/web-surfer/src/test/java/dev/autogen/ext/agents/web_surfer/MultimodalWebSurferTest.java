@@ -248,7 +248,9 @@ class MultimodalWebSurferTest {
                 request -> call("click", "{\"reasoning\": \"r\", \"target_id\": \"the blue one\"}"),
                 request -> call("click", "{\"reasoning\": \"r\", \"target_id\": 9999}"),
                 request -> call("fly", "{}"),
-                request -> call("visit_url", "{\"reasoning\": \"r\", \"url\": \"" + closed + "\"}")));
+                request -> call("visit_url", "{\"reasoning\": \"r\", \"url\": \"" + closed + "\"}"),
+                request -> call("visit_url", "{\"reasoning\": \"r\", \"url\": \"" + site.url("/about") + "\"}"),
+                request -> call("click", "{\"reasoning\": \"r\", \"target_id\": " + idOf(request, "Elsewhere") + "}")));
         try (var surfer = surfer(model, "/").urlAllowList(List.of(site.url("/"), closed)).timeout(java.time.Duration.ofSeconds(2))
                 .build()) {
             assertThat(lastText(surfer.run("Open the private page."))).isEqualTo("Web surfing error:\n\ncannot open "
@@ -264,6 +266,10 @@ class MultimodalWebSurferTest {
                     + "from:\n\nvisit_url\n");
             assertThat(lastText(surfer.run("Open the closed port."))).isEqualTo("Web surfing error:\n\ncould not open '"
                     + closed + "': net::ERR_CONNECTION_REFUSED at " + closed);
+            surfer.run("Open the about page.");
+            assertThat(lastText(surfer.run("Follow the link elsewhere."))).as("a link out of the allow-list is blocked")
+                    .startsWith("I clicked 'Elsewhere'.\nThe browser did not open a page: 'http://192.0.2.1/elsewhere' is "
+                            + "not under the surfer's URL allow-list [");
         }
     }
 

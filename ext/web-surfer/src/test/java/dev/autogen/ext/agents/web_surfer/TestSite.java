@@ -59,7 +59,8 @@ final class TestSite implements AutoCloseable {
             }
             case "/about" -> html(exchange, "About", """
                     <h1>About us</h1><p>The company was founded in 1999 by Ada.</p><a href="/">Home</a>
-                    <a href="/" target="_blank">Home in a new tab</a>""");
+                    <a href="/" target="_blank">Home in a new tab</a>
+                    <a href="http://192.0.2.1/elsewhere">Elsewhere</a>""");
             case "/form" -> html(exchange, "Contact", """
                     <h1>Contact us</h1>
                     <form action="/submit" method="get">
