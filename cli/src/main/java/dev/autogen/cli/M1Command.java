@@ -135,12 +135,12 @@ final class M1Command implements Callable<Integer> {
         if (!Files.isDirectory(work)) {
             throw CliException.config("autogen: --work-dir '" + workDir + "' is not a directory; create it first.");
         }
+        ChatCompletionClient client = loadClient();
         if (hil && !console.interactive()) {
             err.println("autogen: no terminal to ask you questions, so Magentic-One runs without a User (as --no-hil).");
             err.flush();
             hil = false;
         }
-        ChatCompletionClient client = loadClient();
         CodeExecutor executor = null;
         try {
             executor = codeExecutor(work, err);
@@ -219,7 +219,8 @@ final class M1Command implements Callable<Integer> {
         var problem = client.configurationProblem();
         if (problem.isPresent()) {
             client.close();
-            throw CliException.config("autogen: " + label + " needs a model that is not configured. " + problem.get()
+            throw CliException.config("autogen: " + label + " needs a model that is not configured. "
+                    + problem.get().strip().replaceAll("([^.])$", "$1.")
                     + " Or name another model in a config file: 'autogen m1 --sample-config' prints one.");
         }
         return client;

@@ -119,6 +119,13 @@ class M1CommandTest {
         assertThat(unknown.exitCode()).isEqualTo(1);
         assertThat(unknown.err()).contains("unknown provider 'nobody.Knows'");
 
+        Files.writeString(bad, "client:\n  provider: autogen_ext.models.openai.OpenAIChatCompletionClient\n"
+                + "  config:\n    model: gpt-4o\n    api_key: ''\n");
+        Cli noKey = Cli.run("m1", "--config", bad.toString(), "task");
+        assertThat(noKey.exitCode()).isEqualTo(1);
+        assertThat(noKey.err()).startsWith("autogen: m1 config '" + bad + "' needs a model that is not configured.")
+                .contains("Or name another model in a config file: 'autogen m1 --sample-config' prints one.");
+
         Cli noDir = Cli.run("m1", "--config", config("print(1)").toString(), "--work-dir", dir.resolve("none").toString(), "t");
         assertThat(noDir.err()).contains("--work-dir").contains("is not a directory");
     }
