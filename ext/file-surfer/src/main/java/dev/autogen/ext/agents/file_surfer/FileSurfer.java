@@ -49,7 +49,10 @@ public final class FileSurfer extends BaseChatAgent implements Component<FileSur
     public static final String PROVIDER = "autogen_ext.agents.file_surfer.FileSurfer";
     /** The description the team sees unless another is given. */
     public static final String DEFAULT_DESCRIPTION = "An agent that can handle local files.";
-    /** The system message (Python's wording). */
+    /**
+     * The system message, Python's wording. Python defines it but does not send it; we send it first, so
+     * a model that sees only the tools and the task knows its role.
+     */
     public static final String SYSTEM_MESSAGE = "You are a helpful AI Assistant.\n"
             + "When given a user query, use available functions to help the user with their request.";
     /** About how many characters the browser shows at a time. */
