@@ -17,14 +17,32 @@ final class Chromium {
     }
 
     static void assumeInstalled() {
-        if (Files.isExecutable(EXECUTABLE)) {
+        String message;
+        if (!Files.isExecutable(EXECUTABLE)) {
+            message = "Chromium is not installed at " + EXECUTABLE + ": install the Debian package chromium "
+                    + "(scripts/install-test-deps.sh does) to run the web surfer's browser tests";
+        } else if (!nodeOnPath()) {
+            message = "Node.js is not on the PATH: Playwright's driver runs on it; install the Debian package nodejs "
+                    + "(scripts/install-test-deps.sh brings it with npm) to run the web surfer's browser tests";
+        } else {
             return;
         }
-        String message = "Chromium is not installed at " + EXECUTABLE + ": install the Debian package chromium "
-                + "(scripts/install-test-deps.sh does) to run the web surfer's browser tests";
         if ("1".equals(System.getenv("AUTOGEN_TESTS_STRICT"))) {
             fail(message + " (AUTOGEN_TESTS_STRICT=1 requires it)");
         }
         Assumptions.abort(message);
+    }
+
+    private static boolean nodeOnPath() {
+        if (System.getenv("PLAYWRIGHT_NODEJS_PATH") != null) {
+            return true;
+        }
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "node"))) {
+                return true;
+            }
+        }
+        return false;
     }
 }
