@@ -39,11 +39,15 @@ class MagenticOneTest {
     Path work;
 
     static void assumeChromium() {
-        if (Files.isExecutable(CHROMIUM)) {
+        boolean node = System.getenv("PLAYWRIGHT_NODEJS_PATH") != null
+                || java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                        .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, "node")));
+        if (Files.isExecutable(CHROMIUM) && node) {
             return;
         }
-        String message = "Chromium is not installed at " + CHROMIUM + ": install the Debian package chromium "
-                + "(scripts/install-test-deps.sh does) to run the Magentic-One browser test";
+        String message = (node ? "Chromium is not installed at " + CHROMIUM + ": install the Debian package chromium"
+                : "Node.js is not on the PATH (Playwright's driver runs on it): install the Debian package nodejs")
+                + " (scripts/install-test-deps.sh does) to run the Magentic-One browser test";
         if ("1".equals(System.getenv("AUTOGEN_TESTS_STRICT"))) {
             fail(message + " (AUTOGEN_TESTS_STRICT=1 requires it)");
         }
