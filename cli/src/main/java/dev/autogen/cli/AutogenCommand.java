@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         description = "AutoGen for Java: agents and multi-agent teams on the JVM.%n"
                 + "Without a command, runs the built-in team 'reflection' on scripted replies (autogen run reflection).",
         subcommands = {RunCommand.class, RunsCommand.class, ValidateCommand.class, GalleryCommand.class, DumpCommand.class, QuickstartCommand.class, HostCommand.class, WorkerCommand.class, ServeMcpCommand.class, ServeA2aCommand.class,
-                StudioCommand.class,
+                StudioCommand.class, M1Command.class,
                 CommandLine.HelpCommand.class})
 public final class AutogenCommand implements Callable<Integer> {
     @Spec
@@ -102,6 +102,9 @@ public final class AutogenCommand implements Callable<Integer> {
             }
             if (type == WorkerCommand.class) {
                 return type.cast(new WorkerCommand(console, out));
+            }
+            if (type == M1Command.class) {
+                return type.cast(new M1Command(console));
             }
             if (type == RunCommand.class) {
                 return type.cast(new RunCommand(console));

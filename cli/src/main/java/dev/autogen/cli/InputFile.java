@@ -99,6 +99,15 @@ final class InputFile {
     }
 
     /** Whether {@code path} names a YAML file. */
+    /** {@code text} parsed as YAML (a built-in default, not user input). */
+    static JsonNode parseYaml(String text) {
+        try {
+            return YAML.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static boolean isYaml(Path path) {
         Path name = path.getFileName();
         String text = name == null ? "" : name.toString().toLowerCase(Locale.ROOT);

@@ -74,8 +74,11 @@ class ValidateCommandTest {
                 .contains("ok       components.tools[0] Calculator Tool\n"
                         + "         note: components.tools[0]" + needsConsent.formatted("calculator", python))
                 .contains("ok       components.teams[0] RoundRobin Team\n")
-                .contains("invalid  components.agents[1] Web Surfer Agent\n"
-                        + "         components.agents[1]: unknown provider 'autogen_ext.agents.web_surfer.MultimodalWebSurfer'")
+                .contains("ok       components.agents[1] Web Surfer Agent\n"
+                        + "         note: components.agents[1]: MultimodalWebSurfer would start the browser "
+                        + "'/usr/bin/chromium' and let its model open any http, https or file URL on this machine, with your "
+                        + "rights; 'autogen run' asks before each start on a terminal, or allows it with --allow-code-execution.\n")
+                .contains("ok       components.teams[2] Web Agent Team (Operator)\n")
                 .containsPattern("\n" + Pattern.quote(gallery.toString()) + ": \\d+ of 24 components load; \\d+ problems?\n$");
         // The web tools load where their modules (httpx, bs4, html2text, openai, PIL) are installed;
         // elsewhere each is reported naming the first missing module and its pip package.
