@@ -40,7 +40,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>{@link #query} returns every item; the query is ignored. Thread-safe.
  */
-public final class ListMemory implements Memory, Component<ListMemoryConfig> {
+public final class ListMemory implements DeletableMemory, Component<ListMemoryConfig> {
     /** The provider string of this component, as Python writes it. */
     public static final String PROVIDER = "autogen_core.memory.ListMemory";
     /** The description Python writes in this component's config. */
@@ -143,6 +143,27 @@ public final class ListMemory implements Memory, Component<ListMemoryConfig> {
         } finally {
             lock.unlock();
         }
+    }
+
+    @Override
+    public int deleteWhere(Map<String, ?> metadata) {
+        if (metadata.isEmpty()) {
+            throw new IllegalArgumentException("deleteWhere needs at least one metadata key; clear() removes everything");
+        }
+        lock.lock();
+        try {
+            int before = contents.size();
+            contents = new ArrayList<>(contents.stream().filter(item -> !matches(item, metadata)).toList());
+            return before - contents.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static boolean matches(MemoryContent item, Map<String, ?> metadata) {
+        Map<String, Object> own = item.metadata();
+        return own != null && metadata.entrySet().stream()
+                .allMatch(e -> own.containsKey(e.getKey()) && Objects.equals(own.get(e.getKey()), e.getValue()));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.autogen.core.memory;
 import dev.autogen.core.CancellationToken;
 import dev.autogen.core.component.ComponentBase;
 import dev.autogen.core.model_context.ChatCompletionContext;
+import java.util.List;
 
 /**
  * A store of knowledge that enriches a model context, the counterpart of Python's {@code Memory}.
@@ -54,6 +55,19 @@ public interface Memory extends ComponentBase, AutoCloseable {
     /** {@link #add(MemoryContent, CancellationToken)} without cancellation. */
     default void add(MemoryContent content) {
         add(content, new CancellationToken());
+    }
+
+    /**
+     * Stores several entries; a memory that writes to disk may do it at once (one commit instead of one
+     * per entry). By default, {@link #add(MemoryContent, CancellationToken)} for each.
+     *
+     * @throws java.util.concurrent.CancellationException if the token is cancelled
+     */
+    default void addAll(List<MemoryContent> contents, CancellationToken cancellationToken) {
+        for (MemoryContent content : contents) {
+            cancellationToken.throwIfCancelled();
+            add(content, cancellationToken);
+        }
     }
 
     /** Removes every entry. */

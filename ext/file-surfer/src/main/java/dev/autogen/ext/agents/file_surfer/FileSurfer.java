@@ -1,5 +1,6 @@
 package dev.autogen.ext.agents.file_surfer;
 
+import dev.autogen.ext.documents.MarkdownConverter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

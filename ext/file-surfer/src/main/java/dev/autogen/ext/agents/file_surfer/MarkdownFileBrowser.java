@@ -1,5 +1,9 @@
 package dev.autogen.ext.agents.file_surfer;
 
+import dev.autogen.ext.documents.MarkdownConverter;
+import dev.autogen.ext.documents.MarkdownDocument;
+import dev.autogen.ext.documents.DocumentConversionException;
+import dev.autogen.ext.documents.UnsupportedFormatException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.autogen.ext.agents.file_surfer;
 
+import dev.autogen.ext.documents.SampleFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autogen.agentchat.base.ChatAgent;

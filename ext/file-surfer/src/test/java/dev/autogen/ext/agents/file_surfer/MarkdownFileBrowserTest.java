@@ -1,5 +1,7 @@
 package dev.autogen.ext.agents.file_surfer;
 
+import dev.autogen.ext.documents.UnsupportedFormatException;
+import dev.autogen.ext.documents.SampleFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

@@ -181,6 +181,25 @@ final class LuceneCollection implements AutoCloseable {
         }
     }
 
+    /** Deletes the documents {@code query} matches, commits, and says how many there were. */
+    int delete(Query query) {
+        try {
+            int matching;
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                matching = searcher.count(query);
+            } finally {
+                searchers.release(searcher);
+            }
+            if (matching > 0) {
+                commit(writer.deleteDocuments(query));
+            }
+            return matching;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete from the memory in " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Deletes every document and commits. */
     void clear() {
         try {

@@ -6,7 +6,7 @@ import dev.autogen.core.component.Component;
 import dev.autogen.core.component.ComponentContext;
 import dev.autogen.core.component.ComponentProvider;
 import dev.autogen.core.component.ComponentTypes;
-import dev.autogen.core.memory.Memory;
+import dev.autogen.core.memory.DeletableMemory;
 import dev.autogen.core.memory.MemoryContent;
 import dev.autogen.core.memory.MemoryMimeType;
 import dev.autogen.core.memory.MemoryQueryResult;
@@ -63,7 +63,7 @@ import org.slf4j.LoggerFactory;
  * and {@code keyword_score}. The folder is opened at the first use and stays open (locked against
  * other writers) until {@link #close}. Thread-safe: adds and queries may run concurrently.
  */
-public final class LuceneVectorMemory implements Memory, Component<LuceneVectorMemoryConfig> {
+public final class LuceneVectorMemory implements DeletableMemory, Component<LuceneVectorMemoryConfig> {
     /** The provider string of this component. */
     public static final String PROVIDER = "dev.autogen.ext.memory.lucene.LuceneVectorMemory";
     /** The description written in this component's config. */
@@ -138,6 +138,7 @@ public final class LuceneVectorMemory implements Memory, Component<LuceneVectorM
      * @throws IllegalArgumentException for content without a text form (images) or a vector of the wrong length
      * @throws java.util.concurrent.CancellationException if the token is cancelled
      */
+    @Override
     public void addAll(List<MemoryContent> contents, CancellationToken cancellationToken) {
         if (contents.isEmpty()) {
             return;
@@ -236,6 +237,22 @@ public final class LuceneVectorMemory implements Memory, Component<LuceneVectorM
                     : AutogenJson.mapper().valueToTree(m).toString();
             case FunctionExecutionResultMessage m -> AutogenJson.mapper().valueToTree(m).toString();
         };
+    }
+
+    /**
+     * Deletes the items whose metadata matches {@code metadata} exactly (as a query's filter) and commits.
+     *
+     * @throws IllegalArgumentException if {@code metadata} is empty or has an operator or a value that
+     *     cannot be matched exactly
+     */
+    @Override
+    public int deleteWhere(Map<String, ?> metadata) {
+        if (metadata.isEmpty()) {
+            throw new IllegalArgumentException("deleteWhere needs at least one metadata key; clear() removes everything");
+        }
+        int removed = collection().delete(Objects.requireNonNull(MetadataFields.filter(metadata)));
+        LOG.debug("Deleted {} item(s) matching {} from memory '{}'", removed, metadata.keySet(), collectionName);
+        return removed;
     }
 
     /** Deletes every item of the collection (from disk too). */

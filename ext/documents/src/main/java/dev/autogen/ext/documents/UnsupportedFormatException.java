@@ -1,4 +1,4 @@
-package dev.autogen.ext.agents.file_surfer;
+package dev.autogen.ext.documents;
 
 /** A file in a format that cannot be shown as Markdown (binary, not a supported document type). */
 public final class UnsupportedFormatException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.autogen.ext.agents.file_surfer;
+package dev.autogen.ext.documents;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,11 +18,11 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 
 /** Real files of every supported format, written with the same libraries that read them. */
-final class SampleFiles {
+public final class SampleFiles {
     private SampleFiles() {
     }
 
-    static void writeAll(Path dir) throws IOException {
+    public static void writeAll(Path dir) throws IOException {
         Files.writeString(dir.resolve("notes.txt"), "Plain notes: the meeting is on Tuesday.\n");
         Files.writeString(dir.resolve("page.html"), "<html><head><title>Quarterly page</title><script>var x = 1;</script>"
                 + "</head><body><h1>Results</h1><p>Revenue grew by <b>12%</b>.</p><ul><li>North</li><li>South</li></ul>"

@@ -1,4 +1,4 @@
-package dev.autogen.ext.agents.file_surfer;
+package dev.autogen.ext.documents;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.autogen.ext.agents.file_surfer;
+package dev.autogen.ext.documents;
 
 /** A file that could not be turned into Markdown; the message names the file and the reason. */
 public final class DocumentConversionException extends RuntimeException {
