@@ -103,6 +103,7 @@ public class AssistantAgent extends BaseChatAgent implements Component<Assistant
     private final @Nullable String systemMessage;
     /** The system message as sent, one object for every call, so a model client can tell the history only grew. */
     private final @Nullable SystemMessage systemPrompt;
+    private final ModelMessages.ImageScan imageScan = new ModelMessages.ImageScan();
     private final boolean modelClientStream;
     private final boolean reflectOnToolUse;
     private final int maxToolIterations;
@@ -301,7 +302,7 @@ public class AssistantAgent extends BaseChatAgent implements Component<Assistant
         List<LLMMessage> messages = systemPrompt != null
                 ? AppendOnlyList.withFirst(systemPrompt, modelContext.getMessages())
                 : modelContext.getMessages();
-        CreateRequest.Builder request = CreateRequest.builder(ModelMessages.compatible(modelClient, messages))
+        CreateRequest.Builder request = CreateRequest.builder(ModelMessages.compatible(modelClient, messages, imageScan))
                 .toolSchemas(tools)
                 .cancellationToken(token);
         if (!tools.isEmpty()) {

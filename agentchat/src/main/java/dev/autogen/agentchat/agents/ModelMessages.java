@@ -4,6 +4,7 @@ import dev.autogen.core.models.ChatCompletionClient;
 import dev.autogen.core.models.LLMMessage;
 import dev.autogen.core.models.UserContent;
 import dev.autogen.core.models.UserMessage;
+import dev.autogen.core.utils.AppendOnlyList;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +18,12 @@ final class ModelMessages {
      * {@code messages} itself when there is nothing to replace.
      */
     static List<LLMMessage> compatible(ChatCompletionClient client, List<LLMMessage> messages) {
-        if (client.modelInfo().vision() || !anyImages(messages)) {
+        return compatible(client, messages, new ImageScan());
+    }
+
+    /** As {@link #compatible(ChatCompletionClient, List)}, looking only at what {@code scan} has not seen. */
+    static List<LLMMessage> compatible(ChatCompletionClient client, List<LLMMessage> messages, ImageScan scan) {
+        if (client.modelInfo().vision() || !scan.anyImages(messages)) {
             return messages;
         }
         List<LLMMessage> result = new ArrayList<>(messages.size());
@@ -34,13 +40,24 @@ final class ModelMessages {
         return result;
     }
 
-    private static boolean anyImages(List<LLMMessage> messages) {
-        for (LLMMessage message : messages) {
-            if (hasImages(message)) {
-                return true;
+    /**
+     * Remembers the longest history known to hold no image, so that an agent's growing history (a
+     * snapshot that only gains messages) is looked at once, not on every call.
+     */
+    static final class ImageScan {
+        private List<LLMMessage> imageFree = List.of();
+
+        boolean anyImages(List<LLMMessage> messages) {
+            int from = AppendOnlyList.extendsSnapshot(messages, imageFree) ? imageFree.size() : 0;
+            for (int i = from; i < messages.size(); i++) {
+                if (hasImages(messages.get(i))) {
+                    imageFree = List.of();
+                    return true;
+                }
             }
+            imageFree = messages;
+            return false;
         }
-        return false;
     }
 
     private static boolean hasImages(LLMMessage message) {

@@ -97,6 +97,23 @@ public final class AppendOnlyList<E> extends AbstractList<E> implements RandomAc
     }
 
     /**
+     * Whether {@code later} is known, in constant time, to hold all of {@code earlier} first: both are
+     * snapshots of one list (with the same element put first, if any) and {@code later} is at least as
+     * long. False means "not known", not "no": look at the elements then.
+     */
+    public static boolean extendsSnapshot(List<?> later, List<?> earlier) {
+        if (earlier.isEmpty()) {
+            return true;
+        }
+        if (later instanceof Prefixed<?> laterPrefixed && earlier instanceof Prefixed<?> earlierPrefixed) {
+            return laterPrefixed.first == earlierPrefixed.first
+                    && extendsSnapshot(laterPrefixed.rest, earlierPrefixed.rest);
+        }
+        return later instanceof Snapshot<?> laterSnapshot && earlier instanceof Snapshot<?> earlierSnapshot
+                && laterSnapshot.elements == earlierSnapshot.elements && laterSnapshot.size >= earlierSnapshot.size;
+    }
+
+    /**
      * {@code first} followed by {@code rest}, immutable; constant time when {@code rest} is a snapshot
      * (a system message before a model context's history, say).
      */

@@ -42,6 +42,25 @@ class AppendOnlyListTest {
     }
 
     @Test
+    void aLaterSnapshotOfTheSameListIsKnownToExtendAnEarlierOne() {
+        var list = new AppendOnlyList<String>(List.of("a", "b"));
+        List<String> earlier = list.snapshot();
+        list.add("c");
+        List<String> later = list.snapshot();
+        assertThat(AppendOnlyList.extendsSnapshot(later, earlier)).isTrue();
+        assertThat(AppendOnlyList.extendsSnapshot(earlier, later)).isFalse();
+        assertThat(AppendOnlyList.extendsSnapshot(AppendOnlyList.withFirst("s", later), AppendOnlyList.withFirst("s", earlier)))
+                .isTrue();
+        assertThat(AppendOnlyList.extendsSnapshot(AppendOnlyList.withFirst("t", later), AppendOnlyList.withFirst("s", earlier)))
+                .isFalse();
+        list.clear();
+        list.addAll(List.of("a", "b", "c", "d"));
+        assertThat(AppendOnlyList.extendsSnapshot(list.snapshot(), earlier)).as("not known after a clear").isFalse();
+        assertThat(AppendOnlyList.extendsSnapshot(List.of("a", "b", "c"), earlier)).isFalse();
+        assertThat(AppendOnlyList.extendsSnapshot(later, List.of())).isTrue();
+    }
+
+    @Test
     void anElementPutFirstBeforeASnapshotIsAnImmutableViewToo() {
         var list = new AppendOnlyList<String>(List.of("b", "c"));
         List<String> withFirst = AppendOnlyList.withFirst("a", list.snapshot());

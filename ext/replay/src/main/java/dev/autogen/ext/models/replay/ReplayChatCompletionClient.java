@@ -284,7 +284,8 @@ public final class ReplayChatCompletionClient
     private int promptWords(List<? extends LLMMessage> messages) {
         List<? extends LLMMessage> now = AppendOnlyList.immutable(messages);
         int total;
-        if (now.size() >= countedMessages.size() && startsWith(now, countedMessages)) {
+        if (AppendOnlyList.extendsSnapshot(now, countedMessages)
+                || now.size() >= countedMessages.size() && startsWith(now, countedMessages)) {
             total = countedWords;
             for (int i = countedMessages.size(); i < now.size(); i++) {
                 total += wordCount(now.get(i));
