@@ -192,7 +192,38 @@ class RestApiTest {
 
         var test = studio.post("/api/validate/test", Map.of("component", TestStudio.writerAndCritic()));
         assertThat(test.body().get("status").asBoolean()).isTrue();
-        assertThat(test.body().get("logs").isArray()).isTrue();
+        assertThat(test.body().get("message").asText()).isEqualTo("Team test not yet implemented");
+        assertThat(test.body().get("logs").toString()).contains("Team component loaded successfully");
+    }
+
+    @Test
+    void componentTestsAskAModelAndAnAgentOnceAndRefuseCode() {
+        JsonNode model = json("""
+                {"provider":"autogen_ext.models.replay.ReplayChatCompletionClient","component_type":"replay_chat_completion_client",
+                 "config":{"chat_completions":["4"]}}""");
+        var asked = studio.post("/api/validate/test", Map.of("component", model));
+        assertThat(asked.body().get("status").asBoolean()).as(asked.body().toString()).isTrue();
+        assertThat(asked.body().get("message").asText()).isEqualTo("Model test completed successfully");
+        assertThat(asked.body().at("/data/content").asText()).isEqualTo("4");
+
+        JsonNode agent = json("""
+                {"provider":"autogen_agentchat.agents.AssistantAgent","component_type":"agent",
+                 "config":{"name":"helper","model_client":{"provider":"nope.Model","config":{}}}}""");
+        var answered = studio.post("/api/validate/test", Map.of("component", agent, "model_client", model));
+        assertThat(answered.body().get("status").asBoolean()).isTrue();
+        assertThat(answered.body().at("/data/content").asText()).isEqualTo("4");
+        assertThat(answered.body().get("logs").toString()).contains("Agent responded with: 4");
+
+        var broken = studio.post("/api/validate/test", Map.of("component", agent));
+        assertThat(broken.body().get("status").asBoolean()).isFalse();
+        assertThat(broken.body().get("message").asText()).startsWith("Failed to initialize agent: ").contains("nope.Model");
+
+        var code = studio.post("/api/validate/test", Map.of("component", json("""
+                {"provider":"autogen_agentchat.agents.CodeExecutorAgent","component_type":"agent",
+                 "config":{"name":"runner","code_executor":{"provider":"autogen_ext.code_executors.local.LocalCommandLineCodeExecutor",
+                 "component_type":"code_executor","config":{"work_dir":"coding"}}}}""")));
+        assertThat(code.body().get("status").asBoolean()).isFalse();
+        assertThat(code.body().get("message").asText()).contains("allow_code_execution");
     }
 
     @Test

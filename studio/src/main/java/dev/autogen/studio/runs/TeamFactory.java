@@ -29,7 +29,7 @@ public final class TeamFactory {
     }
 
     /** The policy when code execution is off: refuse, saying how to allow. */
-    private static final ConsentPolicy REFUSE = new ConsentPolicy() {
+    public static final ConsentPolicy REFUSE = new ConsentPolicy() {
         @Override
         public Decision decide(ConsentRequest request) {
             return Decision.DENY;

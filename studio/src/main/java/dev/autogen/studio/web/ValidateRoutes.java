@@ -10,6 +10,7 @@ import io.javalin.http.Context;
 /**
  * {@code /api/validate}: checks a component config with the project's component loader, every
  * problem with its JSON path; a config that would run code is valid, with a warning. Nothing starts.
+ * {@code /api/validate/test} tries the component once ({@link ComponentTester}).
  */
 public final class ValidateRoutes {
     /** Adds the routes to {@code app}. */
@@ -48,19 +49,14 @@ public final class ValidateRoutes {
     }
 
     /**
-     * {@code /api/validate/test}: Python's runs the component once; this one loads it (starting
-     * nothing) and reports the outcome as {@code {"status", "message", "logs"}}.
+     * {@code /api/validate/test}: tries the component once (a model or an agent answers a question;
+     * the rest are loaded), within the request's {@code timeout} (30 s by default, as Python's).
      */
     private void test(Context ctx) {
-        ObjectNode component = Api.requiredObject(Api.body(ctx), "component");
-        ObjectNode report = report(component);
-        boolean ok = report.get("is_valid").asBoolean();
-        ObjectNode result = Api.object().put("status", ok)
-                .put("message", ok ? "Component loads; running it is left to a run of a team"
-                        : "Component does not load: " + report.get("errors").get(0).get("error").asText());
-        ArrayNode logs = result.putArray("logs");
-        report.get("errors").forEach(e -> logs.add(e.get("field").asText() + ": " + e.get("error").asText()));
-        report.get("warnings").forEach(w -> logs.add(w.get("field").asText() + ": " + w.get("error").asText()));
-        Api.json(ctx, result);
+        ObjectNode body = Api.body(ctx);
+        ObjectNode component = Api.requiredObject(body, "component");
+        int timeout = body.path("timeout").canConvertToInt() && body.path("timeout").asInt() > 0
+                ? body.path("timeout").asInt() : 30;
+        Api.json(ctx, ComponentTester.test(component, body.get("model_client"), timeout));
     }
 }
