@@ -27,18 +27,20 @@ import org.jspecify.annotations.Nullable;
  * ({@link Builder#azureAdTokenProvider}) asked for a fresh bearer token before every attempt. The
  * identity needs the {@code Cognitive Services OpenAI User} role.
  *
- * <!-- java-snippet: not compiled, it needs azure-identity, which the project does not depend on -->
+ * <!-- java-snippet: not compiled, AzureTokenProvider is in module autogen-ext-auth-azure, which this module does not depend on -->
  * <pre>{@code
- * // With azure-identity: DefaultAzureCredential credential = new DefaultAzureCredentialBuilder().build();
  * var client = AzureOpenAIChatCompletionClient.builder()
  *         .azureDeployment("my-gpt-4o")
  *         .model("gpt-4o")
  *         .apiVersion("2024-06-01")
  *         .azureEndpoint("https://my-resource.openai.azure.com/")
- *         .azureAdTokenProvider(() -> credential.getTokenSync(new TokenRequestContext()
- *                 .addScopes("https://cognitiveservices.azure.com/.default")).getToken())
+ *         .azureAdTokenProvider(new AzureTokenProvider(new DefaultAzureCredentialBuilder().build(),
+ *                 "https://cognitiveservices.azure.com/.default"))
  *         .build();
  * }</pre>
+ *
+ * <p>In a config, {@code azure_ad_token_provider} is Python's {@code autogen_ext.auth.azure.AzureTokenProvider}
+ * component, loaded when module {@code autogen-ext-auth-azure} is on the class path.
  */
 public final class AzureOpenAIChatCompletionClient extends BaseOpenAIChatCompletionClient
         implements Component<AzureOpenAIClientConfiguration> {

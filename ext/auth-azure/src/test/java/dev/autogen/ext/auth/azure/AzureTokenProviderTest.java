@@ -1,0 +1,89 @@
+package dev.autogen.ext.auth.azure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.azure.core.credential.AccessToken;
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.credential.TokenRequestContext;
+import com.azure.core.util.Configuration;
+import dev.autogen.core.component.ComponentLoadException;
+import dev.autogen.core.component.ComponentLoader;
+import dev.autogen.core.serialization.AutogenJson;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+class AzureTokenProviderTest {
+    private static final String CONFIG = """
+            {"provider": "autogen_ext.auth.azure.AzureTokenProvider", "component_type": "token_provider",
+             "version": 1, "component_version": 1, "label": "AzureTokenProvider",
+             "config": {"provider_kind": "DefaultAzureCredential", "scopes": ["https://cognitiveservices.azure.com/.default"]}}
+            """;
+
+    /** A credential that counts its calls and hands out tokens living {@code minutes}. */
+    private static final class CountingCredential implements TokenCredential {
+        final List<List<String>> asked = new CopyOnWriteArrayList<>();
+        private final long minutes;
+
+        CountingCredential(long minutes) {
+            this.minutes = minutes;
+        }
+
+        @Override
+        public Mono<AccessToken> getToken(TokenRequestContext request) {
+            asked.add(request.getScopes());
+            return Mono.just(new AccessToken("token-" + asked.size(), OffsetDateTime.now().plusMinutes(minutes)));
+        }
+    }
+
+    @Test
+    void aTokenIsCachedUntilItNearsItsExpiry() {
+        var longLived = new CountingCredential(60);
+        var provider = new AzureTokenProvider(longLived, "https://cognitiveservices.azure.com/.default");
+        assertThat(provider.get()).isEqualTo("token-1");
+        assertThat(provider.get()).isEqualTo("token-1");
+        assertThat(longLived.asked).containsExactly(List.of("https://cognitiveservices.azure.com/.default"));
+
+        var shortLived = new CountingCredential(1);     // inside the five-minute refresh margin
+        var refreshing = new AzureTokenProvider(shortLived, "https://ml.azure.com/.default");
+        assertThat(refreshing.get()).isEqualTo("token-1");
+        assertThat(refreshing.get()).isEqualTo("token-2");
+    }
+
+    @Test
+    void aFailingCredentialIsReportedWithTheScopes() {
+        TokenCredential failing = request -> Mono.error(new IllegalStateException("no credential in the chain answered"));
+        var provider = new AzureTokenProvider(failing, "https://cognitiveservices.azure.com/.default");
+        assertThatThrownBy(provider::get).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("https://cognitiveservices.azure.com/.default")
+                .hasMessageContaining("no credential in the chain answered");
+        assertThatThrownBy(() -> new AzureTokenProvider(new CountingCredential(60)))
+                .hasMessageContaining("at least one scope");
+    }
+
+    @Test
+    void pythonsConfigLoadsAsASupplierAndDumpsTheSame() throws Exception {
+        Supplier<?> loaded = ComponentLoader.defaultLoader()
+                .withAttribute(Configuration.class, new Configuration())
+                .load(CONFIG, Supplier.class);
+        assertThat(loaded).isInstanceOf(AzureTokenProvider.class);
+        var provider = (AzureTokenProvider) loaded;
+        assertThat(provider.scopes()).containsExactly("https://cognitiveservices.azure.com/.default");
+        assertThat(provider.dumpComponent().toJsonNode()).isEqualTo(AutogenJson.mapper().readTree(CONFIG));
+        assertThatThrownBy(() -> new AzureTokenProvider(new CountingCredential(60), "s").dumpComponent())
+                .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("Only DefaultAzureCredential");
+    }
+
+    @Test
+    void anotherCredentialKindIsRefusedAsInPython() {
+        String json = CONFIG.replace("\"DefaultAzureCredential\"", "\"ManagedIdentityCredential\"");
+        assertThatThrownBy(() -> ComponentLoader.loadComponent(json, Supplier.class))
+                .isInstanceOf(ComponentLoadException.class)
+                .hasMessageContaining("provider_kind")
+                .hasMessageContaining("Only DefaultAzureCredential is supported");
+    }
+}
