@@ -7,6 +7,11 @@ import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
 import com.azure.core.util.Configuration;
+import com.azure.identity.DefaultAzureCredentialBuilder;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.autogen.core.models.ModelInfo;
+import dev.autogen.ext.models.openai.AzureAIChatCompletionClient;
+import dev.autogen.ext.models.openai.AzureOpenAIChatCompletionClient;
 import dev.autogen.core.component.ComponentLoadException;
 import dev.autogen.core.component.ComponentLoader;
 import dev.autogen.core.serialization.AutogenJson;
@@ -85,5 +90,23 @@ class AzureTokenProviderTest {
                 .isInstanceOf(ComponentLoadException.class)
                 .hasMessageContaining("provider_kind")
                 .hasMessageContaining("Only DefaultAzureCredential is supported");
+    }
+
+    @Test
+    void clientsBuiltWithAnAzureTokenProviderDumpItAsPythonsComponent() {
+        var credential = new DefaultAzureCredentialBuilder().configuration(new Configuration()).build();
+        var tokens = new AzureTokenProvider(credential, "https://cognitiveservices.azure.com/.default");
+        try (var openAI = AzureOpenAIChatCompletionClient.builder().model("gpt-4o").apiVersion("2024-06-01")
+                .azureEndpoint("https://my-resource.openai.azure.com/").azureAdTokenProvider(tokens).build();
+             var foundry = AzureAIChatCompletionClient.builder().endpoint("https://my-resource.services.ai.azure.com/models")
+                     .modelInfo(ModelInfo.textAndTools()).azureAdTokenProvider(tokens).build()) {
+            for (JsonNode dumped : List.of(openAI.dumpComponent().toJsonNode(), foundry.dumpComponent().toJsonNode())) {
+                JsonNode provider = dumped.at("/config/azure_ad_token_provider");
+                assertThat(provider.path("provider").asText()).isEqualTo(AzureTokenProvider.PROVIDER);
+                assertThat(provider.path("component_type").asText()).isEqualTo("token_provider");
+                assertThat(provider.at("/config/provider_kind").asText()).isEqualTo("DefaultAzureCredential");
+                assertThat(provider.at("/config/scopes/0").asText()).isEqualTo("https://cognitiveservices.azure.com/.default");
+            }
+        }
     }
 }

@@ -287,12 +287,16 @@ public final class AzureAIChatCompletionClient extends BaseOpenAIChatCompletionC
     /**
      * The config this client was built from (secrets masked when written).
      *
-     * @throws UnsupportedOperationException if the client uses a token provider given as a Java
-     *     {@code Supplier}, which has no config form
+     * @throws UnsupportedOperationException if the client uses a token provider given as a plain Java
+     *     {@code Supplier}, which has no config form (a component such as {@code AzureTokenProvider} is
+     *     written as its component)
      */
     @Override
     public AzureAIClientConfiguration toConfig() {
         if (tokenProvider != null && !tokenProviderFromConfig) {
+            if (tokenProvider instanceof Component<?> component) {
+                return config.withAzureAdTokenProvider(component.dumpComponent().toJsonNode());
+            }
             throw new UnsupportedOperationException("azure_ad_token_provider is a Java Supplier and cannot be written to"
                     + " a component config; build the client from a config with an azure_ad_token_provider component, or"
                     + " dump a client that uses api_key");

@@ -73,6 +73,13 @@ public record AzureAIClientConfiguration(
         model = model == null || model.isBlank() ? null : model;
     }
 
+    /** This config with {@code provider} as its {@code azure_ad_token_provider} component. */
+    AzureAIClientConfiguration withAzureAdTokenProvider(JsonNode provider) {
+        return new AzureAIClientConfiguration(endpoint, modelInfo, frequencyPenalty, presencePenalty, temperature, topP,
+                maxTokens, responseFormat, stop, tools, toolChoice, seed, model, modelExtras, apiKey, provider, timeout,
+                maxRetries, idleTimeout);
+    }
+
     private static @Nullable JsonNode present(@Nullable JsonNode node) {
         return node == null || node.isNull() || node.isMissingNode() ? null : node;
     }

@@ -184,12 +184,16 @@ public final class AzureOpenAIChatCompletionClient extends BaseOpenAIChatComplet
     /**
      * The config this client was built from (secrets masked when written).
      *
-     * @throws UnsupportedOperationException if the client uses a token provider given to the builder,
-     *     a Java {@code Supplier} that has no config form (one loaded from a config is written back)
+     * @throws UnsupportedOperationException if the client uses a token provider given to the builder
+     *     that is a plain Java {@code Supplier}, which has no config form (a component such as
+     *     {@code AzureTokenProvider}, or one loaded from a config, is written as its component)
      */
     @Override
     public AzureOpenAIClientConfiguration toConfig() {
         if (tokenProvider != null && !tokenProviderFromConfig) {
+            if (tokenProvider instanceof Component<?> component) {
+                return config.withAzureAdTokenProvider(component.dumpComponent().toJsonNode());
+            }
             throw new UnsupportedOperationException("azure_ad_token_provider is a Java Supplier and cannot be written to"
                     + " a component config; dump a client that uses api_key, or add the provider after loading");
         }

@@ -71,6 +71,14 @@ public record AzureOpenAIClientConfiguration(
         azureAdTokenProvider = present(azureAdTokenProvider);
     }
 
+    /** This config with {@code provider} as its {@code azure_ad_token_provider} component. */
+    AzureOpenAIClientConfiguration withAzureAdTokenProvider(JsonNode provider) {
+        return new AzureOpenAIClientConfiguration(frequencyPenalty, logitBias, maxTokens, n, presencePenalty, responseFormat,
+                seed, stop, temperature, topP, user, streamOptions, parallelToolCalls, reasoningEffort, model, apiKey,
+                timeout, maxRetries, modelCapabilities, modelInfo, addNamePrefixes, includeNameInMessage, defaultHeaders,
+                azureEndpoint, azureDeployment, apiVersion, azureAdToken, provider, idleTimeout);
+    }
+
     /** A JSON {@code null} read into a {@link JsonNode} field means "not set", as Python's None. */
     private static @Nullable JsonNode present(@Nullable JsonNode node) {
         return node == null || node.isNull() || node.isMissingNode() ? null : node;
