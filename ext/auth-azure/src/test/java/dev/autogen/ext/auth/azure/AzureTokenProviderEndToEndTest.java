@@ -25,9 +25,10 @@ import org.junit.jupiter.api.Test;
  * {@code Authorization: Bearer}.
  *
  * <p><b>Why a second JVM.</b> The brief was to point {@code DefaultAzureCredential} at loopback through
- * azure-core's {@code Configuration}, not the process environment. That works for the credentials
- * azure-identity implements itself (environment, workload identity), but those log in through MSAL
- * against an https authority with OpenID discovery, which a plain loopback server cannot be. The one
+ * azure-core's {@code Configuration}, not the process environment. The credentials that read it
+ * (environment, workload identity) log in through MSAL against an authority host that must be https
+ * ("Authority host must use https scheme", see {@code AzureTokenProviderTest}), which a plain-http
+ * loopback server is not. The one
  * that takes plain http, managed identity (App Service: {@code IDENTITY_ENDPOINT} and
  * {@code IDENTITY_HEADER}), is in azure-identity 1.18 delegated to MSAL4J's
  * {@code ManagedIdentityApplication}, and MSAL reads those two variables with {@code System.getenv}

@@ -7,6 +7,8 @@ import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
 import com.azure.core.util.Configuration;
+import com.azure.core.util.ConfigurationBuilder;
+import com.azure.core.util.ConfigurationSource;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autogen.core.models.ModelInfo;
@@ -17,6 +19,7 @@ import dev.autogen.core.component.ComponentLoader;
 import dev.autogen.core.serialization.AutogenJson;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -108,5 +111,19 @@ class AzureTokenProviderTest {
                 assertThat(provider.at("/config/scopes/0").asText()).isEqualTo("https://cognitiveservices.azure.com/.default");
             }
         }
+    }
+
+    @Test
+    void theLoadersAzureConfigurationIsWhatTheCredentialReads() {
+        // Settings given through azure-core's Configuration, not the process environment, reach
+        // DefaultAzureCredential: here an authority host it refuses, before any request is made.
+        ConfigurationSource none = source -> Map.of();
+        ConfigurationSource settings = source -> Map.of("AZURE_AUTHORITY_HOST", "http://127.0.0.1:9");
+        Configuration configuration = new ConfigurationBuilder(none, none, settings).build();
+        assertThatThrownBy(() -> ComponentLoader.defaultLoader().withAttribute(Configuration.class, configuration)
+                .load(CONFIG, Supplier.class))
+                .isInstanceOf(ComponentLoadException.class)
+                .hasMessageContaining("AzureTokenProvider")
+                .hasMessageContaining("Authority host must use https scheme");
     }
 }

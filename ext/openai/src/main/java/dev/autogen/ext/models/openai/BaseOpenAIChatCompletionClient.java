@@ -40,10 +40,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What {@link OpenAIChatCompletionClient} and {@link AzureOpenAIChatCompletionClient} share: turning
+ * What {@link OpenAIChatCompletionClient}, {@link AzureOpenAIChatCompletionClient} and
+ * {@link AzureAIChatCompletionClient} (whose API speaks the same JSON) share: turning
  * a {@link CreateRequest} into a chat-completions request, sending it (plain or streamed, with
  * retries and cancellation), turning the answer into a {@link CreateResult}, usage accounting and
- * token counting. The subclasses supply the URL and the authentication headers.
+ * token counting. The subclasses supply the URL and the authentication headers, and may narrow the
+ * extra create arguments or adjust the body.
  *
  * <p>Thread-safe: one client may serve many concurrent calls.
  */
