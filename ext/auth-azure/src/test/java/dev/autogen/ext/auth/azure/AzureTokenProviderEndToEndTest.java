@@ -28,9 +28,8 @@ import org.junit.jupiter.api.Test;
  * azure-core's {@code Configuration}, not the process environment. The credentials that read it
  * (environment, workload identity) log in through MSAL against an authority host that must be https
  * ("Authority host must use https scheme", see {@code AzureTokenProviderTest}), which a plain-http
- * loopback server is not. The one
- * that takes plain http, managed identity (App Service: {@code IDENTITY_ENDPOINT} and
- * {@code IDENTITY_HEADER}), is in azure-identity 1.18 delegated to MSAL4J's
+ * loopback server is not. The one that takes plain http, managed identity (App Service:
+ * {@code IDENTITY_ENDPOINT} and {@code IDENTITY_HEADER}), is in azure-identity 1.18 delegated to MSAL4J's
  * {@code ManagedIdentityApplication}, and MSAL reads those two variables with {@code System.getenv}
  * (its {@code EnvironmentVariables}), not from the {@code Configuration}; its only override is a
  * package-private test hook. So the test runs the client in a child JVM whose real environment is
