@@ -27,18 +27,20 @@ import org.jspecify.annotations.Nullable;
  * ({@link Builder#azureAdTokenProvider}) asked for a fresh bearer token before every attempt. The
  * identity needs the {@code Cognitive Services OpenAI User} role.
  *
- * <!-- java-snippet: not compiled, it needs azure-identity, which the project does not depend on -->
+ * <!-- java-snippet: not compiled, AzureTokenProvider is in module autogen-ext-auth-azure, which this module does not depend on -->
  * <pre>{@code
- * // With azure-identity: DefaultAzureCredential credential = new DefaultAzureCredentialBuilder().build();
  * var client = AzureOpenAIChatCompletionClient.builder()
  *         .azureDeployment("my-gpt-4o")
  *         .model("gpt-4o")
  *         .apiVersion("2024-06-01")
  *         .azureEndpoint("https://my-resource.openai.azure.com/")
- *         .azureAdTokenProvider(() -> credential.getTokenSync(new TokenRequestContext()
- *                 .addScopes("https://cognitiveservices.azure.com/.default")).getToken())
+ *         .azureAdTokenProvider(new AzureTokenProvider(new DefaultAzureCredentialBuilder().build(),
+ *                 "https://cognitiveservices.azure.com/.default"))
  *         .build();
  * }</pre>
+ *
+ * <p>In a config, {@code azure_ad_token_provider} is Python's {@code autogen_ext.auth.azure.AzureTokenProvider}
+ * component, loaded when module {@code autogen-ext-auth-azure} is on the class path.
  */
 public final class AzureOpenAIChatCompletionClient extends BaseOpenAIChatCompletionClient
         implements Component<AzureOpenAIClientConfiguration> {
@@ -53,15 +55,17 @@ public final class AzureOpenAIChatCompletionClient extends BaseOpenAIChatComplet
     private final @Nullable String apiKey;
     private final @Nullable String adToken;
     private final @Nullable Supplier<String> tokenProvider;
+    private final boolean tokenProviderFromConfig;
 
     AzureOpenAIChatCompletionClient(AzureOpenAIClientConfiguration config, @Nullable Supplier<String> tokenProvider,
             Function<String, @Nullable String> env) {
+        this(config, tokenProvider, false, env);
+    }
+
+    private AzureOpenAIChatCompletionClient(AzureOpenAIClientConfiguration config, @Nullable Supplier<String> tokenProvider,
+            boolean tokenProviderFromConfig, Function<String, @Nullable String> env) {
         super(config);
-        if (config.azureAdTokenProvider() != null) {
-            throw new IllegalArgumentException("azure_ad_token_provider is a Python component and cannot be loaded in"
-                    + " Java; give api_key or azure_ad_token in the config, set AZURE_OPENAI_API_KEY, or build the client"
-                    + " with AzureOpenAIChatCompletionClient.builder().azureAdTokenProvider(supplier)");
-        }
+        this.tokenProviderFromConfig = tokenProviderFromConfig;
         this.config = config;
         this.tokenProvider = tokenProvider;
         this.apiKey = config.apiKey() != null ? config.apiKey().value() : nonBlank(env.apply("AZURE_OPENAI_API_KEY"));
@@ -92,12 +96,25 @@ public final class AzureOpenAIChatCompletionClient extends BaseOpenAIChatComplet
     }
 
     /**
-     * A client from a component config, reading missing credentials from the environment.
+     * A client from a component config, reading missing credentials from the environment. An
+     * {@code azure_ad_token_provider} component (Python's {@code autogen_ext.auth.azure.AzureTokenProvider})
+     * is loaded with the default component loader; it needs module {@code autogen-ext-auth-azure}.
      *
-     * @throws IllegalArgumentException if the config is invalid or names a token-provider component
+     * @throws IllegalArgumentException if the config is invalid or its token provider cannot be loaded
+     *     (the message names the module to add when it is missing)
      */
     public static AzureOpenAIChatCompletionClient fromConfig(AzureOpenAIClientConfiguration config) {
-        return new AzureOpenAIChatCompletionClient(config, null, System::getenv);
+        return fromConfig(config, null);
+    }
+
+    private static AzureOpenAIChatCompletionClient fromConfig(AzureOpenAIClientConfiguration config,
+            @Nullable ComponentContext context) {
+        Supplier<String> provider = null;
+        if (config.azureAdTokenProvider() != null && config.apiKey() == null && config.azureAdToken() == null) {
+            provider = AzureTokenProviders.load(config.azureAdTokenProvider(), context, "azure_ad_token_provider",
+                    "api_key or azure_ad_token, or set AZURE_OPENAI_API_KEY,");
+        }
+        return new AzureOpenAIChatCompletionClient(config, provider, provider != null, System::getenv);
     }
 
     /** A builder; model, azure endpoint and API version are required. */
@@ -155,6 +172,11 @@ public final class AzureOpenAIChatCompletionClient extends BaseOpenAIChatComplet
     }
 
     @Override
+    String providerName() {
+        return "azure.ai.openai";
+    }
+
+    @Override
     public ComponentProvider<?, AzureOpenAIClientConfiguration> componentProvider() {
         return COMPONENT_PROVIDER;
     }
@@ -162,12 +184,16 @@ public final class AzureOpenAIChatCompletionClient extends BaseOpenAIChatComplet
     /**
      * The config this client was built from (secrets masked when written).
      *
-     * @throws UnsupportedOperationException if the client uses a token provider, a Java
-     *     {@code Supplier} that has no config form
+     * @throws UnsupportedOperationException if the client uses a token provider given to the builder
+     *     that is a plain Java {@code Supplier}, which has no config form (a component such as
+     *     {@code AzureTokenProvider}, or one loaded from a config, is written as its component)
      */
     @Override
     public AzureOpenAIClientConfiguration toConfig() {
-        if (tokenProvider != null) {
+        if (tokenProvider != null && !tokenProviderFromConfig) {
+            if (tokenProvider instanceof Component<?> component) {
+                return config.withAzureAdTokenProvider(component.dumpComponent().toJsonNode());
+            }
             throw new UnsupportedOperationException("azure_ad_token_provider is a Java Supplier and cannot be written to"
                     + " a component config; dump a client that uses api_key, or add the provider after loading");
         }
@@ -265,7 +291,7 @@ public final class AzureOpenAIChatCompletionClient extends BaseOpenAIChatComplet
 
         @Override
         public AzureOpenAIChatCompletionClient fromConfig(AzureOpenAIClientConfiguration config, ComponentContext context) {
-            return AzureOpenAIChatCompletionClient.fromConfig(config);
+            return AzureOpenAIChatCompletionClient.fromConfig(config, context);
         }
     }
 }

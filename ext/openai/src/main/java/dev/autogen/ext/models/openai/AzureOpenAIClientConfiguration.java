@@ -19,8 +19,9 @@ import org.jspecify.annotations.Nullable;
  * @param azureDeployment the deployment name; null to use the model name
  * @param apiVersion e.g. {@code 2024-06-01}
  * @param azureAdToken a fixed Entra ID (Azure AD) bearer token
- * @param azureAdTokenProvider Python's token-provider component; it cannot be loaded in Java, where a
- *     token provider is a {@code Supplier<String>} given to the builder
+ * @param azureAdTokenProvider a {@code token_provider} component such as Python's
+ *     {@code autogen_ext.auth.azure.AzureTokenProvider}, loaded when module {@code autogen-ext-auth-azure}
+ *     is on the class path; in code, give the builder a {@code Supplier<String>} instead
  */
 @JsonPropertyOrder({"frequency_penalty", "logit_bias", "max_tokens", "n", "presence_penalty", "response_format", "seed", "stop", "temperature", "top_p", "user", "stream_options", "parallel_tool_calls", "reasoning_effort", "model", "api_key", "timeout", "max_retries", "model_capabilities", "model_info", "add_name_prefixes", "include_name_in_message", "default_headers", "azure_endpoint", "azure_deployment", "api_version", "azure_ad_token", "azure_ad_token_provider", "idle_timeout"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -68,6 +69,14 @@ public record AzureOpenAIClientConfiguration(
         Objects.requireNonNull(azureEndpoint, "azureEndpoint");
         Objects.requireNonNull(apiVersion, "apiVersion");
         azureAdTokenProvider = present(azureAdTokenProvider);
+    }
+
+    /** This config with {@code provider} as its {@code azure_ad_token_provider} component. */
+    AzureOpenAIClientConfiguration withAzureAdTokenProvider(JsonNode provider) {
+        return new AzureOpenAIClientConfiguration(frequencyPenalty, logitBias, maxTokens, n, presencePenalty, responseFormat,
+                seed, stop, temperature, topP, user, streamOptions, parallelToolCalls, reasoningEffort, model, apiKey,
+                timeout, maxRetries, modelCapabilities, modelInfo, addNamePrefixes, includeNameInMessage, defaultHeaders,
+                azureEndpoint, azureDeployment, apiVersion, azureAdToken, provider, idleTimeout);
     }
 
     /** A JSON {@code null} read into a {@link JsonNode} field means "not set", as Python's None. */

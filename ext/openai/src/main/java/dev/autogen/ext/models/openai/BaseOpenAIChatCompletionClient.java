@@ -40,15 +40,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What {@link OpenAIChatCompletionClient} and {@link AzureOpenAIChatCompletionClient} share: turning
+ * What {@link OpenAIChatCompletionClient}, {@link AzureOpenAIChatCompletionClient} and
+ * {@link AzureAIChatCompletionClient} (whose API speaks the same JSON) share: turning
  * a {@link CreateRequest} into a chat-completions request, sending it (plain or streamed, with
  * retries and cancellation), turning the answer into a {@link CreateResult}, usage accounting and
- * token counting. The subclasses supply the URL and the authentication headers.
+ * token counting. The subclasses supply the URL and the authentication headers, and may narrow the
+ * extra create arguments or adjust the body.
  *
  * <p>Thread-safe: one client may serve many concurrent calls.
  */
 public abstract sealed class BaseOpenAIChatCompletionClient extends HttpChatCompletionClient
-        permits OpenAIChatCompletionClient, AzureOpenAIChatCompletionClient {
+        permits OpenAIChatCompletionClient, AzureOpenAIChatCompletionClient, AzureAIChatCompletionClient {
     private static final Logger TRACE = LoggerFactory.getLogger(LoggerNames.TRACE_LOGGER_NAME);
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(600);
@@ -72,6 +74,14 @@ public abstract sealed class BaseOpenAIChatCompletionClient extends HttpChatComp
     private volatile boolean closed;
 
     BaseOpenAIChatCompletionClient(BaseOpenAIClientConfiguration config) {
+        this(config, "OpenAI API");
+    }
+
+    /**
+     * A client speaking the chat-completions format to an API that {@code apiName} names in error
+     * messages (e.g. {@code "Azure AI model inference API"}).
+     */
+    BaseOpenAIChatCompletionClient(BaseOpenAIClientConfiguration config, String apiName) {
         this.config = config;
         this.modelInfo = resolveModelInfo(config);
         this.resolvedModel = OpenAIModelInfo.resolveModel(config.model());
@@ -87,7 +97,7 @@ public abstract sealed class BaseOpenAIChatCompletionClient extends HttpChatComp
         }
         Duration timeout = config.timeout() == null ? DEFAULT_TIMEOUT
                 : Duration.ofMillis(Math.round(config.timeout() * 1000));
-        this.http = new OpenAIHttp(config.model(), timeout, HttpTransport.idleTimeout(config.idleTimeout()),
+        this.http = new OpenAIHttp(apiName, config.model(), timeout, HttpTransport.idleTimeout(config.idleTimeout()),
                 config.maxRetries() == null ? DEFAULT_MAX_RETRIES : config.maxRetries());
         this.tokenCounter = OpenAITokenCounter.forModel(config.model());
         this.pipeline = new ChatCompletionPipeline(http.transport(), new Protocol(),
@@ -123,6 +133,21 @@ public abstract sealed class BaseOpenAIChatCompletionClient extends HttpChatComp
      */
     abstract Map<String, String> headers();
 
+    /** The headers of one attempt sending {@code body}; by default {@link #headers()}. */
+    Map<String, String> headers(ObjectNode body) {
+        return headers();
+    }
+
+    /** The chat-completion parameters a request may set through {@code extraCreateArgs}. */
+    Set<String> createArgs() {
+        return CREATE_ARGS;
+    }
+
+    /** {@code gen_ai.provider.name} of the OpenTelemetry GenAI conventions. */
+    String providerName() {
+        return "openai";
+    }
+
     /** The config this client was built from; its secrets are masked when written. */
     BaseOpenAIClientConfiguration configuration() {
         return config;
@@ -132,8 +157,7 @@ public abstract sealed class BaseOpenAIChatCompletionClient extends HttpChatComp
     private final class Protocol implements ChatProtocol {
         @Override
         public String providerName() {
-            return BaseOpenAIChatCompletionClient.this instanceof AzureOpenAIChatCompletionClient
-                    ? "azure.ai.openai" : "openai";
+            return BaseOpenAIChatCompletionClient.this.providerName();
         }
 
         @Override
@@ -146,7 +170,7 @@ public abstract sealed class BaseOpenAIChatCompletionClient extends HttpChatComp
 
         @Override
         public HttpRequest httpRequest(ObjectNode body) {
-            return http.request(endpoint(), headers(), body.toString(), body.path("stream").asBoolean(false));
+            return http.request(endpoint(), headers(body), body.toString(), body.path("stream").asBoolean(false));
         }
 
         @Override
@@ -250,11 +274,15 @@ public abstract sealed class BaseOpenAIChatCompletionClient extends HttpChatComp
                     + "; the client sets these itself");
         }
         Set<String> unknown = new TreeSet<>(extra.keySet());
-        unknown.removeAll(CREATE_ARGS);
+        Set<String> allowed = createArgs();
+        unknown.removeAll(allowed);
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("Extra create args are invalid: " + unknown + "; allowed are "
-                    + new TreeSet<>(CREATE_ARGS) + ". Put server-specific parameters in \"extra_body\", a map merged"
-                    + " into the request body");
+                    + new TreeSet<>(allowed) + (allowed.contains("extra_body")
+                            ? ". Put server-specific parameters in \"extra_body\", a map merged into the request body"
+                            : allowed.contains("model_extras")
+                                    ? ". Put model-specific parameters in \"model_extras\", a map merged into the request body"
+                                    : ""));
         }
         JsonOutput jsonOutput = request.jsonOutput();
         if (jsonOutput instanceof JsonOutput.Mode mode && mode.enabled() && !modelInfo.jsonOutput()) {

@@ -30,18 +30,20 @@ import org.jspecify.annotations.Nullable;
 final class OpenAIHttp implements HttpErrorDecoder {
     private static final String USER_AGENT = "autogen-java";
 
+    private final String apiName;
     private final String model;
     private final Duration timeout;
     private final Duration idleTimeout;
     private final int maxRetries;
 
-    OpenAIHttp(String model, Duration timeout, Duration idleTimeout, int maxRetries) {
+    OpenAIHttp(String apiName, String model, Duration timeout, Duration idleTimeout, int maxRetries) {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive, got " + timeout);
         }
         if (maxRetries < 0) {
             throw new IllegalArgumentException("max_retries must be 0 or more, got " + maxRetries);
         }
+        this.apiName = apiName;
         this.model = model;
         this.timeout = timeout;
         this.idleTimeout = idleTimeout;
@@ -154,7 +156,7 @@ final class OpenAIHttp implements HttpErrorDecoder {
         if (message == null && !body.isBlank()) {
             message = abbreviate(body);
         }
-        var sb = new StringBuilder("OpenAI API request POST ").append(failure.uri()).append(" failed with HTTP ")
+        var sb = new StringBuilder(apiName).append(" request POST ").append(failure.uri()).append(" failed with HTTP ")
                 .append(failure.status());
         if (failure.attempts() > 1) {
             sb.append(" after ").append(failure.attempts()).append(" attempts");

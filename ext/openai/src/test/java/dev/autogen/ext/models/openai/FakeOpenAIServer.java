@@ -20,13 +20,14 @@ import java.util.concurrent.Executors;
 /**
  * A local HTTP server answering with OpenAI's documented chat-completions wire format: scripted
  * JSON answers, server-sent-event streams and errors, one per request in order. Records every
- * request it receives.
+ * request it receives. Published in this module's test jar for other modules' tests (the Azure
+ * token provider's end-to-end test uses it as a token endpoint too).
  */
-final class FakeOpenAIServer implements AutoCloseable {
+public final class FakeOpenAIServer implements AutoCloseable {
     /** One request as received. */
-    record Received(String method, String path, String query, Map<String, List<String>> headers, JsonNode body,
+    public record Received(String method, String path, String query, Map<String, List<String>> headers, JsonNode body,
             long nanoTime) {
-        String header(String name) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
@@ -34,19 +35,19 @@ final class FakeOpenAIServer implements AutoCloseable {
 
     /** How to answer one request. */
     @FunctionalInterface
-    interface Answer {
+    public interface Answer {
         void respond(HttpExchange exchange) throws IOException, InterruptedException;
     }
 
     private final HttpServer server;
     private final Deque<Answer> answers = new ArrayDeque<>();
-    final List<Received> requests = new CopyOnWriteArrayList<>();
+    public final List<Received> requests = new CopyOnWriteArrayList<>();
     /** Counted down when a streaming answer notices that the client closed the connection. */
-    final CountDownLatch clientDisconnected = new CountDownLatch(1);
+    public final CountDownLatch clientDisconnected = new CountDownLatch(1);
     /** Counted down on close, ending answers that stall. */
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    FakeOpenAIServer() throws IOException {
+    public FakeOpenAIServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", this::handle);
@@ -54,15 +55,15 @@ final class FakeOpenAIServer implements AutoCloseable {
     }
 
     /** The base URL, e.g. {@code http://127.0.0.1:54321/v1}. */
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
-    String root() {
+    public String root() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    FakeOpenAIServer enqueue(Answer answer) {
+    public FakeOpenAIServer enqueue(Answer answer) {
         synchronized (answers) {
             answers.add(answer);
         }
@@ -91,7 +92,7 @@ final class FakeOpenAIServer implements AutoCloseable {
         }
     }
 
-    static Answer json(int status, String body, String... headers) {
+    public static Answer json(int status, String body, String... headers) {
         return exchange -> {
             for (int i = 0; i < headers.length; i += 2) {
                 exchange.getResponseHeaders().add(headers[i], headers[i + 1]);
@@ -104,7 +105,7 @@ final class FakeOpenAIServer implements AutoCloseable {
     }
 
     /** A stream of {@code data:} events followed by {@code data: [DONE]}. */
-    static Answer sse(String... events) {
+    public static Answer sse(String... events) {
         Answer cut = sseCut(events);
         return exchange -> {
             cut.respond(exchange);
@@ -113,7 +114,7 @@ final class FakeOpenAIServer implements AutoCloseable {
     }
 
     /** Streams {@code first}, then keeps the stream open with comments until the client hangs up. */
-    Answer sseThenHang(String first) {
+    public Answer sseThenHang(String first) {
         return exchange -> {
             exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
             exchange.sendResponseHeaders(200, 0);
@@ -133,7 +134,7 @@ final class FakeOpenAIServer implements AutoCloseable {
     }
 
     /** A stream of {@code data:} events that ends without a finish reason or {@code [DONE]}: a cut connection. */
-    static Answer sseCut(String... events) {
+    public static Answer sseCut(String... events) {
         return exchange -> {
             exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
             exchange.sendResponseHeaders(200, 0);
@@ -146,7 +147,7 @@ final class FakeOpenAIServer implements AutoCloseable {
     }
 
     /** Sends the headers and {@code start} of a body, then nothing more until the server closes. */
-    Answer stallAfterHeaders(String contentType, String start) {
+    public Answer stallAfterHeaders(String contentType, String start) {
         return exchange -> {
             exchange.getResponseHeaders().add("Content-Type", contentType);
             exchange.sendResponseHeaders(200, 0);
@@ -158,14 +159,14 @@ final class FakeOpenAIServer implements AutoCloseable {
     }
 
     /** Waits {@code millis} before answering with {@code then}. */
-    static Answer delayed(long millis, Answer then) {
+    public static Answer delayed(long millis, Answer then) {
         return exchange -> {
             Thread.sleep(millis);
             then.respond(exchange);
         };
     }
 
-    static String completion(String content, int promptTokens, int completionTokens) {
+    public static String completion(String content, int promptTokens, int completionTokens) {
         return """
                 {"id": "chatcmpl-1", "object": "chat.completion", "created": 1, "model": "gpt-4o-2024-08-06",
                  "choices": [{"index": 0, "message": {"role": "assistant", "content": %s},
@@ -175,13 +176,13 @@ final class FakeOpenAIServer implements AutoCloseable {
                 promptTokens + completionTokens);
     }
 
-    static String chunk(String deltaJson, String finishReason) {
+    public static String chunk(String deltaJson, String finishReason) {
         return "{\"id\": \"chatcmpl-1\", \"object\": \"chat.completion.chunk\", \"created\": 1, \"model\": \"gpt-4o-2024-08-06\","
                 + " \"choices\": [{\"index\": 0, \"delta\": " + deltaJson + ", \"finish_reason\": "
                 + (finishReason == null ? "null" : "\"" + finishReason + "\"") + "}]}";
     }
 
-    static String usageChunk(int promptTokens, int completionTokens) {
+    public static String usageChunk(int promptTokens, int completionTokens) {
         return "{\"id\": \"chatcmpl-1\", \"object\": \"chat.completion.chunk\", \"created\": 1, \"model\": \"gpt-4o-2024-08-06\","
                 + " \"choices\": [], \"usage\": {\"prompt_tokens\": " + promptTokens + ", \"completion_tokens\": "
                 + completionTokens + ", \"total_tokens\": " + (promptTokens + completionTokens) + "}}";

@@ -114,7 +114,7 @@ class OpenAIComponentTest {
     }
 
     @Test
-    void aPythonTokenProviderComponentIsRefusedWithTheJavaWay() {
+    void aTokenProviderComponentWithoutTheAuthModuleNamesTheModule() {
         String json = """
                 {"provider": "AzureOpenAIChatCompletionClient", "config": {"model": "gpt-4o",
                  "azure_endpoint": "https://res.openai.azure.com/", "api_version": "2024-06-01",
@@ -122,7 +122,8 @@ class OpenAIComponentTest {
                    "config": {"provider_kind": "DefaultAzureCredential", "scopes": ["https://cognitiveservices.azure.com/.default"]}}}}
                 """;
         assertThatThrownBy(() -> ComponentLoader.loadComponent(json, ChatCompletionClient.class))
-                .isInstanceOf(ComponentLoadException.class).hasMessageContaining("azureAdTokenProvider(supplier)");
+                .isInstanceOf(ComponentLoadException.class).hasMessageContaining("dev.autogen:autogen-ext-auth-azure")
+                .hasMessageContaining("azure_ad_token_provider");
     }
 
     @Test
