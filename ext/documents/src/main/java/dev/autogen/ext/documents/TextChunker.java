@@ -9,6 +9,7 @@ import java.util.List;
  * line, then a line end, then a sentence end, then a space; a word longer than a chunk is cut where it
  * must be.
  *
+ * <!-- java-context: import java.util.List; String markdown; -->
  * <pre>{@code
  * List<String> chunks = new TextChunker(1_000, 100).split(markdown);
  * }</pre>

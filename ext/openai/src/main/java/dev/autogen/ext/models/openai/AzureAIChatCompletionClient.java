@@ -68,8 +68,7 @@ public final class AzureAIChatCompletionClient extends BaseOpenAIChatCompletionC
             new Provider();
 
     private final AzureAIClientConfiguration config;
-    private final @Nullable URI endpoint;
-    private final @Nullable String endpointProblem;
+    private final AzureEndpoint endpoint;
     private final @Nullable String apiKey;
     private final String keyVariable;
     private final @Nullable Supplier<String> tokenProvider;
@@ -84,25 +83,9 @@ public final class AzureAIChatCompletionClient extends BaseOpenAIChatCompletionC
         boolean github = isGitHub(config.endpoint());
         this.keyVariable = github ? "GITHUB_TOKEN" : "AZURE_AI_API_KEY";
         this.apiKey = config.apiKey() != null ? config.apiKey().value() : nonBlank(env.apply(keyVariable));
-        String base = config.endpoint().strip();
-        while (base.endsWith("/")) {
-            base = base.substring(0, base.length() - 1);
-        }
-        URI uri = null;
-        String problem = null;
-        try {
-            uri = URI.create(base + "/chat/completions?api-version=" + API_VERSION);
-            if (uri.getScheme() == null || !uri.getScheme().startsWith("http") || uri.getHost() == null) {
-                problem = "is not an http(s) URL";
-                uri = null;
-            }
-        } catch (IllegalArgumentException e) {
-            problem = "is not a valid URL (" + e.getMessage() + ")";
-        }
-        this.endpoint = uri;
-        this.endpointProblem = problem == null ? null : "endpoint '" + config.endpoint() + "' " + problem
-                + "; set it to the model inference endpoint, such as https://my-resource.services.ai.azure.com/models"
-                + " or " + GITHUB_MODELS_ENDPOINT;
+        this.endpoint = AzureEndpoint.of(config.endpoint(), "/chat/completions?api-version=" + API_VERSION, "endpoint",
+                "the model inference endpoint, such as https://my-resource.services.ai.azure.com/models or "
+                        + GITHUB_MODELS_ENDPOINT);
     }
 
     private static boolean isGitHub(String endpoint) {
@@ -174,16 +157,13 @@ public final class AzureAIChatCompletionClient extends BaseOpenAIChatCompletionC
      */
     @Override
     public URI endpoint() {
-        if (endpoint == null) {
-            throw new IllegalStateException(endpointProblem);
-        }
-        return endpoint;
+        return endpoint.require();
     }
 
     @Override
     public Optional<String> configurationProblem() {
-        if (endpointProblem != null) {
-            return Optional.of(endpointProblem);
+        if (endpoint.problem() != null) {
+            return Optional.of(endpoint.problem());
         }
         return apiKey == null && tokenProvider == null ? Optional.of(missingCredentials()) : Optional.empty();
     }
@@ -201,11 +181,7 @@ public final class AzureAIChatCompletionClient extends BaseOpenAIChatCompletionC
             headers.put("Authorization", "Bearer " + apiKey);
             headers.put("api-key", apiKey);
         } else if (tokenProvider != null) {
-            String token = tokenProvider.get();
-            if (token == null || token.isBlank()) {
-                throw new IllegalStateException("the Azure AD token provider returned no token");
-            }
-            headers.put("Authorization", "Bearer " + token);
+            headers.put("Authorization", AzureEndpoint.bearer(tokenProvider));
         } else {
             throw new IllegalStateException(missingCredentials());
         }

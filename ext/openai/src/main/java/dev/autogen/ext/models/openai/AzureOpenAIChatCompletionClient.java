@@ -50,8 +50,7 @@ public final class AzureOpenAIChatCompletionClient extends BaseOpenAIChatComplet
             new Provider();
 
     private final AzureOpenAIClientConfiguration config;
-    private final @Nullable URI endpoint;
-    private final @Nullable String endpointProblem;
+    private final AzureEndpoint endpoint;
     private final @Nullable String apiKey;
     private final @Nullable String adToken;
     private final @Nullable Supplier<String> tokenProvider;
@@ -72,27 +71,10 @@ public final class AzureOpenAIChatCompletionClient extends BaseOpenAIChatComplet
         this.adToken = config.azureAdToken() != null ? config.azureAdToken().value()
                 : nonBlank(env.apply("AZURE_OPENAI_AD_TOKEN"));
         String deployment = config.azureDeployment() != null ? config.azureDeployment() : config.model();
-        String base = config.azureEndpoint().strip();
-        while (base.endsWith("/")) {
-            base = base.substring(0, base.length() - 1);
-        }
-        URI uri = null;
-        String problem = null;
-        try {
-            uri = URI.create(base + "/openai/deployments/" + URLEncoder.encode(deployment, StandardCharsets.UTF_8)
-                    + "/chat/completions?api-version=" + URLEncoder.encode(config.apiVersion(), StandardCharsets.UTF_8));
-            if (uri.getScheme() == null || !uri.getScheme().startsWith("http") || uri.getHost() == null) {
-                problem = "is not an http(s) URL";
-                uri = null;
-            }
-        } catch (IllegalArgumentException e) {
-            problem = "is not a valid URL (" + e.getMessage() + ")";
-        }
-        // A template config (AutoGen Studio's gallery has "https://{your-custom-endpoint}.openai.azure.com/")
-        // still loads; the first call reports the endpoint.
-        this.endpoint = uri;
-        this.endpointProblem = problem == null ? null : "azure_endpoint '" + config.azureEndpoint() + "' " + problem
-                + "; set it to your resource's endpoint, such as https://my-resource.openai.azure.com/";
+        this.endpoint = AzureEndpoint.of(config.azureEndpoint(), "/openai/deployments/"
+                + URLEncoder.encode(deployment, StandardCharsets.UTF_8) + "/chat/completions?api-version="
+                + URLEncoder.encode(config.apiVersion(), StandardCharsets.UTF_8), "azure_endpoint",
+                "your resource's endpoint, such as https://my-resource.openai.azure.com/");
     }
 
     /**
@@ -129,16 +111,13 @@ public final class AzureOpenAIChatCompletionClient extends BaseOpenAIChatComplet
      */
     @Override
     public URI endpoint() {
-        if (endpoint == null) {
-            throw new IllegalStateException(endpointProblem);
-        }
-        return endpoint;
+        return endpoint.require();
     }
 
     @Override
     public Optional<String> configurationProblem() {
-        if (endpointProblem != null) {
-            return Optional.of(endpointProblem);
+        if (endpoint.problem() != null) {
+            return Optional.of(endpoint.problem());
         }
         return apiKey == null && adToken == null && tokenProvider == null ? Optional.of(missingCredentials()) : Optional.empty();
     }
@@ -157,11 +136,7 @@ public final class AzureOpenAIChatCompletionClient extends BaseOpenAIChatComplet
         } else if (adToken != null) {
             headers.put("Authorization", "Bearer " + adToken);
         } else if (tokenProvider != null) {
-            String token = tokenProvider.get();
-            if (token == null || token.isBlank()) {
-                throw new IllegalStateException("the Azure AD token provider returned no token");
-            }
-            headers.put("Authorization", "Bearer " + token);
+            headers.put("Authorization", AzureEndpoint.bearer(tokenProvider));
         } else {
             throw new IllegalStateException(missingCredentials());
         }
