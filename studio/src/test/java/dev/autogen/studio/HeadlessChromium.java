@@ -8,6 +8,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import dev.autogen.ext.agents.web_surfer.NodeRuntime;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,8 +18,8 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * Debian's Chromium ({@code /usr/bin/chromium}, installed by scripts/install-test-deps.sh), headless,
- * driven by Playwright for Java; Playwright never downloads a browser, and Chromium's background
- * networking is off. Absent Chromium: the test is skipped, unless {@code AUTOGEN_TESTS_STRICT=1}.
+ * driven by Playwright for Java whose driver runs on the machine's Node.js, as the web surfer's does;
+ * Playwright never downloads a browser, and Chromium's background networking is off. Absent Chromium: the test is skipped, unless {@code AUTOGEN_TESTS_STRICT=1}.
  */
 final class HeadlessChromium implements AutoCloseable {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -44,6 +45,7 @@ final class HeadlessChromium implements AutoCloseable {
         }
         // wait on conditions, generously: the first listing of a gallery checks every component
         PlaywrightAssertions.setDefaultAssertionTimeout(60_000);
+        NodeRuntime.ensure();
         Playwright playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         try {

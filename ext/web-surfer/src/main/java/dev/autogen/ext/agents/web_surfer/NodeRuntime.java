@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * {@code playwright.nodejs.path} system property or {@code PLAYWRIGHT_NODEJS_PATH} if set, the bundle
  * if it is on the class path, else {@code node} on the {@code PATH}.
  */
-final class NodeRuntime {
+public final class NodeRuntime {
     static final String PROPERTY = "playwright.nodejs.path";
     private static final Logger LOG = LoggerFactory.getLogger(NodeRuntime.class);
 
@@ -22,11 +22,12 @@ final class NodeRuntime {
     }
 
     /**
-     * Makes sure Playwright will find a Node.js.
+     * Makes sure Playwright will find a Node.js; call before {@code Playwright.create}. Also for other
+     * code of the project that drives Chromium through Playwright (the Studio's browser tests).
      *
      * @throws WebSurferException naming what to install when there is none
      */
-    static void ensure() {
+    public static void ensure() {
         if (System.getProperty(PROPERTY) != null || System.getenv("PLAYWRIGHT_NODEJS_PATH") != null
                 || NodeRuntime.class.getClassLoader().getResource("driver/linux/node") != null) {
             return;
