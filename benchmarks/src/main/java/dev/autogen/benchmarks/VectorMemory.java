@@ -48,6 +48,10 @@ public class VectorMemory {
     @Param({"384"})
     public int dimensions;
 
+    /** How many candidates each vector search collects (the memory's {@code search_candidates}). */
+    @Param({"100"})
+    public int candidates;
+
     private Path dir;
     private LuceneVectorMemory memory;
     private float[][] vectors;
@@ -61,7 +65,8 @@ public class VectorMemory {
         vectors = randomUnitVectors(random, size, dimensions);
         queries = randomUnitVectors(random, QUERIES, dimensions);
         dir = Files.createTempDirectory("autogen-bench-vectors");
-        memory = LuceneVectorMemory.builder(new Table()).persistencePath(dir).collectionName("bench").k(K).build();
+        memory = LuceneVectorMemory.builder(new Table()).persistencePath(dir).collectionName("bench").k(K)
+                .searchCandidates(candidates).build();
         long start = System.nanoTime();
         for (int from = 0; from < size; from += 1_000) {
             List<MemoryContent> batch = new ArrayList<>();
@@ -70,8 +75,8 @@ public class VectorMemory {
             }
             memory.addAll(batch, new CancellationToken());
         }
-        System.out.printf("%nindexed %,d vectors of %d dimensions in %.1f s; recall@%d of 100 queries: %.4f%n", size,
-                dimensions, (System.nanoTime() - start) / 1e9, K, recall(100));
+        System.out.printf("%nindexed %,d vectors of %d dimensions in %.1f s; recall@%d of 100 queries with %d candidates:"
+                + " %.4f%n", size, dimensions, (System.nanoTime() - start) / 1e9, K, candidates, recall(100));
     }
 
     @TearDown(Level.Trial)
@@ -155,12 +160,14 @@ public class VectorMemory {
     }
 
     /**
-     * Prints the indexing time and recall@10 for {@code args[0]} vectors (default 100,000) without JMH.
+     * Prints the indexing time and recall@10 for {@code args[0]} vectors (default 100,000) of {@code args[1]}
+     * dimensions (384) with {@code args[2]} search candidates (100), without JMH.
      */
     public static void main(String[] args) throws IOException {
         var bench = new VectorMemory();
         bench.size = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         bench.dimensions = args.length > 1 ? Integer.parseInt(args[1]) : 384;
+        bench.candidates = args.length > 2 ? Integer.parseInt(args[2]) : 100;
         bench.setUp();
         bench.tearDown();
     }

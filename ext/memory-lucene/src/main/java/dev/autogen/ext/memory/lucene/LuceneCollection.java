@@ -50,8 +50,6 @@ import org.slf4j.LoggerFactory;
  */
 final class LuceneCollection implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LuceneCollection.class);
-    /** The fewest candidates a kNN search collects, to keep recall high for small k. */
-    static final int MIN_CANDIDATES = 100;
     private static final String METRIC_KEY = "distance_metric";
 
     private final Path folder;
@@ -251,14 +249,15 @@ final class LuceneCollection implements AutoCloseable {
      * {@code (1 - keywordWeight) * vectorScore + keywordWeight * keywordScore}, the keyword score being
      * the BM25 score of {@code text} divided by the best BM25 score among the candidates.
      */
-    List<Hit> search(float[] vector, String text, @Nullable Query filter, int k, double keywordWeight) {
+    List<Hit> search(float[] vector, String text, @Nullable Query filter, int k, int searchCandidates,
+            double keywordWeight) {
         if (k <= 0 || dimension == 0) {
             return List.of();
         }
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                int candidates = Math.max(k, MIN_CANDIDATES);
+                int candidates = Math.max(k, searchCandidates);
                 ScoreDoc[] knn = searcher.search(new KnnFloatVectorQuery(MemoryDocuments.VECTOR, vector, candidates, filter),
                         candidates).scoreDocs;
                 if (keywordWeight <= 0) {

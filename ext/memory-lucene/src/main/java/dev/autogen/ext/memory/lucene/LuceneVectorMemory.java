@@ -76,6 +76,8 @@ public final class LuceneVectorMemory implements DeletableMemory, Component<Luce
     public static final int DEFAULT_K = 3;
     /** The keyword share of a hybrid search when none is given. */
     public static final double DEFAULT_KEYWORD_WEIGHT = 0.3;
+    /** How many candidates a vector search collects by default before keeping the best {@code k}. */
+    public static final int DEFAULT_SEARCH_CANDIDATES = 100;
 
     private static final Logger LOG = LoggerFactory.getLogger(LuceneVectorMemory.class);
     private static final Pattern COLLECTION_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,126}");
@@ -90,6 +92,7 @@ public final class LuceneVectorMemory implements DeletableMemory, Component<Luce
     private final boolean ownsEmbeddings;
     private final boolean hybridSearch;
     private final double keywordWeight;
+    private final int searchCandidates;
     private final Object openLock = new Object();
     private volatile @Nullable LuceneCollection collection;
     private volatile boolean closed;
@@ -104,6 +107,7 @@ public final class LuceneVectorMemory implements DeletableMemory, Component<Luce
         this.ownsEmbeddings = b.ownsEmbeddings;
         this.hybridSearch = b.hybridSearch;
         this.keywordWeight = b.keywordWeight;
+        this.searchCandidates = b.searchCandidates;
     }
 
     /** A builder of a memory that embeds with {@code embeddings} (closed by the caller, not the memory). */
@@ -189,7 +193,7 @@ public final class LuceneVectorMemory implements DeletableMemory, Component<Luce
         LuceneCollection source = collection();
         source.checkDimensionForQuery(vector.length);
         List<MemoryContent> results = new ArrayList<>();
-        for (LuceneCollection.Hit hit : source.search(vector, text, filter, k, hybridSearch ? keywordWeight : 0)) {
+        for (LuceneCollection.Hit hit : source.search(vector, text, filter, k, searchCandidates, hybridSearch ? keywordWeight : 0)) {
             if (scoreThreshold != null && hit.score() < scoreThreshold) {
                 continue;
             }
@@ -311,7 +315,7 @@ public final class LuceneVectorMemory implements DeletableMemory, Component<Luce
                 "memory '" + collectionName + "' has an embedding function without a config; use one of the"
                         + " configurable ones (openai, ollama, hashing) to dump it"));
         return new LuceneVectorMemoryConfig(collectionName, persistencePath.toString(), k, scoreThreshold, metric.value(),
-                embeddingConfig, hybridSearch, keywordWeight);
+                embeddingConfig, hybridSearch, keywordWeight, searchCandidates);
     }
 
     @Override
@@ -330,6 +334,7 @@ public final class LuceneVectorMemory implements DeletableMemory, Component<Luce
         private DistanceMetric metric = DistanceMetric.COSINE;
         private boolean hybridSearch;
         private double keywordWeight = DEFAULT_KEYWORD_WEIGHT;
+        private int searchCandidates = DEFAULT_SEARCH_CANDIDATES;
 
         private Builder(EmbeddingFunction embeddings) {
             this.embeddings = Objects.requireNonNull(embeddings, "embeddings");
@@ -400,6 +405,21 @@ public final class LuceneVectorMemory implements DeletableMemory, Component<Luce
             return this;
         }
 
+        /**
+         * How many candidates a vector search collects before keeping the best {@code k} (default
+         * {@value #DEFAULT_SEARCH_CANDIDATES}): more finds more of the true nearest neighbours in a large
+         * collection, at the cost of query time.
+         *
+         * @throws IllegalArgumentException unless positive
+         */
+        public Builder searchCandidates(int candidates) {
+            if (candidates <= 0) {
+                throw new IllegalArgumentException("search_candidates must be positive, got " + candidates);
+            }
+            this.searchCandidates = candidates;
+            return this;
+        }
+
         Builder ownsEmbeddings() {
             this.ownsEmbeddings = true;
             return this;
@@ -440,7 +460,8 @@ public final class LuceneVectorMemory implements DeletableMemory, Component<Luce
                 builder.collectionName(config.collectionName()).persistencePath(Path.of(config.persistencePath()))
                         .k(config.k()).scoreThreshold(config.scoreThreshold())
                         .distanceMetric(DistanceMetric.parse(config.distanceMetric()))
-                        .hybridSearch(config.hybridSearch()).keywordWeight(config.keywordWeight());
+                        .hybridSearch(config.hybridSearch()).keywordWeight(config.keywordWeight())
+                        .searchCandidates(config.searchCandidates());
             } catch (IllegalArgumentException e) {
                 builder.embeddings.close();
                 throw context.invalid("", e.getMessage());

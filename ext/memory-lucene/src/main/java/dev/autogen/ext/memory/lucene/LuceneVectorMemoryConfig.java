@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * {"collection_name": "memory_store", "persistence_path": "./autogen_memory", "k": 3,
  *  "score_threshold": 0.5, "distance_metric": "cosine",
  *  "embedding_function_config": {"function_type": "ollama", "model_name": "all-minilm"},
- *  "hybrid_search": false, "keyword_weight": 0.3}
+ *  "hybrid_search": false, "keyword_weight": 0.3, "search_candidates": 100}
  * </pre>
  *
  * <p>Chroma's {@code client_type}, {@code allow_reset}, {@code tenant} and {@code database} are
@@ -29,11 +29,14 @@ import org.jspecify.annotations.Nullable;
  *     {@code default}, all-MiniLM-L6-v2 in process), which needs the module {@code autogen-ext-embeddings-minilm}
  * @param hybridSearch whether to mix BM25 keyword scores into the ranking (Java only; default false)
  * @param keywordWeight the keyword score's share in a hybrid search, between 0 and 1 (Java only; default 0.3)
+ * @param searchCandidates how many candidates a vector search collects before keeping the best {@code k}:
+ *     more finds more of the true nearest neighbours in a large collection, at the cost of query time
+ *     (Java only; default 100)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties({"client_type", "allow_reset", "tenant", "database"})
 @JsonPropertyOrder({"collection_name", "persistence_path", "k", "score_threshold", "distance_metric",
-    "embedding_function_config", "hybrid_search", "keyword_weight"})
+    "embedding_function_config", "hybrid_search", "keyword_weight", "search_candidates"})
 public record LuceneVectorMemoryConfig(
         @Nullable String collectionName,
         @Nullable String persistencePath,
@@ -42,7 +45,8 @@ public record LuceneVectorMemoryConfig(
         @Nullable String distanceMetric,
         @Nullable EmbeddingFunctionConfig embeddingFunctionConfig,
         @Nullable Boolean hybridSearch,
-        @Nullable Double keywordWeight) {
+        @Nullable Double keywordWeight,
+        @Nullable Integer searchCandidates) {
     public LuceneVectorMemoryConfig {
         collectionName = collectionName == null ? LuceneVectorMemory.DEFAULT_COLLECTION : collectionName;
         persistencePath = persistencePath == null ? LuceneVectorMemory.DEFAULT_PATH : persistencePath;
@@ -50,5 +54,6 @@ public record LuceneVectorMemoryConfig(
         distanceMetric = distanceMetric == null ? DistanceMetric.COSINE.value() : distanceMetric;
         hybridSearch = hybridSearch != null && hybridSearch;
         keywordWeight = keywordWeight == null ? LuceneVectorMemory.DEFAULT_KEYWORD_WEIGHT : keywordWeight;
+        searchCandidates = searchCandidates == null ? LuceneVectorMemory.DEFAULT_SEARCH_CANDIDATES : searchCandidates;
     }
 }
