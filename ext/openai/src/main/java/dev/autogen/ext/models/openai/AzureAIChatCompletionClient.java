@@ -270,12 +270,8 @@ public final class AzureAIChatCompletionClient extends BaseOpenAIChatCompletionC
     @Override
     public AzureAIClientConfiguration toConfig() {
         if (tokenProvider != null && !tokenProviderFromConfig) {
-            if (tokenProvider instanceof Component<?> component) {
-                return config.withAzureAdTokenProvider(component.dumpComponent().toJsonNode());
-            }
-            throw new UnsupportedOperationException("azure_ad_token_provider is a Java Supplier and cannot be written to"
-                    + " a component config; build the client from a config with an azure_ad_token_provider component, or"
-                    + " dump a client that uses api_key");
+            return config.withAzureAdTokenProvider(AzureTokenProviders.asComponent(tokenProvider,
+                    "build the client from a config with an azure_ad_token_provider component, or dump a client that uses api_key"));
         }
         return config;
     }

@@ -166,11 +166,8 @@ public final class AzureOpenAIChatCompletionClient extends BaseOpenAIChatComplet
     @Override
     public AzureOpenAIClientConfiguration toConfig() {
         if (tokenProvider != null && !tokenProviderFromConfig) {
-            if (tokenProvider instanceof Component<?> component) {
-                return config.withAzureAdTokenProvider(component.dumpComponent().toJsonNode());
-            }
-            throw new UnsupportedOperationException("azure_ad_token_provider is a Java Supplier and cannot be written to"
-                    + " a component config; dump a client that uses api_key, or add the provider after loading");
+            return config.withAzureAdTokenProvider(AzureTokenProviders.asComponent(tokenProvider,
+                    "dump a client that uses api_key, or add the provider after loading"));
         }
         return config;
     }

@@ -1,6 +1,7 @@
 package dev.autogen.ext.models.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.autogen.core.component.Component;
 import dev.autogen.core.component.ComponentContext;
 import dev.autogen.core.component.ComponentLoader;
 import dev.autogen.core.component.ComponentModel;
@@ -60,5 +61,20 @@ final class AzureTokenProviders {
             }
             return text;
         };
+    }
+
+    /**
+     * A token provider given in code, as a config's {@code azure_ad_token_provider}: its component JSON
+     * when it is a component ({@code AzureTokenProvider}).
+     *
+     * @throws UnsupportedOperationException for a plain Java {@code Supplier}, which has no config form;
+     *     {@code alternative} says what to do instead
+     */
+    static JsonNode asComponent(Supplier<String> provider, String alternative) {
+        if (provider instanceof Component<?> component) {
+            return component.dumpComponent().toJsonNode();
+        }
+        throw new UnsupportedOperationException("azure_ad_token_provider is a Java Supplier and cannot be written to"
+                + " a component config; " + alternative);
     }
 }
