@@ -3,6 +3,8 @@ package dev.autogen.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,6 +24,13 @@ import picocli.CommandLine.Spec;
                 StudioCommand.class, M1Command.class,
                 CommandLine.HelpCommand.class})
 public final class AutogenCommand implements Callable<Integer> {
+    /**
+     * Lucene says through java.util.logging, at every start of a vector memory, that a faster vector API
+     * exists behind a JVM flag; that is advice for the operator, not a problem of the run. Held here because
+     * java.util.logging keeps loggers weakly.
+     */
+    private static final Logger LUCENE_VECTORS = Logger.getLogger("org.apache.lucene.internal.vectorization");
+
     @Spec
     @SuppressWarnings("NullAway.Init")
     private CommandSpec spec;
@@ -75,6 +84,7 @@ public final class AutogenCommand implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        LUCENE_VECTORS.setLevel(Level.SEVERE);
         System.exit(execute(UserConsole.system(), System.out, System.err, args));
     }
 

@@ -35,7 +35,10 @@ record BuiltinTeam(String name, String summary, String defaultTask) {
                     "Write a two-line release note for version 2.1 of our notes app, which adds offline sync."),
             new BuiltinTeam("magentic-one", "MagenticOneGroupChat: an orchestrator plans, directs a researcher "
                     + "and a writer through progress ledgers, then answers",
-                    "How many minutes does sunlight take to reach Earth? Show the calculation."));
+                    "How many minutes does sunlight take to reach Earth? Show the calculation."),
+            new BuiltinTeam("rag", "AssistantAgent with a DocumentMemory: answers from the Northwind Notes handbook,"
+                    + " indexed in process (Lucene, all-MiniLM-L6-v2) at the first question",
+                    "I deleted a note by mistake last week. Can I still get it back?"));
 
     /** The built-in team called {@code name}, if there is one. */
     static Optional<BuiltinTeam> find(String name) {

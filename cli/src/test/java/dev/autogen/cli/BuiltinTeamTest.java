@@ -23,7 +23,8 @@ class BuiltinTeamTest {
             "ToolCallRequestEvent", List.of("id", "source", "models_usage", "metadata", "created_at", "content", "type"),
             "ToolCallExecutionEvent", List.of("id", "source", "models_usage", "metadata", "created_at", "content", "type"),
             "HandoffMessage", List.of("id", "source", "models_usage", "metadata", "created_at", "content", "target",
-                    "context", "type"));
+                    "context", "type"),
+            "MemoryQueryEvent", List.of("id", "source", "models_usage", "metadata", "created_at", "content", "type"));
 
     /** What each team's scripted run must show: each message as {@code source type}, then the stop reason. */
     private record Expected(List<String> messages, String stopReason) {
@@ -48,7 +49,9 @@ class BuiltinTeamTest {
             "magentic-one", new Expected(texts("user", ORCHESTRATOR, ORCHESTRATOR, "researcher", ORCHESTRATOR, "writer",
                     ORCHESTRATOR),
                     "The writer has answered with the travel time, about 8 minutes 19 seconds, and shown the "
-                            + "calculation."));
+                            + "calculation."),
+            "rag", new Expected(List.of("user TextMessage", "assistant MemoryQueryEvent", "assistant TextMessage"),
+                    "Maximum number of turns 1 reached."));
 
     @TempDir
     Path dir;
@@ -112,6 +115,25 @@ class BuiltinTeamTest {
                 .contains("Number of messages: " + expected.messages().size() + "\n")
                 .contains("Finish reason: " + expected.stopReason() + "\n")
                 .containsPattern("Total prompt tokens: [1-9][0-9]*\n");
+    }
+
+    @Test
+    void ragRetrievesTheRetentionPageWithTheEmbeddedModelBeforeTheAnswer() {
+        Cli cli = Cli.run("run", "rag", "--task", "How long do deleted notes stay in the Trash?", "--output", "json");
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        JsonNode memory = parseSingleObject(cli.out()).at("/messages/1");
+        assertThat(memory.get("type").asText()).isEqualTo("MemoryQueryEvent");
+        JsonNode chunks = memory.get("content");
+        assertThat(chunks).hasSize(3);
+        JsonNode best = chunks.get(0);
+        assertThat(best.at("/metadata/source").asText()).endsWith("northwind-notes/data-retention.md");
+        assertThat(best.get("content").asText()).contains("Notes stay in the Trash for 30 days");
+        assertThat(best.at("/metadata/score").asDouble()).isGreaterThan(chunks.get(2).at("/metadata/score").asDouble());
+
+        Cli pricing = Cli.run("run", "rag", "--task", "What does the Plus plan cost per year?", "--output", "json");
+        assertThat(parseSingleObject(pricing.out()).at("/messages/1/content/0/metadata/source").asText())
+                .endsWith("northwind-notes/plans-and-pricing.md");
     }
 
     @ParameterizedTest

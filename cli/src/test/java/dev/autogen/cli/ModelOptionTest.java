@@ -41,6 +41,24 @@ class ModelOptionTest {
     }
 
     @Test
+    void theRagTeamSendsTheRetrievedChunksToARealModelsServer() throws IOException {
+        try (var server = new ModelServer(openAICompletion("Yes: offline sync is on every plan since 2.1.", 300, 12))) {
+
+            Cli cli = CliProcess.run(Map.of("OPENAI_API_KEY", "sk-test", "OPENAI_BASE_URL", server.url() + "/v1"),
+                    "run", "rag", "--model", "openai:gpt-4o-mini", "--task", "Does offline sync work on the Free plan?",
+                    "--output", "json");
+
+            assertThat(cli.exitCode()).as(cli.err()).isZero();
+            JsonNode result = AutogenJson.mapper().readTree(cli.out());
+            assertThat(result.at("/messages/2/content").asText()).isEqualTo("Yes: offline sync is on every plan since 2.1.");
+            JsonNode messages = server.requests().getFirst().body().get("messages");
+            assertThat(messages.findValuesAsText("role")).containsExactly("system", "user", "system");
+            assertThat(messages.get(2).get("content").asText()).startsWith("\nRelevant memory content:\n1. # Offline sync")
+                    .contains("Offline sync is available on every plan since version 2.1.");
+        }
+    }
+
+    @Test
     void theBuiltInTeamRunsOnOllamaAtOllamaHost() throws IOException {
         try (var server = new ModelServer(ollamaReply("A poem about leaves."), ollamaReply("APPROVE"))) {
 

@@ -9,8 +9,10 @@ import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +69,10 @@ public final class MarkdownConverter {
         String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
         try {
             byte[] bytes;
-            try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            // A link is not followed on disk; a file inside an archive (a jar on the class path) has no links.
+            OpenOption[] options = file.getFileSystem() == FileSystems.getDefault()
+                    ? new OpenOption[] {LinkOption.NOFOLLOW_LINKS} : new OpenOption[0];
+            try (InputStream in = Files.newInputStream(file, options)) {
                 bytes = in.readAllBytes();
             }
             return switch (extension) {

@@ -34,6 +34,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -42,7 +43,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One collection: a Lucene index in a folder, written by one {@link IndexWriter} (committed after
+ * One collection: a Lucene index in a folder (or in the heap), written by one {@link IndexWriter} (committed after
  * every change, so a crash loses nothing added; concurrent changes share a commit) and searched through a {@link SearcherManager}
  * refreshed after every change. Vectors are searched with HNSW ({@link KnnFloatVectorQuery}),
  * metadata filters applied during the graph search, text with BM25. The distance metric is recorded
@@ -52,7 +53,8 @@ final class LuceneCollection implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LuceneCollection.class);
     private static final String METRIC_KEY = "distance_metric";
 
-    private final Path folder;
+    /** Where the collection lives, for messages: "the memory in FOLDER" or "the in-memory memory 'NAME'". */
+    private final String where;
     private final DistanceMetric metric;
     private final Directory directory;
     private final IndexWriter writer;
@@ -63,9 +65,9 @@ final class LuceneCollection implements AutoCloseable {
     private long committed = -1;
     private int dimension;
 
-    private LuceneCollection(Path folder, DistanceMetric metric, Directory directory, IndexWriter writer,
+    private LuceneCollection(String where, DistanceMetric metric, Directory directory, IndexWriter writer,
             SearcherManager searchers, int dimension) {
-        this.folder = folder;
+        this.where = where;
         this.metric = metric;
         this.directory = directory;
         this.writer = writer;
@@ -80,6 +82,7 @@ final class LuceneCollection implements AutoCloseable {
      * @throws UncheckedIOException if the folder cannot be read or written
      */
     static LuceneCollection open(Path folder, DistanceMetric metric) {
+        String where = "the memory in " + folder;
         Directory directory = null;
         try {
             Files.createDirectories(folder);
@@ -87,41 +90,55 @@ final class LuceneCollection implements AutoCloseable {
             if (DirectoryReader.indexExists(directory)) {
                 String recorded = SegmentInfos.readLatestCommit(directory).getUserData().get(METRIC_KEY);
                 if (recorded != null && !recorded.equals(metric.value())) {
-                    throw new IllegalStateException("the memory in " + folder + " was created with distance_metric '"
+                    throw new IllegalStateException(where + " was created with distance_metric '"
                             + recorded + "', not '" + metric.value() + "'; open it with '" + recorded
                             + "' or use another collection_name");
                 }
             }
-            var config = new IndexWriterConfig(new StandardAnalyzer()).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-            IndexWriter writer;
-            try {
-                writer = new IndexWriter(directory, config);
-            } catch (LockObtainFailedException e) {
-                throw new IllegalStateException("the memory in " + folder + " is open in another memory or process;"
-                        + " close that one first (one writer per folder)", e);
-            }
-            writer.setLiveCommitData(Map.of(METRIC_KEY, metric.value()).entrySet());
-            var searchers = new SearcherManager(writer, null);
-            int dimension = 0;
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                FieldInfo info = FieldInfos.getMergedFieldInfos(searcher.getIndexReader()).fieldInfo(MemoryDocuments.VECTOR);
-                if (info != null) {
-                    dimension = info.getVectorDimension();
-                }
-            } finally {
-                searchers.release(searcher);
-            }
-            LOG.debug("Opened memory collection {} ({} vectors of {} dimensions, {})", folder,
-                    writer.getDocStats().numDocs, dimension, metric.value());
-            return new LuceneCollection(folder, metric, directory, writer, searchers, dimension);
+            return open(where, directory, metric);
         } catch (IOException e) {
             closeQuietly(directory);
-            throw new UncheckedIOException("cannot open the memory in " + folder + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot open " + where + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             closeQuietly(directory);
             throw e;
         }
+    }
+
+    /** Opens an empty collection held in the heap, gone when closed. */
+    static LuceneCollection inMemory(String name, DistanceMetric metric) {
+        String where = "the in-memory memory '" + name + "'";
+        try {
+            return open(where, new ByteBuffersDirectory(), metric);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static LuceneCollection open(String where, Directory directory, DistanceMetric metric) throws IOException {
+        var config = new IndexWriterConfig(new StandardAnalyzer()).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        IndexWriter writer;
+        try {
+            writer = new IndexWriter(directory, config);
+        } catch (LockObtainFailedException e) {
+            throw new IllegalStateException(where + " is open in another memory or process;"
+                    + " close that one first (one writer per folder)", e);
+        }
+        writer.setLiveCommitData(Map.of(METRIC_KEY, metric.value()).entrySet());
+        var searchers = new SearcherManager(writer, null);
+        int dimension = 0;
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            FieldInfo info = FieldInfos.getMergedFieldInfos(searcher.getIndexReader()).fieldInfo(MemoryDocuments.VECTOR);
+            if (info != null) {
+                dimension = info.getVectorDimension();
+            }
+        } finally {
+            searchers.release(searcher);
+        }
+        LOG.debug("Opened {} ({} vectors of {} dimensions, {})", where, writer.getDocStats().numDocs, dimension,
+                metric.value());
+        return new LuceneCollection(where, metric, directory, writer, searchers, dimension);
     }
 
     private static void closeQuietly(@Nullable Directory directory) {
@@ -148,8 +165,8 @@ final class LuceneCollection implements AutoCloseable {
             if (dimension == 0) {
                 dimension = vectorLength;
             } else if (dimension != vectorLength) {
-                throw new IllegalArgumentException("the embedding has " + vectorLength + " dimensions but the memory in "
-                        + folder + " holds vectors of " + dimension + "; use the same embedding model, or another"
+                throw new IllegalArgumentException("the embedding has " + vectorLength + " dimensions but " + where
+                        + " holds vectors of " + dimension + "; use the same embedding model, or another"
                         + " collection_name");
             }
         }
@@ -163,8 +180,8 @@ final class LuceneCollection implements AutoCloseable {
     void checkDimensionForQuery(int vectorLength) {
         synchronized (dimensionLock) {
             if (dimension != 0 && dimension != vectorLength) {
-                throw new IllegalArgumentException("the query's embedding has " + vectorLength + " dimensions but the"
-                        + " memory in " + folder + " holds vectors of " + dimension + "; use the embedding model the"
+                throw new IllegalArgumentException("the query's embedding has " + vectorLength + " dimensions but "
+                        + where + " holds vectors of " + dimension + "; use the embedding model the"
                         + " items were added with");
             }
         }
@@ -175,7 +192,7 @@ final class LuceneCollection implements AutoCloseable {
         try {
             commit(writer.addDocuments(documents));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot add to the memory in " + folder + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot add to " + where + ": " + e.getMessage(), e);
         }
     }
 
@@ -194,7 +211,7 @@ final class LuceneCollection implements AutoCloseable {
             }
             return matching;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete from the memory in " + folder + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot delete from " + where + ": " + e.getMessage(), e);
         }
     }
 
@@ -207,7 +224,7 @@ final class LuceneCollection implements AutoCloseable {
             }
             commit(sequence);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot clear the memory in " + folder + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot clear " + where + ": " + e.getMessage(), e);
         }
     }
 
@@ -272,7 +289,7 @@ final class LuceneCollection implements AutoCloseable {
                 searchers.release(searcher);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot search the memory in " + folder + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot search " + where + ": " + e.getMessage(), e);
         }
     }
 
@@ -354,7 +371,7 @@ final class LuceneCollection implements AutoCloseable {
             writer.close();
             analyzer.close();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot close the memory in " + folder + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot close " + where + ": " + e.getMessage(), e);
         } finally {
             closeQuietly(directory);
         }

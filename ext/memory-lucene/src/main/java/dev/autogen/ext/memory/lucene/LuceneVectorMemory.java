@@ -61,7 +61,9 @@ import org.slf4j.LoggerFactory;
  * <p>Each result carries its metadata plus {@code mime_type}, {@code score} (higher is closer; see
  * {@link DistanceMetric}) and {@code id}, as in Python; a hybrid search adds {@code vector_score}
  * and {@code keyword_score}. The folder is opened at the first use and stays open (locked against
- * other writers) until {@link #close}. Thread-safe: adds and queries may run concurrently.
+ * other writers) until {@link #close}. With {@link Builder#inMemory(boolean) inMemory}, the index is
+ * kept in the heap instead and nothing is written: for a small document set indexed at start-up.
+ * Thread-safe: adds and queries may run concurrently.
  */
 public final class LuceneVectorMemory implements DeletableMemory, Component<LuceneVectorMemoryConfig> {
     /** The provider string of this component. */
@@ -93,6 +95,7 @@ public final class LuceneVectorMemory implements DeletableMemory, Component<Luce
     private final boolean hybridSearch;
     private final double keywordWeight;
     private final int searchCandidates;
+    private final boolean inMemory;
     private final Object openLock = new Object();
     private volatile @Nullable LuceneCollection collection;
     private volatile boolean closed;
@@ -108,6 +111,7 @@ public final class LuceneVectorMemory implements DeletableMemory, Component<Luce
         this.hybridSearch = b.hybridSearch;
         this.keywordWeight = b.keywordWeight;
         this.searchCandidates = b.searchCandidates;
+        this.inMemory = b.inMemory;
     }
 
     /** A builder of a memory that embeds with {@code embeddings} (closed by the caller, not the memory). */
@@ -298,7 +302,8 @@ public final class LuceneVectorMemory implements DeletableMemory, Component<Luce
                 throw new IllegalStateException("memory '" + collectionName + "' is closed");
             }
             if (collection == null) {
-                collection = LuceneCollection.open(folder(), metric);
+                collection = inMemory ? LuceneCollection.inMemory(collectionName, metric)
+                        : LuceneCollection.open(folder(), metric);
             }
             return collection;
         }
@@ -315,7 +320,7 @@ public final class LuceneVectorMemory implements DeletableMemory, Component<Luce
                 "memory '" + collectionName + "' has an embedding function without a config; use one of the"
                         + " configurable ones (openai, ollama, hashing) to dump it"));
         return new LuceneVectorMemoryConfig(collectionName, persistencePath.toString(), k, scoreThreshold, metric.value(),
-                embeddingConfig, hybridSearch, keywordWeight, searchCandidates);
+                embeddingConfig, hybridSearch, keywordWeight, searchCandidates, inMemory);
     }
 
     @Override
@@ -335,6 +340,7 @@ public final class LuceneVectorMemory implements DeletableMemory, Component<Luce
         private boolean hybridSearch;
         private double keywordWeight = DEFAULT_KEYWORD_WEIGHT;
         private int searchCandidates = DEFAULT_SEARCH_CANDIDATES;
+        private boolean inMemory;
 
         private Builder(EmbeddingFunction embeddings) {
             this.embeddings = Objects.requireNonNull(embeddings, "embeddings");
@@ -420,6 +426,15 @@ public final class LuceneVectorMemory implements DeletableMemory, Component<Luce
             return this;
         }
 
+        /**
+         * Whether the index is kept in the heap instead of the persistence path (default false): nothing
+         * is written, and everything added is gone when the memory is closed.
+         */
+        public Builder inMemory(boolean inMemory) {
+            this.inMemory = inMemory;
+            return this;
+        }
+
         Builder ownsEmbeddings() {
             this.ownsEmbeddings = true;
             return this;
@@ -461,7 +476,7 @@ public final class LuceneVectorMemory implements DeletableMemory, Component<Luce
                         .k(config.k()).scoreThreshold(config.scoreThreshold())
                         .distanceMetric(DistanceMetric.parse(config.distanceMetric()))
                         .hybridSearch(config.hybridSearch()).keywordWeight(config.keywordWeight())
-                        .searchCandidates(config.searchCandidates());
+                        .searchCandidates(config.searchCandidates()).inMemory(config.inMemory());
             } catch (IllegalArgumentException e) {
                 builder.embeddings.close();
                 throw context.invalid("", e.getMessage());

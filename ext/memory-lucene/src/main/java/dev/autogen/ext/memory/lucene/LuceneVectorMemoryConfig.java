@@ -32,11 +32,13 @@ import org.jspecify.annotations.Nullable;
  * @param searchCandidates how many candidates a vector search collects before keeping the best {@code k}:
  *     more finds more of the true nearest neighbours in a large collection, at the cost of query time
  *     (Java only; default 100)
+ * @param inMemory whether the index lives in the heap rather than under {@code persistencePath}, gone when
+ *     the memory closes (Java only; default false)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties({"client_type", "allow_reset", "tenant", "database"})
 @JsonPropertyOrder({"collection_name", "persistence_path", "k", "score_threshold", "distance_metric",
-    "embedding_function_config", "hybrid_search", "keyword_weight", "search_candidates"})
+    "embedding_function_config", "hybrid_search", "keyword_weight", "search_candidates", "in_memory"})
 public record LuceneVectorMemoryConfig(
         @Nullable String collectionName,
         @Nullable String persistencePath,
@@ -46,7 +48,8 @@ public record LuceneVectorMemoryConfig(
         @Nullable EmbeddingFunctionConfig embeddingFunctionConfig,
         @Nullable Boolean hybridSearch,
         @Nullable Double keywordWeight,
-        @Nullable Integer searchCandidates) {
+        @Nullable Integer searchCandidates,
+        @Nullable Boolean inMemory) {
     public LuceneVectorMemoryConfig {
         collectionName = collectionName == null ? LuceneVectorMemory.DEFAULT_COLLECTION : collectionName;
         persistencePath = persistencePath == null ? LuceneVectorMemory.DEFAULT_PATH : persistencePath;
@@ -55,5 +58,6 @@ public record LuceneVectorMemoryConfig(
         hybridSearch = hybridSearch != null && hybridSearch;
         keywordWeight = keywordWeight == null ? LuceneVectorMemory.DEFAULT_KEYWORD_WEIGHT : keywordWeight;
         searchCandidates = searchCandidates == null ? LuceneVectorMemory.DEFAULT_SEARCH_CANDIDATES : searchCandidates;
+        inMemory = inMemory != null && inMemory;
     }
 }

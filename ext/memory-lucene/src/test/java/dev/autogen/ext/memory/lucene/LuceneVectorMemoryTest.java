@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.autogen.core.CancellationToken;
 import dev.autogen.core.Image;
+import dev.autogen.core.component.ComponentLoader;
+import dev.autogen.core.memory.Memory;
 import dev.autogen.core.memory.MemoryContent;
 import dev.autogen.core.memory.MemoryMimeType;
 import dev.autogen.core.memory.MemoryQueryResult;
@@ -14,6 +16,7 @@ import dev.autogen.core.model_context.UnboundedChatCompletionContext;
 import dev.autogen.core.models.LLMMessage;
 import dev.autogen.core.models.SystemMessage;
 import dev.autogen.core.models.UserMessage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,6 +67,27 @@ class LuceneVectorMemoryTest {
                 assertThat(item.content()).isEqualTo(Map.of("city", "Paris"));
                 assertThat(item.mimeType()).isEqualTo("application/json");
             });
+        }
+    }
+
+    @Test
+    void anInMemoryCollectionWritesNothingAndForgetsOnClose() throws Exception {
+        var embeddings = new HashingEmbeddingFunction(64);
+        String json;
+        try (var memory = memory(embeddings).inMemory(true).build()) {
+            memory.add(text("The user prefers metric units", Map.of("category", "units")));
+            memory.add(text("The user lives in Paris", Map.of("category", "home")));
+            assertThat(memory.query("Which units?", Map.of("category", "units"), TOKEN).results())
+                    .singleElement().satisfies(item -> assertThat(item.content()).isEqualTo("The user prefers metric units"));
+            json = memory.dumpComponent().toJson();
+        }
+        assertThat(json).contains("\"in_memory\":true");
+        try (Stream<Path> written = Files.list(dir)) {
+            assertThat(written).isEmpty();
+        }
+        try (var again = (LuceneVectorMemory) ComponentLoader.loadComponent(json, Memory.class)) {
+            assertThat(again.toConfig().inMemory()).isTrue();
+            assertThat(again.size()).isZero();
         }
     }
 
