@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentText, emptyRun, fromStoredRun, runReducer, totalUsage, type RunAction, type RunView } from "./runState";
+import { contentParts, contentText, emptyRun, fromStoredRun, runReducer, totalUsage, type RunAction, type RunView } from "./runState";
 import type { ChatMessage, ServerFrame } from "../api/types";
 
 const msg = (source: string, content: string, id: string, usage?: [number, number]): ChatMessage => ({
@@ -74,5 +74,19 @@ describe("runReducer", () => {
   it("writes non-text content readably", () => {
     expect(contentText({ type: "ToolCallRequestEvent", source: "a", content: [{ name: "calc", arguments: "{}" }] }))
       .toContain("\"name\": \"calc\"");
+  });
+});
+
+describe("contentParts", () => {
+  it("shows a live image's data URL and a stored image's base64 as images, the rest as text", () => {
+    const live: ChatMessage = { type: "MultiModalMessage", source: "user", id: "1",
+      content: ["Image: dot.png", { url: "data:image/png;base64,iVBOR", alt: "Image" }] };
+    const stored: ChatMessage = { type: "MultiModalMessage", source: "user", id: "2",
+      content: ["Image: dot.png", { data: "iVBOR" }] };
+    const expected = [{ kind: "text", text: "Image: dot.png" }, { kind: "image", url: "data:image/png;base64,iVBOR", alt: "Image" }];
+    expect(contentParts(live)).toEqual(expected);
+    expect(contentParts(stored)).toEqual(expected);
+    expect(contentParts(msg("a", "plain", "3"))).toEqual([{ kind: "text", text: "plain" }]);
+    expect(contentParts({ type: "X", source: "a", id: "4", content: [{ url: "javascript:alert(1)" }] })[0].kind).toBe("text");
   });
 });

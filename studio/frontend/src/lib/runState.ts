@@ -129,6 +129,28 @@ export function isToolEvent(message: ChatMessage): boolean {
   return message.type === "ToolCallRequestEvent" || message.type === "ToolCallExecutionEvent";
 }
 
+/** One piece of a message to show: text, or an image by its URL. */
+export type ContentPart = { kind: "text"; text: string } | { kind: "image"; url: string; alt: string };
+
+/**
+ * A message's content as text and images: an image arrives live as `{url, alt}` (a data URL, as Python
+ * Studio sends it) and comes back from storage as `{data}` (base64, as AutoGen dumps an Image).
+ */
+export function contentParts(message: ChatMessage): ContentPart[] {
+  const c = message.content;
+  if (!Array.isArray(c)) return [{ kind: "text", text: contentText(message) }];
+  return c.map((part): ContentPart => {
+    if (part && typeof part === "object" && !Array.isArray(part)) {
+      const p = part as Record<string, Json>;
+      if (typeof p.url === "string" && p.url.startsWith("data:image/")) {
+        return { kind: "image", url: p.url, alt: typeof p.alt === "string" ? p.alt : "Image" };
+      }
+      if (typeof p.data === "string") return { kind: "image", url: `data:image/png;base64,${p.data}`, alt: "Image" };
+    }
+    return { kind: "text", text: typeof part === "string" ? part : JSON.stringify(part, null, 2) };
+  });
+}
+
 /** The readable text of a message's content. */
 export function contentText(message: ChatMessage): string {
   const c = message.content;

@@ -21,4 +21,10 @@ describe("MessageBubble", () => {
     const result = html({ type: "ToolCallExecutionEvent", source: "writer", content: [{ call_id: "1", content: "2", is_error: false, name: "calculator" }] });
     expect(result).toContain("<summary>Tool results</summary>");
   });
+
+  it("shows the images of a multimodal message as pictures", () => {
+    const out = html({ type: "MultiModalMessage", source: "user", content: ["Image: dot.png", { url: "data:image/png;base64,iVBOR", alt: "Image" }] });
+    expect(out).toContain("Image: dot.png");
+    expect(out).toContain('<img class="bubble-image" src="data:image/png;base64,iVBOR" alt="Image"/>');
+  });
 });

@@ -1,6 +1,6 @@
 // One message of a run: its source, its text; tool calls and their results folded.
 import type { ChatMessage } from "../api/types";
-import { contentText, isToolEvent } from "../lib/runState";
+import { contentParts, contentText, isToolEvent } from "../lib/runState";
 
 export function MessageBubble({ message }: { message: ChatMessage }) {
   const usage = message.models_usage;
@@ -19,7 +19,11 @@ export function MessageBubble({ message }: { message: ChatMessage }) {
           <pre>{text}</pre>
         </details>
       ) : (
-        <div className="bubble-text">{text}</div>
+        <div className="bubble-text">
+          {contentParts(message).map((part, i) => part.kind === "image"
+            ? <img key={i} className="bubble-image" src={part.url} alt={part.alt} />
+            : <span key={i}>{i > 0 ? "\n" : ""}{part.text}</span>)}
+        </div>
       )}
     </li>
   );

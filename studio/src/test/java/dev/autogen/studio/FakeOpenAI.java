@@ -8,6 +8,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -18,6 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class FakeOpenAI implements AutoCloseable {
     private final HttpServer server;
     final AtomicLong calls = new AtomicLong();
+    /** The Authorization header of each call. */
+    final Queue<String> authorizations = new ConcurrentLinkedQueue<>();
 
     FakeOpenAI(Duration latency) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
@@ -26,6 +30,7 @@ final class FakeOpenAI implements AutoCloseable {
             try (exchange) {
                 JsonNode request = AutogenJson.mapper().readTree(exchange.getRequestBody());
                 calls.incrementAndGet();
+                authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
                 Thread.sleep(latency.toMillis());
                 boolean critic = request.path("messages").path(0).path("content").asText().contains("critic");
                 String content = critic ? "APPROVE" : "A draft about the sea, in three lines.";

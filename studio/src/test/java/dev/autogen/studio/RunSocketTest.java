@@ -151,6 +151,62 @@ class RunSocketTest {
     }
 
     @Test
+    void theSettingsEnvironmentReachesTheModelClientsOfARunAndNothingOfItIsStoredWithTheTeam() throws Exception {
+        try (var model = new FakeOpenAI(java.time.Duration.ZERO)) {
+            JsonNode settings = studio.get("/api/settings/?user_id=" + TestStudio.USER).data().get("config");
+            var edited = (com.fasterxml.jackson.databind.node.ObjectNode) settings.deepCopy();
+            edited.withArray("environment").addObject().put("name", "OPENAI_API_KEY").put("value", "sk-from-settings")
+                    .put("type", "secret");
+            edited.withArray("environment").addObject().put("name", "OPENAI_BASE_URL").put("value", model.baseUrl())
+                    .put("type", "string");
+            assertThat(studio.put("/api/settings/", Map.of("user_id", TestStudio.USER, "config", edited)).status())
+                    .isEqualTo(200);
+            var team = TestStudio.writerAndCritic();
+            var writerModel = (com.fasterxml.jackson.databind.node.ObjectNode) team.at("/config/participants/0/config/model_client");
+            writerModel.removeAll();
+            writerModel.put("provider", "autogen_ext.models.openai.OpenAIChatCompletionClient")
+                    .put("component_type", "model").putObject("config").put("model", "gpt-4o-mini");
+            long[] ids = studio.newRun(team);
+
+            try (var ws = WsClient.connect(studio, ids[2])) {
+                ws.next();
+                ws.send(Map.of("type", "start", "task", "Write about the sea.", "team_config", team));
+                List<JsonNode> frames = ws.until("result");
+                assertThat(contents(frames)).containsExactly("user: Write about the sea.",
+                        "writer: A draft about the sea, in three lines.", "critic: APPROVE");
+            }
+            assertThat(model.authorizations).containsExactly("Bearer sk-from-settings");
+            assertThat(studio.get("/api/teams/" + ids[0] + "?user_id=" + TestStudio.USER).body().toString())
+                    .doesNotContain("sk-from-settings");
+        }
+    }
+
+    @Test
+    void anAttachedImageGoesOutAsADataUrlAndIsStoredAsAutoGenDumpsIt() throws Exception {
+        String png = java.util.Base64.getEncoder().encodeToString(TINY_PNG);
+        long[] ids = studio.newRun(TestStudio.writerAndCritic());
+        try (var ws = WsClient.connect(studio, ids[2])) {
+            ws.next();
+            ws.send(Map.of("type", "start", "task", "Describe the picture.", "team_config", TestStudio.writerAndCritic(),
+                    "files", List.of(Map.of("name", "dot.png", "type", "image/png", "content", png))));
+            List<JsonNode> frames = ws.until("result");
+            JsonNode image = frames.get(1).get("data");
+            assertThat(image.get("type").asText()).isEqualTo("MultiModalMessage");
+            assertThat(image.get("content").get(0).asText()).isEqualTo("Image: dot.png");
+            assertThat(image.get("content").get(1).get("url").asText()).isEqualTo("data:image/png;base64," + png);
+            assertThat(image.get("content").get(1).has("alt")).isTrue();
+
+            JsonNode stored = studio.get("/api/runs/" + ids[2] + "/messages").data().get(1).get("config");
+            assertThat(stored.get("id").asText()).isEqualTo(image.get("id").asText());
+            assertThat(stored.get("content").get(1).get("data").asText()).isEqualTo(png);
+        }
+    }
+
+    /** A 1x1 PNG. */
+    private static final byte[] TINY_PNG = java.util.Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+
+    @Test
     void badFramesGetErrorFramesAndTheSocketStaysOpen() throws Exception {
         long[] ids = studio.newRun(TestStudio.writerAndCritic());
         try (var ws = WsClient.connect(studio, ids[2])) {

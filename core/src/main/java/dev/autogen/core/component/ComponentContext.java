@@ -72,6 +72,16 @@ public final class ComponentContext {
         return session.attribute(key);
     }
 
+    /**
+     * The environment variables components read settings from when their config leaves them out (API
+     * keys, hosts, base URLs): the process environment, with the application's
+     * {@link ComponentEnvironment} attribute laid over it.
+     */
+    public Map<String, String> environment() {
+        Map<String, String> process = System.getenv();
+        return attribute(ComponentEnvironment.class).map(given -> given.over(process)).orElse(process);
+    }
+
     /** The registry providers are resolved from. */
     public ComponentRegistry registry() {
         return session.registry();

@@ -1,6 +1,7 @@
 package dev.autogen.studio.runs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autogen.agentchat.base.TaskResult;
@@ -43,11 +44,31 @@ public final class Frames {
         return frame("error").put("error", error).put("timestamp", now());
     }
 
-    /** A message of the run: {@code {"type": "message", "data": dump}}. */
+    /**
+     * A message of the run: {@code {"type": "message", "data": dump}}. As in Python Studio, the images of
+     * a {@code MultiModalMessage} go out as {@code {"url": "data:image/png;base64,...", "alt"}}, which a
+     * page can show at once; the stored message keeps AutoGen's {@code {"data": base64}}.
+     */
     public static ObjectNode message(JsonNode dump) {
         ObjectNode frame = frame("message");
-        frame.set("data", dump);
+        frame.set("data", withImageUrls(dump));
         return frame;
+    }
+
+    private static JsonNode withImageUrls(JsonNode dump) {
+        if (!dump.path("type").asText().equals("MultiModalMessage") || !dump.path("content").isArray()) {
+            return dump;
+        }
+        ObjectNode copy = dump.deepCopy();
+        ArrayNode content = copy.putArray("content");
+        for (JsonNode part : dump.get("content")) {
+            if (part.isObject() && part.path("data").isTextual()) {
+                content.addObject().put("url", "data:image/png;base64," + part.get("data").asText()).put("alt", "Image");
+            } else {
+                content.add(part);
+            }
+        }
+        return copy;
     }
 
     /** A piece of streamed model output: {@code {"type": "message_chunk", "data": dump}}. */

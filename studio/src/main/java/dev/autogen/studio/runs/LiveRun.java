@@ -157,8 +157,8 @@ public final class LiveRun {
         Team team = null;
         try {
             JsonNode config = starter.start();
-            JsonNode withKeys = ModelKeys.apply(config, services.settings().environment(userId));
-            var loaded = TeamFactory.load(withKeys, services.settings().codeExecutionAllowed(userId), input);
+            var loaded = TeamFactory.load(config, services.settings().codeExecutionAllowed(userId), input,
+                    services.settings().environment(userId));
             team = loaded.team();
             stopAfterTurn = loaded.stop();
             if (team instanceof BaseGroupChat chat) {

@@ -9,16 +9,20 @@ import dev.autogen.agentchat.base.Team;
 import dev.autogen.agentchat.base.TerminationCondition;
 import dev.autogen.agentchat.conditions.ExternalTermination;
 import dev.autogen.agentchat.teams.BaseGroupChat;
+import dev.autogen.core.component.ComponentEnvironment;
 import dev.autogen.core.component.ComponentLoader;
 import dev.autogen.core.component.ConsentPolicy;
 import dev.autogen.core.component.ConsentRequest;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Builds the team of a run from its component config: its UserProxyAgents ask the browser, an
  * {@link ExternalTermination} is added to its termination condition (so a stop can wait for the end of
  * the turn), and components that would run code or start programs are built only when the user
- * enabled code execution in the settings; otherwise the load fails naming them.
+ * enabled code execution in the settings; otherwise the load fails naming them. The components read
+ * the user's settings' environment before the process's ({@link ComponentEnvironment}), as Python
+ * Studio's runs see the settings' environment.
  */
 public final class TeamFactory {
     private TeamFactory() {
@@ -41,16 +45,23 @@ public final class TeamFactory {
         }
     };
 
+    /** {@link #load(JsonNode, boolean, InputFunction, Map)} with the process environment only. */
+    public static LoadedTeam load(JsonNode config, boolean allowCodeExecution, InputFunction input) {
+        return load(config, allowCodeExecution, input, Map.of());
+    }
+
     /**
-     * Loads {@code config} as a team.
+     * Loads {@code config} as a team whose components see {@code environment} over the process's.
      *
      * @throws dev.autogen.core.component.ComponentLoadException if it is not a loadable team
      */
-    public static LoadedTeam load(JsonNode config, boolean allowCodeExecution, InputFunction input) {
+    public static LoadedTeam load(JsonNode config, boolean allowCodeExecution, InputFunction input,
+            Map<String, String> environment) {
         JsonNode withStop = withExternalTermination(config);
         Team team = ComponentLoader.defaultLoader()
                 .withConsent(allowCodeExecution ? ConsentPolicy.allowAll() : REFUSE)
                 .withAttribute(InputFunction.class, input)
+                .withAttribute(ComponentEnvironment.class, new ComponentEnvironment(environment))
                 .load(withStop, Team.class);
         return new LoadedTeam(team, team instanceof BaseGroupChat chat ? find(chat.terminationCondition()) : null);
     }

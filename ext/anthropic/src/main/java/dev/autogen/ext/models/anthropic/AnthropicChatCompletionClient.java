@@ -617,7 +617,7 @@ public final class AnthropicChatCompletionClient extends HttpChatCompletionClien
         @Override
         public AnthropicChatCompletionClient fromConfig(AnthropicClientConfiguration config, ComponentContext context) {
             try {
-                return new AnthropicChatCompletionClient(config);
+                return new AnthropicChatCompletionClient(config, context.environment()::get);
             } catch (IllegalArgumentException e) {
                 String message = String.valueOf(e.getMessage());
                 String field = message.contains("model_info") ? "model_info"

@@ -467,7 +467,7 @@ public final class LuceneVectorMemory implements DeletableMemory, Component<Luce
             }
             Builder builder;
             try {
-                builder = builder(EmbeddingFunctions.create(embeddingConfig, System.getenv())).ownsEmbeddings();
+                builder = builder(EmbeddingFunctions.create(embeddingConfig, context.environment())).ownsEmbeddings();
             } catch (IllegalArgumentException e) {
                 throw context.invalid("embedding_function_config", e.getMessage());
             }

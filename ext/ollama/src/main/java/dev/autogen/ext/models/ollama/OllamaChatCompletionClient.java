@@ -665,7 +665,7 @@ public final class OllamaChatCompletionClient extends HttpChatCompletionClient i
         @Override
         public OllamaChatCompletionClient fromConfig(OllamaClientConfiguration config, ComponentContext context) {
             try {
-                return new OllamaChatCompletionClient(config);
+                return new OllamaChatCompletionClient(config, context.environment()::get);
             } catch (IllegalArgumentException e) {
                 String message = String.valueOf(e.getMessage());
                 throw context.invalid(message.contains("host") ? "host" : "model_info", message);

@@ -142,7 +142,8 @@ public final class AzureAIChatCompletionClient extends BaseOpenAIChatCompletionC
             provider = AzureTokenProviders.load(config.azureAdTokenProvider(), context, "azure_ad_token_provider",
                     "api_key or set " + (isGitHub(config.endpoint()) ? "GITHUB_TOKEN" : "AZURE_AI_API_KEY"));
         }
-        return new AzureAIChatCompletionClient(config, provider, true, System::getenv);
+        return new AzureAIChatCompletionClient(config, provider, true,
+                context == null ? System::getenv : context.environment()::get);
     }
 
     /** A builder; endpoint and model info are required. */

@@ -96,7 +96,8 @@ public final class AzureOpenAIChatCompletionClient extends BaseOpenAIChatComplet
             provider = AzureTokenProviders.load(config.azureAdTokenProvider(), context, "azure_ad_token_provider",
                     "api_key or azure_ad_token, or set AZURE_OPENAI_API_KEY,");
         }
-        return new AzureOpenAIChatCompletionClient(config, provider, provider != null, System::getenv);
+        return new AzureOpenAIChatCompletionClient(config, provider, provider != null,
+                context == null ? System::getenv : context.environment()::get);
     }
 
     /** A builder; model, azure endpoint and API version are required. */

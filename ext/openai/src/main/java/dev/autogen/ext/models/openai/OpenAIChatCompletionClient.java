@@ -251,7 +251,7 @@ public final class OpenAIChatCompletionClient extends BaseOpenAIChatCompletionCl
 
         @Override
         public OpenAIChatCompletionClient fromConfig(OpenAIClientConfiguration config, ComponentContext context) {
-            return OpenAIChatCompletionClient.fromConfig(config);
+            return new OpenAIChatCompletionClient(config, context.environment()::get);
         }
     }
 }
