@@ -7,7 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 
 /**
- * The same REST and restart tests on a real PostgreSQL server (Debian's, started on loopback by
+ * The same REST, load and restart tests on a real PostgreSQL server (Debian's, started on loopback by
  * {@link PostgresServer}; skipped when it is not installed, unless AUTOGEN_TESTS_STRICT=1).
  */
 class PostgresStudioTest {
@@ -32,6 +32,14 @@ class PostgresStudioTest {
 
     @Nested
     class RestApi extends RestApiTest {
+        @Override
+        StudioConfig config() throws Exception {
+            return on(super.config());
+        }
+    }
+
+    @Nested
+    class Load extends StudioLoadTest {
         @Override
         StudioConfig config() throws Exception {
             return on(super.config());

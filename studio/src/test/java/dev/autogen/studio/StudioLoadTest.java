@@ -39,6 +39,11 @@ class StudioLoadTest {
     @TempDir
     Path dir;
 
+    /** The server's config: SQLite in the app dir here, PostgreSQL in {@link PostgresStudioTest}. */
+    StudioConfig config() throws Exception {
+        return StudioConfig.defaults(dir);
+    }
+
     /** One run's socket: its frames, and when each message frame arrived. */
     static final class RunClient implements WebSocket.Listener {
         final List<JsonNode> frames = Collections.synchronizedList(new ArrayList<>());
@@ -79,7 +84,7 @@ class StudioLoadTest {
     @Test
     void twoHundredConcurrentRunsLoseNothing() throws Exception {
         try (var model = new FakeOpenAI(Duration.ofMillis(50));
-                var studio = new TestStudio(StudioConfig.defaults(dir))) {
+                var studio = new TestStudio(config())) {
             var client = OpenAIChatCompletionClient.builder().model("gpt-4o-mini").apiKey("sk-test")
                     .baseUrl(model.baseUrl()).build();
             ObjectNode team = TestStudio.team(List.of(
@@ -137,8 +142,9 @@ class StudioLoadTest {
             Collections.sort(latencies);
             long p50 = latencies.get(latencies.size() / 2);
             long p99 = latencies.get((int) Math.ceil(latencies.size() * 0.99) - 1);
-            System.out.printf("studio load: %d runs, %d messages in %.2f s: %.1f runs/s, %.0f messages/s; frame latency "
-                    + "p50 %.1f ms, p99 %.1f ms; %d model calls; peak heap %d MiB%n", RUNS, messages, seconds,
+            System.out.printf("studio load (%s): %d runs, %d messages in %.2f s: %.1f runs/s, %.0f messages/s; frame latency "
+                    + "p50 %.1f ms, p99 %.1f ms; %d model calls; peak heap %d MiB%n",
+                    studio.config.databaseUri() == null ? "SQLite" : "PostgreSQL", RUNS, messages, seconds,
                     RUNS / seconds, messages / seconds, p50 / 1000.0, p99 / 1000.0, model.calls.get(), peakHeap >> 20);
             assertThat(model.calls.get()).isEqualTo(2L * RUNS);
         }
