@@ -195,10 +195,12 @@ public final class OpenAIClient implements AutoCloseable {
             return "";
         }
         var sb = new StringBuilder();
-        query.forEach((k, v) -> sb.append(sb.isEmpty() ? '?' : '&')
-                .append(java.net.URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
-                .append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        query.forEach((k, v) -> sb.append(sb.isEmpty() ? '?' : '&').append(encode(k)).append('=').append(encode(v)));
         return sb.toString();
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static String contentType(HttpResponse<?> response) {
