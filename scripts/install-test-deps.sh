@@ -10,6 +10,7 @@ set -uo pipefail
 requirements=(
   "redis-server|redis-server"
   "py:ipykernel|python3-ipykernel"
+  "py:jupyter_server|python3-jupyter-server"
   "npm|npm"
   "pg:initdb|postgresql"
   "chromium|chromium"

@@ -167,7 +167,8 @@ public abstract class BaseAgent implements Agent {
             AgentFactory<T> factory, boolean skipClassSubscriptions, boolean skipDirectMessageSubscription) {
         AgentType agentType = runtime.registerFactory(type, factory, agentClass);
         if (!skipClassSubscriptions) {
-            for (Subscription subscription : declaredSubscriptions(agentClass, type)) {
+            var context = new SubscriptionInstantiationContext(runtime, agentType);
+            for (Subscription subscription : declaredSubscriptions(agentClass, context)) {
                 runtime.addSubscription(subscription);
             }
         }
@@ -177,8 +178,68 @@ public abstract class BaseAgent implements Agent {
         return agentType;
     }
 
-    /** The subscriptions an agent class declares with annotations, for agents of {@code agentType}. */
+    /**
+     * The subscriptions an agent class declares with {@link DefaultSubscribed} and {@link TypeSubscribed},
+     * for agents of {@code agentType}. Without a runtime, {@link SubscribedBy} factories are not asked;
+     * {@link #declaredSubscriptions(Class, SubscriptionInstantiationContext)} asks them too.
+     */
     public static List<Subscription> declaredSubscriptions(Class<?> agentClass, String agentType) {
+        return annotated(agentClass, agentType);
+    }
+
+    /**
+     * Every subscription an agent class declares for the agent type of {@code context}: those of its
+     * {@link DefaultSubscribed} and {@link TypeSubscribed} annotations, then those its {@link SubscribedBy}
+     * factories make.
+     *
+     * @throws IllegalStateException if a factory cannot be created, fails or returns no list, naming it
+     */
+    public static List<Subscription> declaredSubscriptions(Class<?> agentClass, SubscriptionInstantiationContext context) {
+        String agentType = context.agentType().type();
+        List<Subscription> subscriptions = annotated(agentClass, agentType);
+        for (SubscribedBy by : agentClass.getAnnotationsByType(SubscribedBy.class)) {
+            subscriptions.addAll(make(by.value(), agentClass, context));
+        }
+        return subscriptions;
+    }
+
+    /** What {@code factory} makes for {@code context}, with failures naming the factory and agent type. */
+    static List<Subscription> subscriptionsOf(SubscriptionFactory factory, String factoryName,
+            SubscriptionInstantiationContext context) {
+        List<Subscription> made;
+        try {
+            made = factory.subscriptions(context);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("the subscription factory " + factoryName + " failed for agent type '"
+                    + context.agentType().type() + "': " + e.getMessage(), e);
+        }
+        if (made == null || made.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new IllegalStateException("the subscription factory " + factoryName + " returned "
+                    + (made == null ? "no list" : "a null subscription") + " for agent type '"
+                    + context.agentType().type() + "'");
+        }
+        return made;
+    }
+
+    private static List<Subscription> make(Class<? extends SubscriptionFactory> factoryClass, Class<?> agentClass,
+            SubscriptionInstantiationContext context) {
+        SubscriptionFactory factory;
+        try {
+            var constructor = factoryClass.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            factory = constructor.newInstance();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            Throwable cause = e instanceof java.lang.reflect.InvocationTargetException ite && ite.getCause() != null
+                    ? ite.getCause() : e;
+            throw new IllegalStateException("@SubscribedBy(" + factoryClass.getSimpleName() + ") on "
+                    + agentClass.getSimpleName() + ": cannot create the factory; it needs a no-argument constructor ("
+                    + (cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName()) + ")", cause);
+        }
+        return subscriptionsOf(factory, factoryClass.getSimpleName() + " (@SubscribedBy on "
+                + agentClass.getSimpleName() + ")", context);
+    }
+
+    private static List<Subscription> annotated(Class<?> agentClass, String agentType) {
         List<Subscription> subscriptions = new ArrayList<>();
         DefaultSubscribed defaults = agentClass.getAnnotation(DefaultSubscribed.class);
         if (defaults != null) {

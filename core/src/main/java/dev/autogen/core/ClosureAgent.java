@@ -115,7 +115,7 @@ public final class ClosureAgent extends BaseAgent {
         private final Closure<? super T> closure;
         private String description = "";
         private UnknownTypePolicy unknownTypePolicy = UnknownTypePolicy.WARN;
-        private Supplier<List<Subscription>> subscriptions = List::of;
+        private SubscriptionFactory subscriptions = ctx -> List.of();
         private boolean skipDirectMessageSubscription;
 
         private Builder(String type, Class<T> messageType, Closure<? super T> closure) {
@@ -138,6 +138,16 @@ public final class ClosureAgent extends BaseAgent {
 
         /** The subscriptions to add for the type when it is registered. */
         public Builder<T> subscriptions(Supplier<List<Subscription>> subscriptions) {
+            Objects.requireNonNull(subscriptions, "subscriptions");
+            this.subscriptions = ctx -> subscriptions.get();
+            return this;
+        }
+
+        /**
+         * The subscriptions to add for the type when it is registered, made knowing the type:
+         * {@code .subscriptions(ctx -> List.of(DefaultSubscription.of(ctx)))}.
+         */
+        public Builder<T> subscriptions(SubscriptionFactory subscriptions) {
             this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
             return this;
         }
@@ -158,7 +168,9 @@ public final class ClosureAgent extends BaseAgent {
             Closure<Object> untyped = (Closure<Object>) closure;
             AgentType agentType = runtime.registerFactory(type,
                     ctx -> new ClosureAgent(ctx, description, messageType, untyped, unknownTypePolicy), ClosureAgent.class);
-            for (Subscription subscription : subscriptions.get()) {
+            var context = new SubscriptionInstantiationContext(runtime, agentType);
+            for (Subscription subscription : BaseAgent.subscriptionsOf(subscriptions, "of closure agent '" + type + "'",
+                    context)) {
                 runtime.addSubscription(subscription);
             }
             if (!skipDirectMessageSubscription) {

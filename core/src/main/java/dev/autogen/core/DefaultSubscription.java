@@ -11,6 +11,14 @@ public final class DefaultSubscription extends TypeSubscription {
         super(DefaultTopicId.DEFAULT_TYPE, agentType);
     }
 
+    /**
+     * Subscribes the agent type being registered to the {@code "default"} topic type: Python's
+     * {@code DefaultSubscription()} created inside a subscription factory.
+     */
+    public static DefaultSubscription of(SubscriptionInstantiationContext context) {
+        return new DefaultSubscription(context.agentType().type());
+    }
+
     /** Subscribes {@code agentType} to another topic type, for agents on a named default topic. */
     public DefaultSubscription(String topicType, String agentType) {
         super(topicType, agentType);

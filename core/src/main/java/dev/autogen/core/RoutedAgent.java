@@ -55,6 +55,16 @@ public abstract class RoutedAgent extends BaseAgent {
 
     @Override
     protected final @Nullable Object onMessageImpl(Object message, MessageContext context) throws Exception {
+        return route(message, context);
+    }
+
+    /** Hands a message to its handler; {@link SequentialRoutedAgent} puts some messages in line first. */
+    @Nullable Object route(Object message, MessageContext context) throws Exception {
+        return dispatch(message, context);
+    }
+
+    /** Calls the handler that accepts {@code message}, or {@link #onUnhandledMessage}. */
+    final @Nullable Object dispatch(Object message, MessageContext context) throws Exception {
         HandlerTable.Handler handler = handlers.find(this, message, context);
         if (handler == null) {
             return onUnhandledMessage(message, context);

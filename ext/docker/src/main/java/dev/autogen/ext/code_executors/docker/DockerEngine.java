@@ -22,11 +22,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The few Docker Engine API calls the executor makes, over one docker-java client: ping, image
+ * The few Docker Engine API calls the Docker executors make, over one docker-java client: ping, image
  * pull, container lifecycle, exec with collected output. Errors from the engine surface as
- * docker-java's unchecked {@code DockerException}s.
+ * docker-java's unchecked {@code DockerException}s. Public for this module's other package
+ * ({@code docker_jupyter}); not meant as an API of its own.
  */
-final class DockerEngine implements AutoCloseable {
+public final class DockerEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DockerEngine.class);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
@@ -49,7 +50,7 @@ final class DockerEngine implements AutoCloseable {
      *
      * @throws IllegalArgumentException if the host or the TLS settings are malformed
      */
-    static DockerEngine connect(@Nullable String dockerHost) {
+    public static DockerEngine connect(@Nullable String dockerHost) {
         DockerClientConfig config;
         try {
             var builder = DefaultDockerClientConfig.createDefaultConfigBuilder();
@@ -71,11 +72,11 @@ final class DockerEngine implements AutoCloseable {
         return new DockerEngine(DockerClientImpl.getInstance(config, http), config.getDockerHost());
     }
 
-    DockerClient client() {
+    public DockerClient client() {
         return client;
     }
 
-    URI host() {
+    public URI host() {
         return host;
     }
 
@@ -84,7 +85,7 @@ final class DockerEngine implements AutoCloseable {
      *
      * @throws IllegalStateException naming the host and the fix if none does
      */
-    void ping() {
+    public void ping() {
         try {
             client.pingCmd().exec();
         } catch (RuntimeException e) {
@@ -95,7 +96,7 @@ final class DockerEngine implements AutoCloseable {
     }
 
     /** Pulls {@code image} unless the engine has it. */
-    void ensureImage(String image) {
+    public void ensureImage(String image) {
         try {
             client.inspectImageCmd(image).exec();
             return;
@@ -123,7 +124,7 @@ final class DockerEngine implements AutoCloseable {
     }
 
     /** Force-removes the container called {@code name}, if there is one. */
-    void removeIfPresent(String name) {
+    public void removeIfPresent(String name) {
         try {
             client.removeContainerCmd(name).withForce(true).exec();
             LOG.debug("removed existing container {}", name);
@@ -133,7 +134,7 @@ final class DockerEngine implements AutoCloseable {
     }
 
     /** Whether the container is running; {@code false} once it is gone. */
-    boolean isRunning(String containerId) {
+    public boolean isRunning(String containerId) {
         try {
             Boolean running = client.inspectContainerCmd(containerId).exec().getState().getRunning();
             return Boolean.TRUE.equals(running);
@@ -143,7 +144,7 @@ final class DockerEngine implements AutoCloseable {
     }
 
     /** Polls until the container runs or {@code timeout} passes, as Python's {@code _wait_for_ready}. */
-    boolean waitUntilRunning(String containerId, Duration timeout) {
+    public boolean waitUntilRunning(String containerId, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!isRunning(containerId)) {
             if (System.nanoTime() > deadline) {
@@ -160,7 +161,7 @@ final class DockerEngine implements AutoCloseable {
     }
 
     /** The container's log, or a note saying why there is none. */
-    String logs(String containerId) {
+    public String logs(String containerId) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             client.logContainerCmd(containerId).withStdOut(true).withStdErr(true)
@@ -206,7 +207,7 @@ final class DockerEngine implements AutoCloseable {
     }
 
     /** Stops the container; a container that is already gone is fine. */
-    void stop(String containerId) {
+    public void stop(String containerId) {
         try {
             client.stopContainerCmd(containerId).exec();
         } catch (NotFoundException e) {

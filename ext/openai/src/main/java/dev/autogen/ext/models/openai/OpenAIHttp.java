@@ -31,12 +31,21 @@ final class OpenAIHttp implements HttpErrorDecoder {
     private static final String USER_AGENT = "autogen-java";
 
     private final String apiName;
-    private final String model;
+    private final String subject;
     private final Duration timeout;
     private final Duration idleTimeout;
     private final int maxRetries;
+    private final String what;
 
     OpenAIHttp(String apiName, String model, Duration timeout, Duration idleTimeout, int maxRetries) {
+        this(apiName, "model '" + model + "'", timeout, idleTimeout, maxRetries, "model call");
+    }
+
+    /**
+     * @param subject what failure messages say was called, e.g. {@code model 'gpt-4o'}
+     * @param what names the calls in cancellation messages and logs
+     */
+    OpenAIHttp(String apiName, String subject, Duration timeout, Duration idleTimeout, int maxRetries, String what) {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive, got " + timeout);
         }
@@ -44,7 +53,8 @@ final class OpenAIHttp implements HttpErrorDecoder {
             throw new IllegalArgumentException("max_retries must be 0 or more, got " + maxRetries);
         }
         this.apiName = apiName;
-        this.model = model;
+        this.subject = subject;
+        this.what = what;
         this.timeout = timeout;
         this.idleTimeout = idleTimeout;
         this.maxRetries = maxRetries;
@@ -69,7 +79,7 @@ final class OpenAIHttp implements HttpErrorDecoder {
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
         return new HttpTransport(client,
-                new RetryPolicy(maxRetries, RetryPolicy.SDK_MAX_RETRY_AFTER, RetryPolicy.LongRetryAfter.CAP), this, "model call",
+                new RetryPolicy(maxRetries, RetryPolicy.SDK_MAX_RETRY_AFTER, RetryPolicy.LongRetryAfter.CAP), this, what,
                 idleTimeout);
     }
 
@@ -89,13 +99,36 @@ final class OpenAIHttp implements HttpErrorDecoder {
         return builder.build();
     }
 
+    /** A request of one attempt with any method; {@code body} is null for none. */
+    HttpRequest request(String method, URI uri, Map<String, String> headers, @Nullable String contentType,
+            HttpRequest.BodyPublisher body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+                .timeout(timeout)
+                .header("Accept", "application/json")
+                .header("User-Agent", USER_AGENT)
+                .method(method, body);
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        if ("http".equalsIgnoreCase(uri.getScheme())) {
+            builder.version(HttpClient.Version.HTTP_1_1);
+        }
+        headers.forEach(builder::setHeader);
+        return builder.build();
+    }
+
     /** Parses a JSON answer, naming the URL and showing the start of the body when it is not JSON. */
     static JsonNode parseJson(URI uri, int status, String contentType, String text) {
+        return parseJson(uri, status, contentType, text, "a JSON chat completion");
+    }
+
+    /** Parses a JSON answer; {@code expected} names what was expected, e.g. {@code "a JSON thread"}. */
+    static JsonNode parseJson(URI uri, int status, String contentType, String text, String expected) {
         try {
             JsonNode node = AutogenJson.mapper().readTree(text);
             if (node == null || node.isMissingNode()) {
                 throw new OpenAIException("the server at " + uri + " answered HTTP " + status + " with an empty body"
-                        + " where a JSON chat completion was expected");
+                        + " where " + expected + " was expected");
             }
             return node;
         } catch (JsonProcessingException e) {
@@ -108,11 +141,11 @@ final class OpenAIHttp implements HttpErrorDecoder {
     public RuntimeException failure(URI uri, IOException e, int attempts) {
         OpenAIException error;
         if (e instanceof IdleTimeoutException idle) {
-            error = new OpenAITimeoutException("model '" + model + "' at " + uri + ": " + idle.getMessage()
+            error = new OpenAITimeoutException(subject + " at " + uri + ": " + idle.getMessage()
                     + "; the server stalled. Check that it is healthy, or raise the client's idle_timeout (now "
                     + HttpTransport.seconds(idleTimeout) + ") if the model pauses longer", e);
         } else if (e instanceof IncompleteStreamException) {
-            error = new OpenAIException("model '" + model + "' at " + uri + ": " + e.getMessage()
+            error = new OpenAIException(subject + " at " + uri + ": " + e.getMessage()
                     + "; the connection was cut. Check the server and its proxies", e);
         } else if (e instanceof HttpTimeoutException) {
             error = new OpenAITimeoutException("the request to " + uri + " timed out after " + timeout.toMillis()
@@ -156,7 +189,8 @@ final class OpenAIHttp implements HttpErrorDecoder {
         if (message == null && !body.isBlank()) {
             message = abbreviate(body);
         }
-        var sb = new StringBuilder(apiName).append(" request POST ").append(failure.uri()).append(" failed with HTTP ")
+        var sb = new StringBuilder(apiName).append(" request ").append(failure.method()).append(' ')
+                .append(failure.uri()).append(" failed with HTTP ")
                 .append(failure.status());
         if (failure.attempts() > 1) {
             sb.append(" after ").append(failure.attempts()).append(" attempts");
