@@ -1,14 +1,12 @@
 package dev.autogen.core;
 
 import dev.autogen.core.utils.Concurrency;
-import java.util.ArrayDeque;
+import dev.autogen.core.utils.SerialLane;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import java.util.Queue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,9 +42,7 @@ import org.jspecify.annotations.Nullable;
  */
 public abstract class SequentialRoutedAgent extends RoutedAgent {
     private final List<Class<?>> sequentialMessageTypes;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Queue<Runnable> line = new ArrayDeque<>();
-    private boolean draining;
+    private final SerialLane lane = new SerialLane(() -> "autogen-sequence-" + id().type());
 
     /**
      * For agents created by a factory.
@@ -89,7 +85,7 @@ public abstract class SequentialRoutedAgent extends RoutedAgent {
         CompletableFuture<@Nullable Object> done = new CompletableFuture<>();
         MessageHandlerContext.Frame frame = MessageHandlerContext.current();
         CancellationToken token = context.cancellationToken();
-        enqueue(() -> {
+        lane.submit(() -> {
             if (token.isCancelled()) {
                 done.completeExceptionally(new CancellationException("the " + message.getClass().getSimpleName()
                         + " for " + id() + " was cancelled while it waited for its turn"));
@@ -104,36 +100,5 @@ public abstract class SequentialRoutedAgent extends RoutedAgent {
             }
         });
         return context.isRpc() ? AgentRuntime.await(done) : done;
-    }
-
-    private void enqueue(Runnable turn) {
-        lock.lock();
-        try {
-            line.add(turn);
-            if (draining) {
-                return;
-            }
-            draining = true;
-        } finally {
-            lock.unlock();
-        }
-        Concurrency.startThread("autogen-sequence-" + id().type(), this::drain);
-    }
-
-    private void drain() {
-        while (true) {
-            Runnable next;
-            lock.lock();
-            try {
-                next = line.poll();
-                if (next == null) {
-                    draining = false;
-                    return;
-                }
-            } finally {
-                lock.unlock();
-            }
-            next.run();
-        }
     }
 }

@@ -7,10 +7,8 @@ import dev.autogen.core.BaseAgent;
 import dev.autogen.core.MessageContext;
 import dev.autogen.core.MessageHandlerContext;
 import dev.autogen.core.utils.Concurrency;
-import java.util.ArrayDeque;
-import java.util.Queue;
+import dev.autogen.core.utils.SerialLane;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,9 +21,7 @@ import org.jspecify.annotations.Nullable;
  * participant has taken in the last message.
  */
 abstract class SequentialAgent extends BaseAgent {
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Queue<Runnable> queue = new ArrayDeque<>();
-    private boolean draining;
+    private final SerialLane lane = new SerialLane(() -> "autogen-team-" + id().type());
 
     SequentialAgent(String description) {
         super(description);
@@ -45,48 +41,13 @@ abstract class SequentialAgent extends BaseAgent {
         }
         CompletableFuture<@Nullable Object> done = new CompletableFuture<>();
         MessageHandlerContext.Frame frame = MessageHandlerContext.current();
-        enqueue(() -> {
-            try {
+        lane.submit(() -> {
+            try (var scope = Concurrency.interruptOnCancel(context.cancellationToken())) {
                 done.complete(MessageHandlerContext.callIn(frame, () -> handleInOrder(message, context)));
             } catch (Throwable e) {
                 done.completeExceptionally(e);
             }
-        }, context);
+        });
         return context.isRpc() ? AgentRuntime.await(done) : done;
-    }
-
-    private void enqueue(Runnable task, MessageContext context) {
-        lock.lock();
-        try {
-            queue.add(() -> {
-                try (var scope = Concurrency.interruptOnCancel(context.cancellationToken())) {
-                    task.run();
-                }
-            });
-            if (draining) {
-                return;
-            }
-            draining = true;
-        } finally {
-            lock.unlock();
-        }
-        Concurrency.startThread("autogen-team-" + id().type(), this::drain);
-    }
-
-    private void drain() {
-        while (true) {
-            Runnable next;
-            lock.lock();
-            try {
-                next = queue.poll();
-                if (next == null) {
-                    draining = false;
-                    return;
-                }
-            } finally {
-                lock.unlock();
-            }
-            next.run();
-        }
     }
 }

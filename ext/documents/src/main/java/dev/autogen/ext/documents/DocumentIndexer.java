@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -66,6 +67,36 @@ public final class DocumentIndexer {
     /** Starts an indexer into {@code memory}. */
     public static Builder builder(Memory memory) {
         return new Builder(memory);
+    }
+
+    /** The memory the chunks go into. */
+    public Memory memory() {
+        return memory;
+    }
+
+    /** How chunks are cut: their longest length and overlap in characters. */
+    public TextChunker chunker() {
+        return chunker;
+    }
+
+    /** The manifest file, if this indexer keeps one. */
+    public Optional<Path> manifest() {
+        return Optional.ofNullable(manifestFile);
+    }
+
+    /**
+     * Forgets everything indexed so far and deletes the manifest file, so the next {@link #index} adds
+     * every file again; for after the memory was cleared.
+     */
+    public synchronized void forgetAll() {
+        manifest.clear();
+        if (manifestFile != null) {
+            try {
+                Files.deleteIfExists(manifestFile);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete the index manifest " + manifestFile + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     /** What one {@link #index} did. */

@@ -12,7 +12,6 @@ import dev.autogen.core.memory.MemoryQueryResult;
 import dev.autogen.core.memory.UpdateContextResult;
 import dev.autogen.core.model_context.ChatCompletionContext;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -40,13 +39,15 @@ import org.slf4j.LoggerFactory;
  *      import dev.autogen.ext.memory.lucene.EmbeddingFunction; import java.nio.file.Path; EmbeddingFunction embeddings; -->
  * <pre>{@code
  * var index = LuceneVectorMemory.builder(embeddings).inMemory(true).k(3).build();
- * var handbook = DocumentMemory.builder(index).source("docs/handbook").chunkSize(800).build();
+ * var handbook = DocumentMemory.builder(DocumentIndexer.builder(index).chunkSize(800).build())
+ *         .source("docs/handbook").build();
  * // AssistantAgent.builder("assistant", model).memory(handbook) ...
  * }</pre>
  *
  * <p>Indexing happens once per instance, before the first query (a build or a config check indexes
- * nothing). With a {@linkplain Builder#manifest manifest} and a persistent memory, a restart skips the
- * files already indexed and re-indexes only changed ones. Thread-safe.
+ * nothing). With an indexer that keeps a {@linkplain DocumentIndexer.Builder#manifest manifest} and a
+ * persistent memory, a restart skips the files already indexed and re-indexes only changed ones.
+ * Thread-safe.
  */
 public final class DocumentMemory implements Memory, Component<DocumentMemoryConfig> {
     /** The provider string of this component. */
@@ -57,30 +58,32 @@ public final class DocumentMemory implements Memory, Component<DocumentMemoryCon
     private static final Logger LOG = LoggerFactory.getLogger(DocumentMemory.class);
     private static final Provider COMPONENT_PROVIDER = new Provider();
 
-    private final Memory memory;
+    private final DocumentIndexer indexer;
     private final List<String> sources;
-    private final int chunkSize;
-    private final int overlap;
-    private final @Nullable Path manifest;
     private final Object indexLock = new Object();
     private volatile @Nullable List<DocumentIndexer.Result> indexed;
 
     private DocumentMemory(Builder builder) {
-        this.memory = builder.memory;
+        this.indexer = builder.indexer;
         this.sources = List.copyOf(builder.sources);
-        this.chunkSize = builder.chunkSize;
-        this.overlap = builder.overlap;
-        this.manifest = builder.manifest;
     }
 
-    /** Starts a document memory that indexes into and queries {@code memory}. */
+    /**
+     * Starts a document memory that indexes with {@code indexer} (its chunking and manifest) and queries
+     * the indexer's memory.
+     */
+    public static Builder builder(DocumentIndexer indexer) {
+        return new Builder(indexer);
+    }
+
+    /** {@link #builder(DocumentIndexer)} with an indexer of default chunks (1,000 characters, 100 shared) into {@code memory}. */
     public static Builder builder(Memory memory) {
-        return new Builder(memory);
+        return new Builder(DocumentIndexer.builder(memory).build());
     }
 
     /** The memory the documents go into. */
     public Memory memory() {
-        return memory;
+        return indexer.memory();
     }
 
     /**
@@ -96,14 +99,9 @@ public final class DocumentMemory implements Memory, Component<DocumentMemoryCon
         }
         synchronized (indexLock) {
             if (indexed == null) {
-                DocumentIndexer.Builder indexer = DocumentIndexer.builder(memory).chunkSize(chunkSize).overlap(overlap);
-                if (manifest != null) {
-                    indexer.manifest(manifest);
-                }
-                DocumentIndexer documents = indexer.build();
                 List<DocumentIndexer.Result> results = new ArrayList<>();
                 for (String source : sources) {
-                    results.add(indexSource(documents, source, cancellationToken));
+                    results.add(indexSource(source, cancellationToken));
                 }
                 indexed = List.copyOf(results);
             }
@@ -111,9 +109,9 @@ public final class DocumentMemory implements Memory, Component<DocumentMemoryCon
         }
     }
 
-    private DocumentIndexer.Result indexSource(DocumentIndexer documents, String source, CancellationToken token) {
+    private DocumentIndexer.Result indexSource(String source, CancellationToken token) {
         try (SourcePath path = SourcePath.resolve(source)) {
-            DocumentIndexer.Result result = documents.index(path.path(), token);
+            DocumentIndexer.Result result = indexer.index(path.path(), token);
             LOG.debug("memory '{}': {} gave {} chunk(s) from {} new and {} changed file(s); skipped {}", name(), source,
                     result.chunksAdded(), result.filesAdded(), result.filesUpdated(), result.skipped());
             for (String skipped : result.skipped()) {
@@ -125,57 +123,51 @@ public final class DocumentMemory implements Memory, Component<DocumentMemoryCon
 
     @Override
     public String name() {
-        return memory.name();
+        return memory().name();
     }
 
     @Override
     public UpdateContextResult updateContext(ChatCompletionContext modelContext) {
         index(new CancellationToken());
-        return memory.updateContext(modelContext);
+        return memory().updateContext(modelContext);
     }
 
     @Override
     public MemoryQueryResult query(MemoryContent query, CancellationToken cancellationToken) {
         index(cancellationToken);
-        return memory.query(query, cancellationToken);
+        return memory().query(query, cancellationToken);
     }
 
     /** Adds {@code content} to the wrapped memory beside the documents. */
     @Override
     public void add(MemoryContent content, CancellationToken cancellationToken) {
-        memory.add(content, cancellationToken);
+        memory().add(content, cancellationToken);
     }
 
     @Override
     public void addAll(List<MemoryContent> contents, CancellationToken cancellationToken) {
-        memory.addAll(contents, cancellationToken);
+        memory().addAll(contents, cancellationToken);
     }
 
     /** Empties the wrapped memory and forgets the manifest, so the next use indexes every source again. */
     @Override
     public void clear() {
         synchronized (indexLock) {
-            memory.clear();
-            if (manifest != null) {
-                try {
-                    Files.deleteIfExists(manifest);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot delete the manifest " + manifest + ": " + e.getMessage(), e);
-                }
-            }
+            memory().clear();
+            indexer.forgetAll();
             indexed = null;
         }
     }
 
     @Override
     public void close() {
-        memory.close();
+        memory().close();
     }
 
     @Override
     public DocumentMemoryConfig toConfig() {
-        return new DocumentMemoryConfig(memory.dumpComponent(), sources, chunkSize, overlap,
-                manifest == null ? null : manifest.toString());
+        return new DocumentMemoryConfig(memory().dumpComponent(), sources, indexer.chunker().size(),
+                indexer.chunker().overlap(), indexer.manifest().map(Path::toString).orElse(null));
     }
 
     @Override
@@ -232,14 +224,11 @@ public final class DocumentMemory implements Memory, Component<DocumentMemoryCon
 
     /** Options of a {@link DocumentMemory}. */
     public static final class Builder {
-        private final Memory memory;
+        private final DocumentIndexer indexer;
         private final List<String> sources = new ArrayList<>();
-        private int chunkSize = 1_000;
-        private int overlap = 100;
-        private @Nullable Path manifest;
 
-        private Builder(Memory memory) {
-            this.memory = Objects.requireNonNull(memory, "memory");
+        private Builder(DocumentIndexer indexer) {
+            this.indexer = Objects.requireNonNull(indexer, "indexer");
         }
 
         /** Adds a file or folder to index. */
@@ -254,31 +243,7 @@ public final class DocumentMemory implements Memory, Component<DocumentMemoryCon
             return this;
         }
 
-        /** The longest chunk in characters (1,000 by default). */
-        public Builder chunkSize(int characters) {
-            this.chunkSize = characters;
-            return this;
-        }
-
-        /** About how many characters consecutive chunks share (100 by default). */
-        public Builder overlap(int characters) {
-            this.overlap = characters;
-            return this;
-        }
-
-        /**
-         * The file that remembers what was indexed: with a persistent memory, a restart then indexes only
-         * new and changed files. Leave it out for an in-memory index, which starts empty each time.
-         */
-        public Builder manifest(Path file) {
-            this.manifest = Objects.requireNonNull(file, "file");
-            return this;
-        }
-
-        /**
-         * @throws IllegalArgumentException without a source, for a source that does not exist, or for a
-         *     chunk size or overlap out of range
-         */
+        /** @throws IllegalArgumentException without a source, or for a source that does not exist */
         public DocumentMemory build() {
             if (sources.isEmpty()) {
                 throw new IllegalArgumentException("a document memory needs at least one source to index");
@@ -286,7 +251,6 @@ public final class DocumentMemory implements Memory, Component<DocumentMemoryCon
             for (String source : sources) {
                 SourcePath.resolve(source).close();
             }
-            new TextChunker(chunkSize, overlap);
             return new DocumentMemory(this);
         }
     }
@@ -304,21 +268,23 @@ public final class DocumentMemory implements Memory, Component<DocumentMemoryCon
             if (config.sources().isEmpty()) {
                 throw context.invalid("sources", "at least one file, folder or classpath: resource to index is required");
             }
-            Builder builder = builder(context.load(config.memory(), Memory.class, "memory"));
-            config.sources().forEach(builder::source);
-            if (config.chunkSize() != null) {
-                builder.chunkSize(config.chunkSize());
-            }
-            if (config.overlap() != null) {
-                builder.overlap(config.overlap());
-            }
-            if (config.manifest() != null) {
-                builder.manifest(Path.of(config.manifest()));
-            }
+            Memory memory = context.load(config.memory(), Memory.class, "memory");
             try {
+                DocumentIndexer.Builder indexer = DocumentIndexer.builder(memory);
+                if (config.chunkSize() != null) {
+                    indexer.chunkSize(config.chunkSize());
+                }
+                if (config.overlap() != null) {
+                    indexer.overlap(config.overlap());
+                }
+                if (config.manifest() != null) {
+                    indexer.manifest(Path.of(config.manifest()));
+                }
+                Builder builder = builder(indexer.build());
+                config.sources().forEach(builder::source);
                 return builder.build();
             } catch (IllegalArgumentException e) {
-                builder.memory.close();
+                memory.close();
                 throw context.invalid("", e.getMessage());
             }
         }

@@ -104,12 +104,13 @@ class DocumentMemoryTest {
     void withAManifestAPersistentIndexIsNotFilledTwiceAndClearStartsOver() throws Exception {
         Path docs = handbook();
         Path manifest = dir.resolve("index/manifest.json");
-        try (var memory = DocumentMemory.builder(lucene().persistencePath(dir.resolve("index")).build()).source(docs)
-                .manifest(manifest).build()) {
+        try (var memory = DocumentMemory.builder(DocumentIndexer.builder(lucene().persistencePath(dir.resolve("index"))
+                .build()).manifest(manifest).build()).source(docs).build()) {
             memory.query("refunds");
         }
         try (var index = lucene().persistencePath(dir.resolve("index")).build();
-                var memory = DocumentMemory.builder(index).source(docs).manifest(manifest).build()) {
+                var memory = DocumentMemory.builder(DocumentIndexer.builder(index).manifest(manifest).build()).source(docs)
+                        .build()) {
             memory.query("refunds");
             assertThat(index.size()).isEqualTo(2);
             assertThat(memory.index(TOKEN).getFirst().filesUnchanged()).isEqualTo(2);
