@@ -149,6 +149,13 @@ public final class ComponentRegistry {
             return message.append(": the short name is ambiguous, use one of ").append(quoted(candidates)).toString();
         }
         String target = WELL_KNOWN_ALIASES.get(name);
+        Optional<String> module = ProviderModules.moduleOf(name)
+                .or(() -> target == null ? Optional.empty() : ProviderModules.moduleOf(target));
+        if (module.isPresent()) {
+            return message.append(": it comes with the module ").append(module.get())
+                    .append(", which is not on the class path; add that dependency (its version comes from dev.autogen:autogen-bom)")
+                    .toString();
+        }
         if (target != null) {
             return message.append(": it stands for '").append(target)
                     .append("', which is not installed; add the module that provides it to the class path").toString();

@@ -61,9 +61,9 @@ class ComponentRegistryTest {
         assertThat(with.find("openai_chat_completion_client")).map(ComponentProvider::provider)
                 .contains("autogen_ext.models.openai.OpenAIChatCompletionClient");
         assertThat(without.unknownProviderMessage("openai_chat_completion_client", "model"))
-                .isEqualTo("unknown provider 'openai_chat_completion_client': it stands for "
-                        + "'autogen_ext.models.openai.OpenAIChatCompletionClient', which is not installed; "
-                        + "add the module that provides it to the class path");
+                .isEqualTo("unknown provider 'openai_chat_completion_client': it comes with the module "
+                        + "dev.autogen:autogen-ext-openai, which is not on the class path; add that dependency "
+                        + "(its version comes from dev.autogen:autogen-bom)");
     }
 
     /** A provider that only explains, as core's FunctionTool provider does for Python source. */
