@@ -69,13 +69,14 @@ public final class DiskCacheStore<T> implements CacheStore<T>, Component<DiskCac
     private final ObjectMapper mapper = AutogenJson.mapper();
     private final ReentrantLock lock = new ReentrantLock();
     private @Nullable Connection connection;
+    private boolean closed;
 
-    private DiskCacheStore(Path directory, JavaType valueType) {
+    private DiskCacheStore(Path directory, JavaType valueType, boolean openNow) {
         this.configuredDirectory = directory;
         this.directory = directory.toAbsolutePath().normalize();
         this.database = this.directory.resolve(DATABASE_FILE);
         this.valueType = valueType;
-        this.connection = connect();
+        this.connection = openNow ? connect() : null;
     }
 
     /**
@@ -96,7 +97,7 @@ public final class DiskCacheStore<T> implements CacheStore<T>, Component<DiskCac
     public static <T> DiskCacheStore<T> open(Path directory, Class<T> valueType) {
         Objects.requireNonNull(valueType, "valueType");
         return new DiskCacheStore<>(Objects.requireNonNull(directory, "directory"),
-                AutogenJson.mapper().constructType(valueType));
+                AutogenJson.mapper().constructType(valueType), true);
     }
 
     /**
@@ -107,7 +108,7 @@ public final class DiskCacheStore<T> implements CacheStore<T>, Component<DiskCac
      */
     public static <T> DiskCacheStore<T> open(Path directory, JavaType valueType) {
         Objects.requireNonNull(valueType, "valueType");
-        return new DiskCacheStore<>(Objects.requireNonNull(directory, "directory"), valueType);
+        return new DiskCacheStore<>(Objects.requireNonNull(directory, "directory"), valueType, true);
     }
 
     private Connection connect() {
@@ -249,14 +250,20 @@ public final class DiskCacheStore<T> implements CacheStore<T>, Component<DiskCac
             LOG.warn("disk cache {}: closing the database failed", database, e);
         } finally {
             connection = null;
+            closed = true;
             lock.unlock();
         }
     }
 
+    /** The connection, opened at the first use for a store loaded from a config; called under the lock. */
     private Connection open() {
+        if (closed) {
+            throw new IllegalStateException("the disk cache at " + directory + " is closed; open a new DiskCacheStore");
+        }
         Connection c = connection;
         if (c == null) {
-            throw new IllegalStateException("the disk cache at " + directory + " is closed; open a new DiskCacheStore");
+            c = connect();
+            connection = c;
         }
         return c;
     }
@@ -298,9 +305,11 @@ public final class DiskCacheStore<T> implements CacheStore<T>, Component<DiskCac
             if (config.directory().isBlank()) {
                 throw context.invalid("directory", "must name the cache directory, e.g. \".cache/autogen\"");
             }
+            // Opened at the first use, so that loading or checking a config writes nothing.
             try {
-                return DiskCacheStore.open(Path.of(config.directory()));
-            } catch (UncheckedIOException | java.nio.file.InvalidPathException e) {
+                return new DiskCacheStore<>(Path.of(config.directory()), AutogenJson.mapper().constructType(Object.class),
+                        false);
+            } catch (java.nio.file.InvalidPathException e) {
                 throw context.invalid("directory", e.getMessage());
             }
         }

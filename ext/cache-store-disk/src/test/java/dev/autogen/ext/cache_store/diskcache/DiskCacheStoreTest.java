@@ -208,6 +208,23 @@ class DiskCacheStoreTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aStoreLoadedFromAConfigWritesNothingUntilItIsUsed() {
+        Path folder = dir.resolve("not-yet");
+        String json = """
+                {"provider": "autogen_ext.cache_store.diskcache.DiskCacheStore", "component_type": "cache_store",
+                 "config": {"directory": "%s"}}
+                """.formatted(folder.toString().replace("\\", "\\\\"));
+
+        try (var store = (DiskCacheStore<Object>) ComponentLoader.loadComponent(json, CacheStore.class)) {
+            assertThat(folder).doesNotExist();
+            store.set("k", "v");
+            assertThat(folder.resolve(DiskCacheStore.DATABASE_FILE)).exists();
+            assertThat(store.get("k")).contains("v");
+        }
+    }
+
+    @Test
     void aBlankDirectoryInAConfigIsNamed() {
         String json = """
                 {"provider": "autogen_ext.cache_store.diskcache.DiskCacheStore", "component_type": "cache_store",
