@@ -8,6 +8,7 @@ import dev.autogen.studio.db.StudioStore;
 import dev.autogen.studio.runs.RunServices;
 import dev.autogen.studio.runs.RunSocket;
 import dev.autogen.studio.web.AccessGuard;
+import dev.autogen.studio.web.AuthRoutes;
 import dev.autogen.studio.web.Api;
 import dev.autogen.studio.web.ErrorHandlers;
 import dev.autogen.studio.web.GalleryRoutes;
@@ -146,6 +147,7 @@ public final class StudioServer implements AutoCloseable {
         new ValidateRoutes().register(app);
         new GalleryRoutes(store.gallery).register(app);
         new SettingsRoutes(settings).register(app);
+        new AuthRoutes(config.authToken() != null).register(app);
         app.ws("/api/ws/runs/{run_id}", runSocket::configure);
 
         ErrorHandlers.install(app, config.maxBodyBytes());
