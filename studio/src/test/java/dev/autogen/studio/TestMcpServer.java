@@ -79,8 +79,7 @@ final class TestMcpServer implements AutoCloseable {
                         new McpSchema.Prompt("greet", "Greets someone",
                                 List.of(new McpSchema.PromptArgument("name", "Who to greet", true))),
                         (exchange, request) -> new McpSchema.GetPromptResult("A greeting", List.of(new McpSchema.PromptMessage(
-                                McpSchema.Role.USER, new McpSchema.TextContent("Please greet " + request.arguments().get("name")))))))
-                .immediateExecution(true);
+                                McpSchema.Role.USER, new McpSchema.TextContent("Please greet " + request.arguments().get("name")))))));
     }
 
     private static McpServerFeatures.SyncToolSpecification tool(String name, String description,
