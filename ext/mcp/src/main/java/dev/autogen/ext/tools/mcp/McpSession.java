@@ -27,6 +27,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -38,6 +39,12 @@ final class McpSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(McpSession.class);
     private static final Duration MIN_INITIALIZATION_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * Where the handlers of the server's requests and notifications run: a virtual thread each, since
+     * they block (a model call, a person answering), and Reactor's bounded pool has only ten threads a core.
+     */
+    private static final Scheduler HANDLERS = Schedulers.fromExecutorService(
+            java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor(), "mcp-client-handlers");
     private static final McpSchema.Implementation CLIENT_INFO = new McpSchema.Implementation("autogen-java", "0.1.0");
 
     private final McpServerParams params;
@@ -149,13 +156,13 @@ final class McpSession implements AutoCloseable {
         var sampler = handlers.sampler();
         if (sampler != null) {
             capabilities.sampling();
-            spec.sampling(request -> Mono.fromCallable(() -> sampler.apply(request)).subscribeOn(Schedulers.boundedElastic()));
+            spec.sampling(request -> Mono.fromCallable(() -> sampler.apply(request)).subscribeOn(HANDLERS));
         }
         var elicitation = handlers.elicitation();
         if (elicitation != null) {
             capabilities.elicitation();
             spec.elicitation(request -> Mono.fromCallable(() -> elicitation.apply(request))
-                    .subscribeOn(Schedulers.boundedElastic()));
+                    .subscribeOn(HANDLERS));
         }
         if (sampler != null || elicitation != null) {
             spec.capabilities(capabilities.build());
@@ -179,7 +186,7 @@ final class McpSession implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.debug("a listener of {} failed", method, e);
             }
-        }).subscribeOn(Schedulers.boundedElastic());
+        }).subscribeOn(HANDLERS);
     }
 
     private static McpSyncHttpClientRequestCustomizer headers(@Nullable Map<String, String> headers) {
