@@ -228,6 +228,29 @@ class McpPlaygroundTest {
     }
 
     @Test
+    void atMost32OperationsOfASocketWaitAtOnce() throws Exception {
+        try (var studio = new TestStudio(StudioConfig.defaults(dir)); var ws = open(studio, http())) {
+            for (int i = 0; i < 33; i++) {
+                ws.send(Map.of("type", "operation", "operation", "call_tool", "tool_name", "ask_name"));
+            }
+            int asked = 0;
+            JsonNode refused = null;
+            while (asked < 32 || refused == null) {
+                JsonNode frame = ws.next();
+                switch (frame.get("type").asText()) {
+                    case "elicitation_request" -> asked++;
+                    case "operation_error" -> {
+                        assertThat(refused).as("one refusal").isNull();
+                        refused = frame;
+                    }
+                    default -> { }
+                }
+            }
+            assertThat(refused.get("error").asText()).startsWith("Too many operations at once (32)");
+        }
+    }
+
+    @Test
     void aStdioServerStartsOnlyOnceCodeExecutionIsEnabledAndStopsWithTheSocket() throws Exception {
         Path pidFile = dir.resolve("server.pid");
         Map<String, Object> stdio = Map.of("type", "StdioServerParams",

@@ -36,7 +36,8 @@ final class TestMcpServer implements AutoCloseable {
     static TestMcpServer startHttp() throws Exception {
         var transport = HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(McpJsonDefaults.getMapper()).mcpEndpoint("/mcp").build();
-        McpSyncServer mcp = specify(McpServer.sync(transport)).build();
+        // each request on a Jetty thread of its own: tools waiting for the client do not hold up others
+        McpSyncServer mcp = specify(McpServer.sync(transport)).immediateExecution(true).build();
         var jetty = new Server(new InetSocketAddress("127.0.0.1", 0));
         var context = new ServletContextHandler();
         var holder = new ServletHolder(transport);
@@ -62,7 +63,7 @@ final class TestMcpServer implements AutoCloseable {
 
     private static <S extends McpServer.SyncSpecification<S>> McpServer.SyncSpecification<S> specify(
             McpServer.SyncSpecification<S> spec) {
-        return spec.serverInfo("studio-test-server", "1.0.0")
+        return spec.serverInfo("studio-test-server", "1.0.0").requestTimeout(java.time.Duration.ofSeconds(60))
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(false, false).prompts(false)
                         .logging().build())
                 .tools(tool("echo", "Echoes the message back.", Map.of("message", Map.of("type", "string")),

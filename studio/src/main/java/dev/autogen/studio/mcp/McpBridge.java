@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
  */
 final class McpBridge {
     private static final Logger LOG = LoggerFactory.getLogger(McpBridge.class);
+    /** How many operations of one socket may wait for the server at once. */
+    static final int MAX_OPERATIONS = 32;
     private static final String OPERATIONS = "list_tools, call_tool, list_resources, read_resource, list_prompts or get_prompt";
 
     private final String sessionId;
@@ -34,6 +36,7 @@ final class McpBridge {
     private final McpSessions sessions;
     private final McpCallbacks callbacks;
     private final CompletableFuture<McpClientSession> session = new CompletableFuture<>();
+    private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(MAX_OPERATIONS);
     private volatile boolean closed;
 
     McpBridge(String sessionId, FrameSink sink, McpSessions sessions) {
@@ -71,30 +74,43 @@ final class McpBridge {
 
     /** Runs an {@code operation} frame in the background. */
     void operate(JsonNode frame) {
+        String operation = frame.path("operation").isTextual() ? frame.get("operation").asText() : null;
+        if (!inFlight.tryAcquire()) {
+            sink.send(McpFrames.operationError(name(operation), "Too many operations at once (" + MAX_OPERATIONS
+                    + "); wait for their answers before sending more"));
+            return;
+        }
         Thread.ofVirtual().name("mcp-operation-" + sessionId).start(() -> {
-            String operation = frame.path("operation").isTextual() ? frame.get("operation").asText() : null;
-            McpClientSession open;
             try {
-                open = session.get();
-            } catch (ExecutionException e) {
-                sink.send(McpFrames.operationError(name(operation), "The MCP session did not start: "
-                        + Errors.describe(e.getCause())));
-                return;
-            } catch (CancellationException e) {
-                return;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            try {
-                sink.send(McpFrames.result(name(operation), run(open, operation, frame)));
-            } catch (BadOperation e) {
-                sink.send(McpFrames.operationError(name(operation), e.getMessage()));
-            } catch (RuntimeException e) {
-                LOG.debug("MCP playground session {}: {} failed", sessionId, operation, e);
-                sink.send(McpFrames.operationError(name(operation), subject(operation, frame) + Errors.describe(e)));
+                carryOut(operation, frame);
+            } finally {
+                inFlight.release();
             }
         });
+    }
+
+    private void carryOut(@Nullable String operation, JsonNode frame) {
+        McpClientSession open;
+        try {
+            open = session.get();
+        } catch (ExecutionException e) {
+            sink.send(McpFrames.operationError(name(operation), "The MCP session did not start: "
+                    + Errors.describe(e.getCause())));
+            return;
+        } catch (CancellationException e) {
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        try {
+            sink.send(McpFrames.result(name(operation), run(open, operation, frame)));
+        } catch (BadOperation e) {
+            sink.send(McpFrames.operationError(name(operation), e.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.debug("MCP playground session {}: {} failed", sessionId, operation, e);
+            sink.send(McpFrames.operationError(name(operation), subject(operation, frame) + Errors.describe(e)));
+        }
     }
 
     private static String name(@Nullable String operation) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autogen.core.serialization.AutogenJson;
 import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.json.McpJsonMapper;
 import java.io.IOException;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -16,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * names ({@code inputSchema}, {@code isError}, {@code mimeType}).
  */
 final class McpFrames {
+    private static final McpJsonMapper MCP_JSON = McpJsonDefaults.getMapper();
+
     private McpFrames() {
     }
 
@@ -33,7 +36,7 @@ final class McpFrames {
             return NullNode.getInstance();
         }
         try {
-            return AutogenJson.mapper().readTree(McpJsonDefaults.getMapper().writeValueAsString(value));
+            return AutogenJson.mapper().readTree(MCP_JSON.writeValueAsString(value));
         } catch (IOException e) {
             throw new IllegalStateException("an MCP object could not be written as JSON: " + e.getMessage(), e);
         }
