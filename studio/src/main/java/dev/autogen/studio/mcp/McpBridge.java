@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autogen.core.serialization.AutogenJson;
 import dev.autogen.ext.tools.mcp.McpClientSession;
 import dev.autogen.ext.tools.mcp.McpServerParams;
+import dev.autogen.ext.tools.mcp.McpSessionException;
 import dev.autogen.studio.runs.Errors;
 import dev.autogen.studio.runs.FrameSink;
 import java.util.List;
@@ -53,9 +54,9 @@ final class McpBridge {
             try {
                 opened = McpClientSession.open(params, callbacks.handlers());
             } catch (RuntimeException e) {
-                LOG.info("MCP playground session {}: {}", sessionId, Errors.describe(e));
+                LOG.info("MCP playground session {}: {}", sessionId, describe(e));
                 session.completeExceptionally(e);
-                sink.send(McpFrames.error("Connection error: " + Errors.describe(e)));
+                sink.send(McpFrames.error("Connection error: " + describe(e)));
                 sink.close(1011, "The MCP session could not start");
                 return;
             }
@@ -95,7 +96,7 @@ final class McpBridge {
             open = session.get();
         } catch (ExecutionException e) {
             sink.send(McpFrames.operationError(name(operation), "The MCP session did not start: "
-                    + Errors.describe(e.getCause())));
+                    + describe(e.getCause())));
             return;
         } catch (CancellationException e) {
             return;
@@ -109,8 +110,24 @@ final class McpBridge {
             sink.send(McpFrames.operationError(name(operation), e.getMessage()));
         } catch (RuntimeException e) {
             LOG.debug("MCP playground session {}: {} failed", sessionId, operation, e);
-            sink.send(McpFrames.operationError(name(operation), subject(operation, frame) + Errors.describe(e)));
+            sink.send(McpFrames.operationError(name(operation), subject(operation, frame) + describe(e)));
         }
+    }
+
+    /**
+     * A failure for people: an MCP session error's own message (it names the server and already holds
+     * its causes), else the cause chain, without the names of exception classes; a refused or dropped
+     * connection says so.
+     */
+    static String describe(Throwable e) {
+        String text = e instanceof McpSessionException ? String.valueOf(e.getMessage()) : Errors.describe(e);
+        text = text.replaceAll("(?::\\s*)?\\b[A-Z]\\w*(?:Exception|Error)\\b(?=:|$)", "").strip();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.nio.channels.ClosedChannelException) {
+                return text + ": the connection was refused or closed; is the server running at that address?";
+            }
+        }
+        return text;
     }
 
     private static String name(@Nullable String operation) {
