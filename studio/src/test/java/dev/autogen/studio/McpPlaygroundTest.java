@@ -228,6 +228,22 @@ class McpPlaygroundTest {
     }
 
     @Test
+    void aSamplingRequestGetsPythonsPlaceholderAnnouncedAsSuch() throws Exception {
+        try (var studio = new TestStudio(StudioConfig.defaults(dir)); var ws = open(studio, http())) {
+            List<JsonNode> others = new ArrayList<>();
+            JsonNode result = operate(ws, others, "call_tool", "tool_name", "summarize");
+            assertThat(result.at("/data/result/content/0/text").asText())
+                    .startsWith("model said: [AutoGen Studio Default Sampling Response");
+            List<JsonNode> sampling = others.stream()
+                    .filter(f -> f.path("activity_type").asText().equals("sampling")).toList();
+            assertThat(sampling).extracting(f -> f.get("message").asText()).containsExactly(
+                    "Tool requested AI sampling for 1 message(s)", "Provided default sampling response to tool");
+            assertThat(sampling.get(0).at("/details/params/messages/0/content/text").asText()).isEqualTo("Summarize this.");
+            assertThat(sampling.get(1).at("/details/note").asText()).contains("placeholder");
+        }
+    }
+
+    @Test
     void atMost32OperationsOfASocketWaitAtOnce() throws Exception {
         try (var studio = new TestStudio(StudioConfig.defaults(dir)); var ws = open(studio, http())) {
             for (int i = 0; i < 33; i++) {

@@ -20,7 +20,8 @@ import org.eclipse.jetty.servlet.ServletHolder;
 
 /**
  * A real MCP server for the playground's tests, built with the MCP Java SDK: tools {@code echo} (which
- * also logs what it echoes), {@code ask_name} (asks the user through elicitation) and {@code fail}; the
+ * also logs what it echoes), {@code ask_name} (asks the user through elicitation), {@code summarize}
+ * (asks the client's model through sampling) and {@code fail}; the
  * resource {@code test://greeting}; the prompt {@code greet}. Served over Streamable HTTP on a free
  * loopback port ({@link #startHttp()}), or over stdio in a process of its own ({@link #main}).
  */
@@ -69,6 +70,14 @@ final class TestMcpServer implements AutoCloseable {
                 .tools(tool("echo", "Echoes the message back.", Map.of("message", Map.of("type", "string")),
                                 TestMcpServer::echo),
                         tool("ask_name", "Asks the user for a name and greets them.", Map.of(), TestMcpServer::askName),
+                        tool("summarize", "Asks the client's model.", Map.of(), (exchange, request) -> {
+                            var answer = exchange.createMessage(McpSchema.CreateMessageRequest.builder()
+                                    .messages(List.of(new McpSchema.SamplingMessage(McpSchema.Role.USER,
+                                            new McpSchema.TextContent("Summarize this."))))
+                                    .maxTokens(50).build());
+                            return McpSchema.CallToolResult.builder()
+                                    .addTextContent("model said: " + ((McpSchema.TextContent) answer.content()).text()).build();
+                        }),
                         tool("fail", "Always fails.", Map.of(), (exchange, request) -> McpSchema.CallToolResult.builder()
                                 .addTextContent("This tool always fails.").isError(true).build()))
                 .resources(new McpServerFeatures.SyncResourceSpecification(
