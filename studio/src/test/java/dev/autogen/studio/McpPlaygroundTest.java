@@ -266,14 +266,39 @@ class McpPlaygroundTest {
         }
     }
 
-    @Test
-    void aStdioServerStartsOnlyOnceCodeExecutionIsEnabledAndStopsWithTheSocket() throws Exception {
-        Path pidFile = dir.resolve("server.pid");
-        Map<String, Object> stdio = Map.of("type", "StdioServerParams",
+    /** A stdio server of this test's classes that writes its process id to {@code pidFile}. */
+    private static Map<String, Object> stdio(Path pidFile) {
+        return Map.of("type", "StdioServerParams",
                 "command", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "args", List.of("-cp", System.getProperty("java.class.path"), TestMcpServer.class.getName(),
                         pidFile.toString()),
                 "read_timeout_seconds", 60);
+    }
+
+    private static void allowCodeExecution(TestStudio studio, boolean allow) {
+        ObjectNode settings = (ObjectNode) studio.get("/api/settings/?user_id=" + TestStudio.USER).data().get("config");
+        settings.put("allow_code_execution", allow);
+        studio.put("/api/settings/", Map.of("user_id", TestStudio.USER, "config", settings));
+    }
+
+    @Test
+    void stoppingTheStudioEndsItsStdioServers() throws Exception {
+        Path pidFile = dir.resolve("server.pid");
+        ProcessHandle server;
+        try (var studio = new TestStudio(StudioConfig.defaults(dir))) {
+            allowCodeExecution(studio, true);
+            open(studio, stdio(pidFile)); // its socket stays open: stopping the Studio must end the server
+            server = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip())).orElseThrow();
+            assertThat(studio.server.mcpSessions()).isEqualTo(1);
+        }
+        server.onExit().get(1, TimeUnit.MINUTES);
+        assertThat(server.isAlive()).isFalse();
+    }
+
+    @Test
+    void aStdioServerStartsOnlyOnceCodeExecutionIsEnabledAndStopsWithTheSocket() throws Exception {
+        Path pidFile = dir.resolve("server.pid");
+        Map<String, Object> stdio = stdio(pidFile);
         try (var studio = new TestStudio(StudioConfig.defaults(dir))) {
             var refused = connect(studio, stdio);
             assertThat(refused.status()).isEqualTo(403);
@@ -281,9 +306,7 @@ class McpPlaygroundTest {
                     .contains("Enable code execution in the Studio's settings (allow_code_execution)");
             assertThat(pidFile).as("nothing was started").doesNotExist();
 
-            ObjectNode settings = (ObjectNode) studio.get("/api/settings/?user_id=" + TestStudio.USER).data().get("config");
-            settings.put("allow_code_execution", true);
-            studio.put("/api/settings/", Map.of("user_id", TestStudio.USER, "config", settings));
+            allowCodeExecution(studio, true);
             String url = connect(studio, stdio).body().get("websocket_url").asText();
             long pid;
             try (var ws = socket(studio, url)) {
@@ -303,8 +326,7 @@ class McpPlaygroundTest {
 
             // consent withdrawn between the connect and the socket: the socket refuses too
             String later = connect(studio, stdio).body().get("websocket_url").asText();
-            settings.put("allow_code_execution", false);
-            studio.put("/api/settings/", Map.of("user_id", TestStudio.USER, "config", settings));
+            allowCodeExecution(studio, false);
             Files.deleteIfExists(pidFile);
             try (var ws = socket(studio, later)) {
                 assertThat(ws.next().get("error").asText()).contains("Enable code execution");

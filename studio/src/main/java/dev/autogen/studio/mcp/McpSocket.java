@@ -129,10 +129,12 @@ public final class McpSocket {
         return (int) bridges.values().stream().filter(McpBridge::isOpen).count();
     }
 
-    /** Closes every playground session (and its stdio servers): the server stops. */
+    /** Closes every playground session (and its stdio servers) at once, waiting for them: the server stops. */
     public void shutdown() {
         List<McpBridge> all = List.copyOf(bridges.values());
         bridges.clear();
-        all.forEach(McpBridge::close);
+        try (var closing = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            all.forEach(bridge -> closing.execute(bridge::close));
+        }
     }
 }
