@@ -5,13 +5,17 @@ import dev.autogen.ext.checkpoint.jdbc.JdbcCheckpointStore;
 import dev.autogen.studio.db.Database;
 import dev.autogen.studio.db.SecretBox;
 import dev.autogen.studio.db.StudioStore;
+import dev.autogen.studio.mcp.McpSessions;
+import dev.autogen.studio.mcp.McpSocket;
 import dev.autogen.studio.runs.RunServices;
 import dev.autogen.studio.runs.RunSocket;
 import dev.autogen.studio.web.AccessGuard;
+import dev.autogen.studio.web.AuthRoutes;
 import dev.autogen.studio.web.Api;
 import dev.autogen.studio.web.ErrorHandlers;
 import dev.autogen.studio.web.GalleryRoutes;
 import dev.autogen.studio.web.HttpError;
+import dev.autogen.studio.web.McpRoutes;
 import dev.autogen.studio.web.Pages;
 import dev.autogen.studio.web.RunRoutes;
 import dev.autogen.studio.web.SessionRoutes;
@@ -49,16 +53,18 @@ public final class StudioServer implements AutoCloseable {
     private final Database database;
     private final JdbcCheckpointStore checkpoints;
     private final RunSocket runSocket;
+    private final McpSocket mcpSocket;
     private final Javalin app;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Object closeSignal = new Object();
 
     private StudioServer(StudioConfig config, Database database, JdbcCheckpointStore checkpoints, RunSocket runSocket,
-            Javalin app) {
+            McpSocket mcpSocket, Javalin app) {
         this.config = config;
         this.database = database;
         this.checkpoints = checkpoints;
         this.runSocket = runSocket;
+        this.mcpSocket = mcpSocket;
         this.app = app;
     }
 
@@ -90,6 +96,8 @@ public final class StudioServer implements AutoCloseable {
             var guard = AccessGuard.withPublicPages(config.authToken());
             var runSocket = new RunSocket(new RunServices(store, settings, checkpoints, config.inputTimeout()),
                     guard::authorized);
+            var mcpSessions = new McpSessions(java.time.Clock.systemUTC());
+            var mcpSocket = new McpSocket(mcpSessions, settings, guard::authorized);
             Javalin app = Javalin.create(javalin -> {
                 javalin.useVirtualThreads = true;
                 javalin.showJavalinBanner = false;
@@ -103,9 +111,12 @@ public final class StudioServer implements AutoCloseable {
                 });
             });
             routes(app, config, store, settings, guard, runSocket);
+            app.wsBeforeUpgrade("/api/mcp/ws/{session_id}", guard::check);
+            new McpRoutes(mcpSessions, mcpSocket).register(app);
+            app.ws("/api/mcp/ws/{session_id}", mcpSocket::configure);
             app.start(config.host(), config.port());
             guard.origins(AccessGuard.ownOrigins(config.host(), app.port()));
-            var server = new StudioServer(config, database, checkpoints, runSocket, app);
+            var server = new StudioServer(config, database, checkpoints, runSocket, mcpSocket, app);
             LOG.info("AutoGen Studio listening on {} (database {})", server.url(), Database.redact(uri));
             return server;
         } catch (RuntimeException e) {
@@ -146,6 +157,7 @@ public final class StudioServer implements AutoCloseable {
         new ValidateRoutes().register(app);
         new GalleryRoutes(store.gallery).register(app);
         new SettingsRoutes(settings).register(app);
+        new AuthRoutes(config.authToken() != null).register(app);
         app.ws("/api/ws/runs/{run_id}", runSocket::configure);
 
         ErrorHandlers.install(app, config.maxBodyBytes());
@@ -167,6 +179,11 @@ public final class StudioServer implements AutoCloseable {
         return runSocket.liveRuns();
     }
 
+    /** How many MCP playground sockets have an MCP session open. */
+    public int mcpSessions() {
+        return mcpSocket.openSessions();
+    }
+
     /** Blocks until {@link #close()}. */
     public void awaitClose() throws InterruptedException {
         synchronized (closeSignal) {
@@ -186,6 +203,7 @@ public final class StudioServer implements AutoCloseable {
             return;
         }
         runSocket.shutdown(Duration.ofSeconds(10));
+        mcpSocket.shutdown();
         app.stop();
         database.close();
         checkpoints.close();

@@ -37,7 +37,10 @@ class SecurityTest {
     void withATokenEveryRouteAndTheSocketNeedIt() throws Exception {
         try (var studio = new TestStudio(StudioConfig.defaults(dir).withAuthToken("s3cret"))) {
             assertThat(studio.get("/api/health").status()).isEqualTo(200);
-            for (String path : List.of("/api/health", "/api/teams/?user_id=u", "/api/settings/?user_id=u")) {
+            assertThat(send(studio, "GET", "/api/health", Map.of()).statusCode())
+                    .as("Python's excluded paths need no token").isEqualTo(200);
+            for (String path : List.of("/api/teams/?user_id=u", "/api/settings/?user_id=u", "/api/auth/me",
+                    "/api/mcp/ws/status/x")) {
                 var anonymous = send(studio, "GET", path, Map.of());
                 assertThat(anonymous.statusCode()).as(path).isEqualTo(401);
                 assertThat(anonymous.body()).contains("\"detail\"");

@@ -11,13 +11,14 @@ import org.slf4j.LoggerFactory;
  * come from the run's thread and the socket's own (pongs, errors), so sends take a lock (a
  * {@link ReentrantLock}, which a waiting virtual thread does not pin).
  */
-final class SocketSink implements FrameSink {
+public final class SocketSink implements FrameSink {
     private static final Logger LOG = LoggerFactory.getLogger(SocketSink.class);
 
     private final WsContext socket;
     private final ReentrantLock lock = new ReentrantLock();
 
-    SocketSink(WsContext socket) {
+    /** Frames to {@code socket}. */
+    public SocketSink(WsContext socket) {
         this.socket = socket;
     }
 

@@ -32,7 +32,9 @@ public final class AccessGuard {
 
     /**
      * The Studio's guard: the token on the API, while the web pages (every GET outside {@code /api}),
-     * which hold no data, load without it, since the browser gets the token from the page.
+     * which hold no data, load without it, since the browser gets the token from the page, and so do
+     * the API paths of Python's exclude list ({@link AuthRoutes#EXCLUDE_PATHS}: health, version, the
+     * auth type and login routes).
      */
     public static AccessGuard withPublicPages(@Nullable String token) {
         return new AccessGuard(token, true);
@@ -77,9 +79,9 @@ public final class AccessGuard {
     }
 
     /**
-     * Checks a request before its route: the origin, then the token (not for the WebSocket's upgrade,
+     * Checks a request before its route: the origin, then the token (not for a WebSocket's upgrade,
      * whose token the socket checks, answering as Python Studio does, nor, with {@link #withPublicPages},
-     * for the web pages). Answers CORS preflights.
+     * for the web pages and Python's excluded paths). Answers CORS preflights.
      *
      * @throws HttpError 403 for a foreign origin, 401 without the token
      */
@@ -99,14 +101,25 @@ public final class AccessGuard {
             ctx.skipRemainingHandlers();
             return;
         }
-        boolean page = publicPages && ctx.method() == HandlerType.GET && !ctx.path().startsWith("/api");
-        if (page || ctx.path().startsWith("/api/ws/")) {
+        if (publicPages && isPublic(ctx) || isSocket(ctx)) {
             return;
         }
         if (!tokenMatches(bearer(ctx.header("Authorization")))) {
             ctx.header("WWW-Authenticate", "Bearer");
             throw HttpError.of(401, "Not authenticated: send the Studio's token as 'Authorization: Bearer TOKEN'");
         }
+    }
+
+    private static boolean isPublic(Context ctx) {
+        String path = ctx.path().length() > 1 && ctx.path().endsWith("/")
+                ? ctx.path().substring(0, ctx.path().length() - 1) : ctx.path();
+        return ctx.method() == HandlerType.GET && !path.startsWith("/api") || AuthRoutes.PUBLIC_API_PATHS.contains(path);
+    }
+
+    /** A run socket, or the upgrade of an MCP socket: the socket checks the token, answering as Python Studio does. */
+    private static boolean isSocket(Context ctx) {
+        return ctx.path().startsWith("/api/ws/") || ctx.path().startsWith("/api/mcp/ws/")
+                && "websocket".equalsIgnoreCase(ctx.header("Upgrade"));
     }
 
     /** Whether a WebSocket carries the token, in {@code ?token=} or an {@code Authorization} header. */

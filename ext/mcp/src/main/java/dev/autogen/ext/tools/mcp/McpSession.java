@@ -27,6 +27,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -38,6 +39,12 @@ final class McpSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(McpSession.class);
     private static final Duration MIN_INITIALIZATION_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * Where the handlers of the server's requests and notifications run: a virtual thread each, since
+     * they block (a model call, a person answering), and Reactor's bounded pool has only ten threads a core.
+     */
+    private static final Scheduler HANDLERS = Schedulers.fromExecutorService(
+            java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor(), "mcp-client-handlers");
     private static final McpSchema.Implementation CLIENT_INFO = new McpSchema.Implementation("autogen-java", "0.1.0");
 
     private final McpServerParams params;
@@ -77,6 +84,18 @@ final class McpSession implements AutoCloseable {
     static McpSession open(McpServerParams params,
             @Nullable Function<McpSchema.CreateMessageRequest, McpSchema.CreateMessageResult> sampler,
             ProcessGate gate, CancellationToken cancellationToken) {
+        return open(params, new McpClientHandlers(sampler, null, null), gate, cancellationToken);
+    }
+
+    /**
+     * Connects to the server (starting it, for stdio, once {@code gate} allows) and initializes the
+     * session, offering what {@code handlers} can answer.
+     *
+     * @throws McpSessionException if the server cannot be started or reached, or initialization fails
+     * @throws dev.autogen.core.component.ConsentRefusedException if {@code gate} refuses to start the server
+     */
+    static McpSession open(McpServerParams params, McpClientHandlers handlers, ProcessGate gate,
+            CancellationToken cancellationToken) {
         McpJsonMapper json = McpJsonDefaults.getMapper();
         StdioProcessTransport stdio = null;
         McpClientTransport transport;
@@ -117,11 +136,7 @@ final class McpSession implements AutoCloseable {
                 .requestTimeout(requestTimeout)
                 .initializationTimeout(initializationTimeout)
                 .clientInfo(CLIENT_INFO);
-        if (sampler != null) {
-            spec.capabilities(McpSchema.ClientCapabilities.builder().sampling().build())
-                    .sampling(request -> Mono.fromCallable(() -> sampler.apply(request))
-                            .subscribeOn(Schedulers.boundedElastic()));
-        }
+        handle(spec, handlers);
         McpAsyncClient client = spec.build();
         var session = new McpSession(params, client, stdio, ended);
         try {
@@ -133,6 +148,45 @@ final class McpSession implements AutoCloseable {
         }
         LOG.debug("session with {} initialized", params.describe());
         return session;
+    }
+
+    /** Offers sampling and elicitation when {@code handlers} answer them, and passes notifications on. */
+    private static void handle(McpClient.AsyncSpec spec, McpClientHandlers handlers) {
+        var capabilities = McpSchema.ClientCapabilities.builder();
+        var sampler = handlers.sampler();
+        if (sampler != null) {
+            capabilities.sampling();
+            spec.sampling(request -> Mono.fromCallable(() -> sampler.apply(request)).subscribeOn(HANDLERS));
+        }
+        var elicitation = handlers.elicitation();
+        if (elicitation != null) {
+            capabilities.elicitation();
+            spec.elicitation(request -> Mono.fromCallable(() -> elicitation.apply(request))
+                    .subscribeOn(HANDLERS));
+        }
+        if (sampler != null || elicitation != null) {
+            spec.capabilities(capabilities.build());
+        }
+        McpClientHandlers.NotificationListener listener = handlers.notifications();
+        if (listener == null) {
+            return;
+        }
+        spec.loggingConsumer(n -> notify(listener, "notifications/message", n))
+                .progressConsumer(n -> notify(listener, "notifications/progress", n))
+                .toolsChangeConsumer(tools -> notify(listener, "notifications/tools/list_changed", tools))
+                .resourcesChangeConsumer(resources -> notify(listener, "notifications/resources/list_changed", resources))
+                .resourcesUpdateConsumer(contents -> notify(listener, "notifications/resources/updated", contents))
+                .promptsChangeConsumer(prompts -> notify(listener, "notifications/prompts/list_changed", prompts));
+    }
+
+    private static Mono<Void> notify(McpClientHandlers.NotificationListener listener, String method, Object params) {
+        return Mono.<Void>fromRunnable(() -> {
+            try {
+                listener.onNotification(method, params);
+            } catch (RuntimeException e) {
+                LOG.debug("a listener of {} failed", method, e);
+            }
+        }).subscribeOn(HANDLERS);
     }
 
     private static McpSyncHttpClientRequestCustomizer headers(@Nullable Map<String, String> headers) {

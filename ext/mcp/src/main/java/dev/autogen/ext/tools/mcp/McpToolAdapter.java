@@ -99,7 +99,7 @@ public abstract sealed class McpToolAdapter<P extends McpServerParams> implement
             return McpConversions.toolResult(name(), workbench.session().request("tools/call",
                     c -> c.callTool(request), cancellationToken));
         }
-        try (McpSession session = McpSession.open(serverParams, null, gate, cancellationToken)) {
+        try (McpSession session = McpSession.open(serverParams, McpClientHandlers.NONE, gate, cancellationToken)) {
             return McpConversions.toolResult(name(), session.request("tools/call", c -> c.callTool(request), cancellationToken));
         }
     }
