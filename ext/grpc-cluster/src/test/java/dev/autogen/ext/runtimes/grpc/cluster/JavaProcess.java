@@ -39,11 +39,18 @@ final class JavaProcess implements AutoCloseable {
         reader.start();
     }
 
+    /** A JVM tuned to start fast (C1 only), for the functional tests. */
     static JavaProcess start(String name, Class<?> mainClass, String... args) throws IOException {
+        return start(name, List.of("-XX:TieredStopAtLevel=1", "-Xmx256m", "-XX:+UseSerialGC"), mainClass, args);
+    }
+
+    /** A JVM with the given options (the load test's nodes run with the full JIT). */
+    static JavaProcess start(String name, List<String> jvmOptions, Class<?> mainClass, String... args) throws IOException {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-Xmx256m", "-XX:+UseSerialGC", "-cp", classPath,
-                mainClass.getName()));
+                "-Xshare:auto"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classPath, mainClass.getName()));
         command.addAll(List.of(args));
         Path logs = Files.createDirectories(Path.of("target", "processes"));
         Process process = new ProcessBuilder(command)
@@ -85,6 +92,11 @@ final class JavaProcess implements AutoCloseable {
             throw new AssertionError(name + " did not exit within 90 s");
         }
         return process.exitValue();
+    }
+
+    /** The CPU time the process has used so far. */
+    java.time.Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration().orElse(java.time.Duration.ZERO);
     }
 
     /** Every stdout line so far, joined. */

@@ -64,6 +64,8 @@ import org.slf4j.LoggerFactory;
 public final class ClusterRouting implements HostRouting {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterRouting.class);
     private static final int CONTROL_ORIGINS_LIMIT = 100_000;
+    /** How long one attempt to reach an agent type's entity waits before it is made again. */
+    private static final Duration ATTEMPT = Duration.ofSeconds(3);
 
     /** An RPC this node sent towards another worker, waiting for the reply. */
     private record Outgoing(String callerClient, String callerRequestId, String targetNode, String target) {
@@ -194,8 +196,8 @@ public final class ClusterRouting implements HostRouting {
     @Override
     public CompletableFuture<Void> registerAgentType(String clientId, String agentType) {
         long since = connectedSince.getOrDefault(clientId, System.currentTimeMillis());
-        return Patterns.ask(region, new RegisterType(agentType, clientId, selfPath, since), askTimeout)
-                .toCompletableFuture()
+        return registerWithRetries(new RegisterType(agentType, clientId, selfPath, since),
+                System.nanoTime() + askTimeout.toNanos())
                 .handle((reply, error) -> {
                     if (error != null) {
                         throw new IllegalStateException("the cluster did not confirm that worker " + clientId
@@ -219,6 +221,28 @@ public final class ClusterRouting implements HostRouting {
                     types = Map.copyOf(updated);
                     return null;
                 });
+    }
+
+    /**
+     * Asks the type's entity, again every few seconds until the deadline: a message sent to a shard
+     * whose node has just died is lost (Pekko sends it there until the node is removed), and a
+     * registration is the same when repeated.
+     */
+    private CompletableFuture<Object> registerWithRetries(RegisterType register, long deadline) {
+        Duration attempt = Duration.ofMillis(Math.max(100, Math.min(ATTEMPT.toMillis(),
+                (deadline - System.nanoTime()) / 1_000_000)));
+        return Patterns.ask(region, register, attempt).toCompletableFuture()
+                .handle((reply, error) -> {
+                    if (error == null) {
+                        return CompletableFuture.completedFuture(reply);
+                    }
+                    if (System.nanoTime() < deadline && dataStreams.containsKey(register.clientId())) {
+                        LOG.debug("the entity of agent type '{}' did not answer yet; asking again", register.agentType());
+                        return registerWithRetries(register, deadline);
+                    }
+                    return CompletableFuture.<Object>failedFuture(error);
+                })
+                .thenCompose(f -> f);
     }
 
     @Override
