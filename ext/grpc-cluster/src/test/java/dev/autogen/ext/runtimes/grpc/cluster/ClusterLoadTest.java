@@ -48,14 +48,15 @@ class ClusterLoadTest {
     private static final int PUBLISH_EVERY = 10;
 
     record Result(int nodes, long rpcs, long publishes, long delivered, double seconds, long p50Micros, long p99Micros,
-            long errors, double hostCpuSeconds, double workerCpuSeconds) {
+            long errors, double hostCpuSeconds, double workerCpuSeconds, double idleHostCores) {
         String describe() {
             return String.format(Locale.ROOT, "nodes=%d workers=%d agents/worker=%d callers/worker=%d: %.0f RPC/s"
                     + " (p50 %.2f ms, p99 %.2f ms), %.0f publishes/s delivered %.0f times/s, %d errors;"
-                    + " host nodes used %.2f CPU-s (%.3f CPU-ms per RPC, publishes included), workers %.2f CPU-s",
+                    + " host nodes used %.2f CPU-s (%.3f CPU-ms per RPC, publishes included; %.3f cores when idle),"
+                    + " workers %.2f CPU-s",
                     nodes, WORKERS, AGENTS, CALLERS, rpcs / seconds, p50Micros / 1000.0, p99Micros / 1000.0,
                     publishes / seconds, delivered / seconds, errors, hostCpuSeconds, hostCpuSeconds * 1000 / rpcs,
-                    workerCpuSeconds);
+                    idleHostCores, workerCpuSeconds);
         }
     }
 
@@ -110,6 +111,9 @@ class ClusterLoadTest {
             for (int i = 1; i < nodeCount; i++) {
                 addresses.add(nodes.get(i).awaitLine("NODE-READY "));
             }
+            double idleBefore = cpuSeconds(nodes);
+            Thread.sleep(Duration.ofSeconds(5));
+            double idleCpu = (cpuSeconds(nodes) - idleBefore) / 5;
             AtomicLong delivered = new AtomicLong();
             for (int k = 0; k < WORKERS; k++) {
                 List<String> order = new ArrayList<>();
@@ -197,7 +201,7 @@ class ClusterLoadTest {
             long p50 = all.length == 0 ? 0 : all[(int) (all.length * 0.50)] - 1;
             long p99 = all.length == 0 ? 0 : all[Math.min(all.length - 1, (int) (all.length * 0.99))] - 1;
             return new Result(nodeCount, rpcs.get(), publishes.get(), deliveredDuring, seconds, p50, p99, errors.get(),
-                    hostCpu, ownCpu);
+                    hostCpu, ownCpu, idleCpu);
         } finally {
             for (GrpcWorkerAgentRuntime worker : workers) {
                 worker.close();
