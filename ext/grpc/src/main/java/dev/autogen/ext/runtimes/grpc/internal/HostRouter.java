@@ -99,9 +99,8 @@ public final class HostRouter implements HostRouting {
     // ---------------------------------------------------------------- registrations
 
     /**
-     * Records that a worker serves an agent type.
-     *
-     * @throws IllegalArgumentException if another worker serves it
+     * Records that a worker serves an agent type; the future fails with IllegalArgumentException if
+     * another worker serves it.
      */
     @Override
     public CompletableFuture<Void> registerAgentType(String clientId, String agentType) {

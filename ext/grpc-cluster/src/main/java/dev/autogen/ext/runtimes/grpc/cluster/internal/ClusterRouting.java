@@ -196,6 +196,8 @@ public final class ClusterRouting implements HostRouting {
     @Override
     public CompletableFuture<Void> registerAgentType(String clientId, String agentType) {
         long since = connectedSince.getOrDefault(clientId, System.currentTimeMillis());
+        // a worker may register before its stream is open (Python's opens it in the background)
+        boolean streamOpen = dataStreams.containsKey(clientId);
         return registerWithRetries(new RegisterType(agentType, clientId, selfPath, since),
                 System.nanoTime() + askTimeout.toNanos())
                 .handle((reply, error) -> {
@@ -210,7 +212,7 @@ public final class ClusterRouting implements HostRouting {
                     }
                     Set<String> owned = typesByClient.computeIfAbsent(clientId, c -> ConcurrentHashMap.newKeySet());
                     owned.add(agentType);
-                    if (!dataStreams.containsKey(clientId)) {
+                    if (streamOpen && !dataStreams.containsKey(clientId)) {
                         // the worker left while the cluster was deciding (disconnected() may have missed the type)
                         owned.remove(agentType);
                         region.tell(new ReleaseType(agentType, clientId, selfPath), ActorRef.noSender());
@@ -236,7 +238,7 @@ public final class ClusterRouting implements HostRouting {
                     if (error == null) {
                         return CompletableFuture.completedFuture(reply);
                     }
-                    if (System.nanoTime() < deadline && dataStreams.containsKey(register.clientId())) {
+                    if (System.nanoTime() < deadline) {
                         LOG.debug("the entity of agent type '{}' did not answer yet; asking again", register.agentType());
                         return registerWithRetries(register, deadline);
                     }
