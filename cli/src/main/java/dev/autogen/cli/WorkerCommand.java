@@ -44,7 +44,8 @@ final class WorkerCommand implements Callable<Integer> {
     @SuppressWarnings("NullAway.Init")
     private String config;
 
-    @Option(names = "--host", paramLabel = "ADDR", required = true, description = "The AutoGen host to join (HOST:PORT).")
+    @Option(names = "--host", paramLabel = "ADDR", required = true, description = "The AutoGen host to join (HOST:PORT; for a host cluster, several nodes"
+                    + " separated by commas: the worker moves to the next when its node goes away).")
     @SuppressWarnings("NullAway.Init")
     private String host;
 

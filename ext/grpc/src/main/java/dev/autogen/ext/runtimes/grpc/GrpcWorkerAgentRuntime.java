@@ -84,7 +84,8 @@ import org.slf4j.LoggerFactory;
 public final class GrpcWorkerAgentRuntime implements AgentRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(GrpcWorkerAgentRuntime.class);
 
-    private final String hostAddress;
+    private final List<String> hostAddresses;
+    private volatile int currentHost;
     private final String clientId = UUID.randomUUID().toString();
     private final int maxMessageBytes;
     private final Duration callTimeout;
@@ -106,7 +107,7 @@ public final class GrpcWorkerAgentRuntime implements AgentRuntime {
     private volatile boolean closed;
 
     private GrpcWorkerAgentRuntime(Builder builder) {
-        this.hostAddress = builder.hostAddress;
+        this.hostAddresses = builder.hostAddresses;
         this.maxMessageBytes = builder.maxMessageBytes;
         this.callTimeout = builder.callTimeout;
         this.security = builder.security;
@@ -121,7 +122,9 @@ public final class GrpcWorkerAgentRuntime implements AgentRuntime {
 
     /**
      * A builder for a worker connecting to the host at {@code hostAddress} ({@code host:port}, as
-     * Python's {@code GrpcWorkerAgentRuntime(host_address=...)}).
+     * Python's {@code GrpcWorkerAgentRuntime(host_address=...)}). For a host that runs as a cluster of
+     * nodes, give several addresses separated by commas ({@code "10.0.0.1:50051,10.0.0.2:50051"}): the
+     * worker connects to the first that answers and, when that node goes away, to the next.
      */
     public static Builder builder(String hostAddress) {
         return new Builder(hostAddress);
@@ -132,9 +135,14 @@ public final class GrpcWorkerAgentRuntime implements AgentRuntime {
         return clientId;
     }
 
-    /** The host's address. */
+    /** The address of the host this worker connects (or last connected) to. */
     public String hostAddress() {
-        return hostAddress;
+        return hostAddresses.get(currentHost);
+    }
+
+    /** Every host address this worker may connect to, in the order it tries them. */
+    public List<String> hostAddresses() {
+        return hostAddresses;
     }
 
     // ---------------------------------------------------------------- lifecycle
@@ -156,10 +164,10 @@ public final class GrpcWorkerAgentRuntime implements AgentRuntime {
             if (running) {
                 throw new IllegalStateException("the worker runtime is already running");
             }
-            connection = connect();
+            connection = connect(currentHost);
             local.start();
             running = true;
-            LOG.info("worker {} connected to the AutoGen host at {}", clientId, hostAddress);
+            LOG.info("worker {} connected to the AutoGen host at {}", clientId, hostAddress());
         }
     }
 
@@ -169,7 +177,29 @@ public final class GrpcWorkerAgentRuntime implements AgentRuntime {
      * @throws IllegalStateException if the host cannot be reached
      * @throws IllegalArgumentException if the host refuses a registration
      */
-    private HostConnection connect() {
+    private HostConnection connect(int first) {
+        RuntimeException failure = null;
+        for (int i = 0; i < hostAddresses.size(); i++) {
+            int index = (first + i) % hostAddresses.size();
+            try {
+                HostConnection host = connectTo(hostAddresses.get(index));
+                currentHost = index;
+                return host;
+            } catch (IllegalArgumentException refused) {
+                throw refused;
+            } catch (RuntimeException e) {
+                LOG.info("worker {} cannot connect to the AutoGen host at {}: {}", clientId, hostAddresses.get(index), e.getMessage());
+                failure = e;
+            }
+        }
+        if (hostAddresses.size() == 1) {
+            throw failure;
+        }
+        throw new IllegalStateException("cannot reach any of the AutoGen hosts " + String.join(", ", hostAddresses)
+                + "; the last said: " + failure.getMessage(), failure);
+    }
+
+    private HostConnection connectTo(String hostAddress) {
         HostConnection host = new HostConnection(hostAddress, clientId, maxMessageBytes, callTimeout, security);
         try {
             host.open(new Listener(host));
@@ -204,14 +234,14 @@ public final class GrpcWorkerAgentRuntime implements AgentRuntime {
                     return;
                 }
                 try {
-                    connection = connect();
+                    // the next address first: a host node that went away is likely still away
+                    connection = connect(hostAddresses.indexOf(lost.address()) + 1);
                     lost.close();
                     LOG.info("worker {} reconnected to the AutoGen host at {} and registered {} agent types again",
-                            clientId, hostAddress, agentTypes.size());
+                            clientId, hostAddress(), agentTypes.size());
                     return;
                 } catch (RuntimeException e) {
-                    LOG.warn("worker {} cannot reconnect to the AutoGen host at {} yet: {}", clientId, hostAddress,
-                            e.getMessage());
+                    LOG.warn("worker {} cannot reconnect to the AutoGen host yet: {}", clientId, e.getMessage());
                 }
             }
             wait = wait.multipliedBy(2).compareTo(reconnectBackoff) > 0 ? reconnectBackoff : wait.multipliedBy(2);
@@ -441,7 +471,7 @@ public final class GrpcWorkerAgentRuntime implements AgentRuntime {
         }
         if (!host.send(Message.newBuilder().setRequest(request).build())) {
             reply.completeExceptionally(new RemoteAgentException(recipient, "the connection to the host at "
-                    + hostAddress + " is closed"));
+                    + hostAddress() + " is closed"));
         }
         return reply;
     }
@@ -475,7 +505,7 @@ public final class GrpcWorkerAgentRuntime implements AgentRuntime {
         if (!sent) {
             ownEvents.cancel(eventId);
             throw new IllegalStateException("cannot publish " + message.getClass().getSimpleName() + " to " + topicId
-                    + ": the connection to the host at " + hostAddress + " is closed");
+                    + ": the connection to the host at " + hostAddress() + " is closed");
         }
         if (here) {
             local.publishMessage(message, topicId, sender, cancellationToken, eventId);
@@ -504,7 +534,7 @@ public final class GrpcWorkerAgentRuntime implements AgentRuntime {
         HostConnection host = connection;
         if (host == null) {
             throw new IllegalStateException("cannot " + what + ": the worker runtime is not connected to the host at "
-                    + hostAddress + "; call start() first");
+                    + hostAddress() + "; call start() first");
         }
         return host;
     }
@@ -564,7 +594,7 @@ public final class GrpcWorkerAgentRuntime implements AgentRuntime {
         String rpcId = controlCalls.add(agentId.toString(), reply);
         if (!host.sendControl(request.apply(rpcId))) {
             reply.completeExceptionally(new RemoteAgentException(agentId, "the connection to the host at "
-                    + hostAddress + " is closed"));
+                    + hostAddress() + " is closed"));
         }
         try {
             return Concurrency.await(reply, null, callTimeout, "the host to " + what + " agent " + agentId);
@@ -634,7 +664,7 @@ public final class GrpcWorkerAgentRuntime implements AgentRuntime {
         @Override
         public void onMessage(Message message) {
             switch (message.getMessageCase()) {
-                case REQUEST -> inbound.request(message.getRequest());
+                case REQUEST -> inbound.request(message.getRequest(), host);
                 case RESPONSE -> response(message.getResponse());
                 case CLOUDEVENT -> inbound.event(message.getCloudEvent());
                 case MESSAGE_NOT_SET -> LOG.warn("the host sent an empty message");
@@ -644,7 +674,7 @@ public final class GrpcWorkerAgentRuntime implements AgentRuntime {
         @Override
         public void onControl(ControlMessage message) {
             if (ControlMessages.isRequest(message)) {
-                inbound.controlRequest(message);
+                inbound.controlRequest(message, host);
                 return;
             }
             PendingCalls.Call<ControlMessage> call = controlCalls.get(message.getRpcId());
@@ -665,7 +695,7 @@ public final class GrpcWorkerAgentRuntime implements AgentRuntime {
 
     /** Options of a {@link GrpcWorkerAgentRuntime}. */
     public static final class Builder {
-        private final String hostAddress;
+        private final List<String> hostAddresses;
         private int maxMessageBytes = 4 * 1024 * 1024;
         private Duration callTimeout = Duration.ofSeconds(30);
         private ConnectionSecurity security = ConnectionSecurity.NONE;
@@ -675,10 +705,19 @@ public final class GrpcWorkerAgentRuntime implements AgentRuntime {
         private boolean ignoreUnhandledExceptions = true;
 
         private Builder(String hostAddress) {
-            this.hostAddress = Objects.requireNonNull(hostAddress, "hostAddress");
+            Objects.requireNonNull(hostAddress, "hostAddress");
             if (hostAddress.isBlank()) {
                 throw new IllegalArgumentException("hostAddress must be host:port, not blank");
             }
+            List<String> addresses = new ArrayList<>();
+            for (String address : hostAddress.split(",")) {
+                if (address.isBlank()) {
+                    throw new IllegalArgumentException("hostAddress '" + hostAddress
+                            + "' has an empty entry: give host:port addresses separated by commas");
+                }
+                addresses.add(address.strip());
+            }
+            this.hostAddresses = List.copyOf(addresses);
         }
 
         /**

@@ -3,6 +3,7 @@ package dev.autogen.ext.runtimes.grpc;
 import dev.autogen.core.utils.TerminationSignals;
 import dev.autogen.ext.runtimes.grpc.internal.ClientIds;
 import dev.autogen.ext.runtimes.grpc.internal.HostRouter;
+import dev.autogen.ext.runtimes.grpc.internal.HostRouting;
 import dev.autogen.ext.runtimes.grpc.internal.HostService;
 import dev.autogen.ext.runtimes.grpc.internal.TokenCheck;
 import io.grpc.Server;
@@ -50,7 +51,8 @@ public final class GrpcWorkerAgentRuntimeHost implements AutoCloseable {
     private final @Nullable Path tlsCertificateChain;
     private final @Nullable Path tlsPrivateKey;
     private final @Nullable String token;
-    private final HostRouter router = new HostRouter();
+    private final long maxQueuedBytesPerWorker;
+    private final HostRouting router;
     private @Nullable Server server;
 
     private GrpcWorkerAgentRuntimeHost(Builder builder) {
@@ -60,6 +62,8 @@ public final class GrpcWorkerAgentRuntimeHost implements AutoCloseable {
         this.tlsCertificateChain = builder.tlsCertificateChain;
         this.tlsPrivateKey = builder.tlsPrivateKey;
         this.token = builder.token;
+        this.maxQueuedBytesPerWorker = builder.maxQueuedBytesPerWorker;
+        this.router = builder.routing != null ? builder.routing : new HostRouter();
     }
 
     /** A builder; by default the host binds {@code 127.0.0.1} on a free port. */
@@ -84,7 +88,7 @@ public final class GrpcWorkerAgentRuntimeHost implements AutoCloseable {
                     + " without a token: give it one (builder token(...), or AUTOGEN_HOST_TOKEN for 'autogen host') and"
                     + " the same to its workers, or bind 127.0.0.1");
         }
-        var service = ServerInterceptors.intercept(new HostService(router), new ClientIds());
+        var service = ServerInterceptors.intercept(new HostService(router, maxQueuedBytesPerWorker), new ClientIds());
         Server created = serverBuilder(listenOn)
                 // Routing never blocks, and running it on the connection's own thread keeps a worker's calls
                 // in the order it made them (its stream is open before its first registration arrives).
@@ -195,8 +199,33 @@ public final class GrpcWorkerAgentRuntimeHost implements AutoCloseable {
         private @Nullable Path tlsCertificateChain;
         private @Nullable Path tlsPrivateKey;
         private @Nullable String token;
+        private long maxQueuedBytesPerWorker = 64L * 1024 * 1024;
+        private @Nullable HostRouting routing;
 
         private Builder() {
+        }
+
+        /**
+         * How many bytes may wait for one worker that does not take its messages as fast as they come
+         * (64 MiB by default). Beyond it, a request to that worker's agents fails at once with an error
+         * saying the worker is not keeping up, and a published message for it is dropped with a warning:
+         * a slow worker cannot make the host's memory grow without bound.
+         */
+        public Builder maxQueuedBytesPerWorker(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("maxQueuedBytesPerWorker must be positive, not " + bytes);
+            }
+            this.maxQueuedBytesPerWorker = bytes;
+            return this;
+        }
+
+        /**
+         * Who routes the workers' messages: this process alone by default; the cluster module
+         * ({@code autogen-ext-grpc-cluster}) gives a routing shared by several host nodes.
+         */
+        public Builder routing(HostRouting hostRouting) {
+            this.routing = Objects.requireNonNull(hostRouting, "routing");
+            return this;
         }
 
         /** The address to listen on; {@code 127.0.0.1} by default, {@code 0.0.0.0} for every interface. */

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -31,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * which Python's single-threaded host gives too). A team relies on it: a participant must have the
  * previous speaker's response before it is asked to speak.
  */
-public final class HostRouter {
+public final class HostRouter implements HostRouting {
     private static final Logger LOG = LoggerFactory.getLogger(HostRouter.class);
 
     /** An RPC forwarded to a worker, waiting for its reply. */
@@ -49,6 +50,7 @@ public final class HostRouter {
     // ---------------------------------------------------------------- connections
 
     /** A worker opened its message stream. A second stream under the same id replaces the first. */
+    @Override
     public void connected(String clientId, StreamSender<Message> stream) {
         StreamSender<Message> previous = dataStreams.put(clientId, stream);
         if (previous != null) {
@@ -62,6 +64,7 @@ public final class HostRouter {
      * A worker's message stream ended: its agent types and subscriptions go, and every RPC waiting
      * for it fails at once with an error naming the agent.
      */
+    @Override
     public void disconnected(String clientId, StreamSender<Message> stream) {
         if (!dataStreams.remove(clientId, stream)) {
             return;
@@ -80,6 +83,7 @@ public final class HostRouter {
         LOG.info("worker {} disconnected; removed its agent types and {} subscriptions", clientId, removed);
     }
 
+    @Override
     public void controlConnected(String clientId, StreamSender<ControlMessage> stream) {
         StreamSender<ControlMessage> previous = controlStreams.put(clientId, stream);
         if (previous != null) {
@@ -87,6 +91,7 @@ public final class HostRouter {
         }
     }
 
+    @Override
     public void controlDisconnected(String clientId, StreamSender<ControlMessage> stream) {
         controlStreams.remove(clientId, stream);
     }
@@ -94,30 +99,41 @@ public final class HostRouter {
     // ---------------------------------------------------------------- registrations
 
     /**
-     * Records that a worker serves an agent type.
-     *
-     * @throws IllegalArgumentException if another worker serves it
+     * Records that a worker serves an agent type; the future fails with IllegalArgumentException if
+     * another worker serves it.
      */
-    public void registerAgentType(String clientId, String agentType) {
+    @Override
+    public CompletableFuture<Void> registerAgentType(String clientId, String agentType) {
         String owner = typeOwners.putIfAbsent(agentType, clientId);
         if (owner != null && !owner.equals(clientId)) {
-            throw new IllegalArgumentException("Agent type " + agentType + " already registered with client " + owner + ".");
+            return HostRouting.refused(new IllegalArgumentException(
+                    "Agent type " + agentType + " already registered with client " + owner + "."));
         }
         LOG.debug("worker {} serves agent type '{}'", clientId, agentType);
+        return CompletableFuture.completedFuture(null);
     }
 
-    /** @throws IllegalArgumentException if the subscription exists */
-    public void addSubscription(String clientId, Subscription subscription) {
-        subscriptions.add(clientId, subscription);
-    }
-
-    /** @throws IllegalArgumentException if no subscription has the id */
-    public void removeSubscription(String subscriptionId) {
-        if (!subscriptions.remove(subscriptionId)) {
-            throw new IllegalArgumentException("no subscription with id '" + subscriptionId + "'");
+    /** Fails with IllegalArgumentException if the subscription exists. */
+    @Override
+    public CompletableFuture<Void> addSubscription(String clientId, Subscription subscription) {
+        try {
+            subscriptions.add(clientId, subscription);
+        } catch (IllegalArgumentException e) {
+            return HostRouting.refused(e);
         }
+        return CompletableFuture.completedFuture(null);
     }
 
+    /** Fails with IllegalArgumentException if no subscription has the id. */
+    @Override
+    public CompletableFuture<Void> removeSubscription(String clientId, String subscriptionId) {
+        if (!subscriptions.remove(subscriptionId)) {
+            return HostRouting.refused(new IllegalArgumentException("no subscription with id '" + subscriptionId + "'"));
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
     public List<Subscription> subscriptions() {
         return subscriptions.all();
     }
@@ -125,6 +141,7 @@ public final class HostRouter {
     // ---------------------------------------------------------------- messages
 
     /** Routes a message a worker sent on its stream. */
+    @Override
     public void received(String clientId, Message message) {
         routing.lock();
         try {
@@ -151,12 +168,12 @@ public final class HostRouter {
         String hostRequestId = Long.toString(nextRequestId.incrementAndGet());
         Pending p = new Pending(callerClient, request.getRequestId(), targetClient, target);
         pending.put(hostRequestId, p);
-        if (dataStreams.get(targetClient) != targetStream
-                || !targetStream.send(Message.newBuilder().setRequest(request.toBuilder().setRequestId(hostRequestId)).build())) {
-            if (pending.remove(hostRequestId, p)) {
-                replyError(callerClient, request.getRequestId(), "agent " + target
-                        + " is unreachable: its worker disconnected before replying");
-            }
+        StreamSender.Outcome outcome = dataStreams.get(targetClient) != targetStream ? StreamSender.Outcome.CLOSED
+                : targetStream.offer(Message.newBuilder().setRequest(request.toBuilder().setRequestId(hostRequestId)).build());
+        if (outcome != StreamSender.Outcome.SENT && pending.remove(hostRequestId, p)) {
+            replyError(callerClient, request.getRequestId(), outcome == StreamSender.Outcome.FULL
+                    ? Backpressure.tooSlow(target, targetClient, targetStream.queuedBytes())
+                    : "agent " + target + " is unreachable: its worker disconnected before replying");
         }
     }
 
@@ -197,6 +214,7 @@ public final class HostRouter {
     }
 
     /** Forwards a control message to the worker its destination names. */
+    @Override
     public void receivedControl(String clientId, ControlMessage message) {
         String destination = message.getDestination();
         String targetClient;
@@ -231,12 +249,17 @@ public final class HostRouter {
 
     private void send(String client, Message message) {
         StreamSender<Message> stream = dataStreams.get(client);
-        if (stream == null || !stream.send(message)) {
+        StreamSender.Outcome outcome = stream == null ? StreamSender.Outcome.CLOSED
+                : message.hasResponse() ? stream.offerReply(message) : stream.offer(message);
+        if (outcome == StreamSender.Outcome.FULL) {
+            LOG.warn(Backpressure.dropped(client, message, stream.queuedBytes()));
+        } else if (outcome == StreamSender.Outcome.CLOSED) {
             LOG.debug("worker {} is gone; dropped a {}", client, message.getMessageCase());
         }
     }
 
     /** Ends every stream, for a host that stops. */
+    @Override
     public void closeAll() {
         dataStreams.values().forEach(StreamSender::complete);
         controlStreams.values().forEach(StreamSender::complete);

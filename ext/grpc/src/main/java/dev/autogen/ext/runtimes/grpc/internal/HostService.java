@@ -13,6 +13,8 @@ import dev.autogen.ext.runtimes.grpc.internal.proto.RemoveSubscriptionRequest;
 import dev.autogen.ext.runtimes.grpc.internal.proto.RemoveSubscriptionResponse;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,16 +26,23 @@ import org.slf4j.LoggerFactory;
 public final class HostService extends AgentRpcGrpc.AgentRpcImplBase {
     private static final Logger LOG = LoggerFactory.getLogger(HostService.class);
 
-    private final HostRouter router;
+    private final HostRouting router;
+    private final long maxQueuedBytes;
 
-    public HostService(HostRouter router) {
+    /**
+     * @param maxQueuedBytes how much may wait for one worker that does not take its messages as fast as
+     *     they come ({@link StreamSender#bounded}); messages beyond it are refused
+     */
+    public HostService(HostRouting router, long maxQueuedBytes) {
         this.router = router;
+        this.maxQueuedBytes = maxQueuedBytes;
     }
 
     @Override
     public StreamObserver<Message> openChannel(StreamObserver<Message> responses) {
         String clientId = ClientIds.current();
-        StreamSender<Message> stream = new StreamSender<>(clientId, responses);
+        StreamSender<Message> stream = StreamSender.bounded(clientId, responses, maxQueuedBytes,
+                Message::getSerializedSize);
         router.connected(clientId, stream);
         return new Inbound<>(clientId, stream, router::received, () -> router.disconnected(clientId, stream));
     }
@@ -41,7 +50,8 @@ public final class HostService extends AgentRpcGrpc.AgentRpcImplBase {
     @Override
     public StreamObserver<ControlMessage> openControlChannel(StreamObserver<ControlMessage> responses) {
         String clientId = ClientIds.current();
-        StreamSender<ControlMessage> stream = new StreamSender<>(clientId, responses);
+        StreamSender<ControlMessage> stream = StreamSender.bounded(clientId, responses, maxQueuedBytes,
+                ControlMessage::getSerializedSize);
         router.controlConnected(clientId, stream);
         return new Inbound<>(clientId, stream, router::receivedControl,
                 () -> router.controlDisconnected(clientId, stream));
@@ -49,48 +59,53 @@ public final class HostService extends AgentRpcGrpc.AgentRpcImplBase {
 
     @Override
     public void registerAgent(RegisterAgentTypeRequest request, StreamObserver<RegisterAgentTypeResponse> response) {
-        unary(response, () -> {
-            router.registerAgentType(ClientIds.current(), request.getType());
-            return RegisterAgentTypeResponse.getDefaultInstance();
-        });
+        unary(response, router.registerAgentType(ClientIds.current(), request.getType()),
+                RegisterAgentTypeResponse.getDefaultInstance());
     }
 
     @Override
     public void addSubscription(AddSubscriptionRequest request, StreamObserver<AddSubscriptionResponse> response) {
-        unary(response, () -> {
-            router.addSubscription(ClientIds.current(), WireFormat.fromProto(request.getSubscription()));
-            return AddSubscriptionResponse.getDefaultInstance();
-        });
+        CompletableFuture<Void> added;
+        try {
+            added = router.addSubscription(ClientIds.current(), WireFormat.fromProto(request.getSubscription()));
+        } catch (IllegalArgumentException e) {
+            added = HostRouting.refused(e);
+        }
+        unary(response, added, AddSubscriptionResponse.getDefaultInstance());
     }
 
     @Override
     public void removeSubscription(RemoveSubscriptionRequest request,
             StreamObserver<RemoveSubscriptionResponse> response) {
-        unary(response, () -> {
-            router.removeSubscription(request.getId());
-            return RemoveSubscriptionResponse.getDefaultInstance();
-        });
+        unary(response, router.removeSubscription(ClientIds.current(), request.getId()),
+                RemoveSubscriptionResponse.getDefaultInstance());
     }
 
     @Override
     public void getSubscriptions(GetSubscriptionsRequest request, StreamObserver<GetSubscriptionsResponse> response) {
-        unary(response, () -> {
-            var reply = GetSubscriptionsResponse.newBuilder();
-            router.subscriptions().forEach(s -> reply.addSubscriptions(WireFormat.toProto(s)));
-            return reply.build();
-        });
+        var reply = GetSubscriptionsResponse.newBuilder();
+        router.subscriptions().forEach(s -> reply.addSubscriptions(WireFormat.toProto(s)));
+        response.onNext(reply.build());
+        response.onCompleted();
     }
 
-    private static <T> void unary(StreamObserver<T> response, java.util.function.Supplier<T> body) {
-        T reply;
-        try {
-            reply = body.get();
-        } catch (IllegalArgumentException e) {
-            response.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
-            return;
-        }
-        response.onNext(reply);
-        response.onCompleted();
+    /** Answers a registration when the router has: INVALID_ARGUMENT if refused, UNAVAILABLE if it could not. */
+    private static <T> void unary(StreamObserver<T> response, CompletableFuture<Void> done, T reply) {
+        done.whenComplete((ok, error) -> {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            try {
+                if (cause == null) {
+                    response.onNext(reply);
+                    response.onCompleted();
+                } else if (cause instanceof IllegalArgumentException) {
+                    response.onError(Status.INVALID_ARGUMENT.withDescription(cause.getMessage()).asRuntimeException());
+                } else {
+                    response.onError(Status.UNAVAILABLE.withDescription(cause.getMessage()).asRuntimeException());
+                }
+            } catch (RuntimeException e) {
+                LOG.debug("could not answer a registration call: {}", e.getMessage());
+            }
+        });
     }
 
     /** The inbound half of a worker's stream: routes each message, and tells the router when it ends. */

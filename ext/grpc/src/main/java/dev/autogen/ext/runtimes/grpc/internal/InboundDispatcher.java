@@ -58,8 +58,12 @@ public final class InboundDispatcher {
         this.ownEvents = ownEvents;
     }
 
-    /** Delivers a request to the local agent and sends back its reply or error. */
-    public void request(RpcRequest request) {
+    /**
+     * Delivers a request to the local agent and sends back its reply or error on the connection it came
+     * from (the host numbered the request for that connection; a worker that reconnected meanwhile
+     * has the host fail it).
+     */
+    public void request(RpcRequest request, HostConnection from) {
         String target = WireFormat.describe(request.getTarget());
         CompletableFuture<@Nullable Object> reply;
         try {
@@ -77,10 +81,11 @@ public final class InboundDispatcher {
         } catch (RuntimeException e) {
             reply = CompletableFuture.failedFuture(e);
         }
-        reply.whenComplete((result, error) -> respond(request, target, result, error));
+        reply.whenComplete((result, error) -> respond(request, target, result, error, from));
     }
 
-    private void respond(RpcRequest request, String target, @Nullable Object result, @Nullable Throwable error) {
+    private void respond(RpcRequest request, String target, @Nullable Object result, @Nullable Throwable error,
+            HostConnection host) {
         RpcResponse.Builder response = RpcResponse.newBuilder().setRequestId(request.getRequestId());
         if (error == null) {
             try {
@@ -93,8 +98,7 @@ public final class InboundDispatcher {
         if (error != null) {
             response.clearPayload().setError(errorText(error));
         }
-        HostConnection host = connection.get();
-        if (host == null || !host.send(Message.newBuilder().setResponse(response).build())) {
+        if (!host.send(Message.newBuilder().setResponse(response).build())) {
             LOG.warn("could not send the reply of agent {} to request {}: not connected to the host", target,
                     request.getRequestId());
         }
@@ -126,11 +130,10 @@ public final class InboundDispatcher {
     }
 
     /** Answers a save or load state request for a local agent, on a thread of its own (it may wait for a handler). */
-    public void controlRequest(ControlMessage request) {
+    public void controlRequest(ControlMessage request, HostConnection from) {
         blockingWork.execute(() -> {
-            HostConnection host = connection.get();
             ControlMessage reply = answer(request);
-            if (reply != null && (host == null || !host.sendControl(reply))) {
+            if (reply != null && !from.sendControl(reply)) {
                 LOG.warn("could not answer control request {}: not connected to the host", request.getRpcId());
             }
         });
