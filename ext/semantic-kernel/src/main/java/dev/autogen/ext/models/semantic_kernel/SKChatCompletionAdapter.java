@@ -99,6 +99,7 @@ public final class SKChatCompletionAdapter implements ChatCompletionClient {
     private final @Nullable Kernel kernel;
     private final @Nullable PromptExecutionSettings promptSettings;
     private final ModelInfo modelInfo;
+    private final int contextWindow;
     private final Object usageLock = new Object();
     private RequestUsage actualUsage = RequestUsage.ZERO;
     private RequestUsage totalUsage = RequestUsage.ZERO;
@@ -108,6 +109,7 @@ public final class SKChatCompletionAdapter implements ChatCompletionClient {
         this.kernel = b.kernel;
         this.promptSettings = b.promptSettings;
         this.modelInfo = b.modelInfo;
+        this.contextWindow = b.contextWindow;
     }
 
     /** A builder for an adapter over {@code service}. */
@@ -405,7 +407,7 @@ public final class SKChatCompletionAdapter implements ChatCompletionClient {
                 return new SKChatCompletionException("the model service answered HTTP " + status + ": "
                         + firstLine(http.getMessage()), status, e);
             }
-            if (t instanceof java.net.ConnectException || t instanceof java.io.IOException io && t.getCause() == null) {
+            if (t instanceof java.net.ConnectException) {
                 return new SKChatCompletionException("could not reach the model service: " + t.getMessage(), null, e);
             }
         }
@@ -464,10 +466,13 @@ public final class SKChatCompletionAdapter implements ChatCompletionClient {
         return chars / 4 + 3 * messages.size();
     }
 
-    /** Semantic Kernel does not say the model's context window: Python's adapter leaves this unknown too. */
+    /**
+     * The {@linkplain Builder#contextWindow context window} less {@link #countTokens}: Semantic Kernel does
+     * not say a model's window, so, as Python's adapter, 4096 unless set.
+     */
     @Override
     public int remainingTokens(List<? extends LLMMessage> messages, List<ToolSchema> tools) {
-        return Integer.MAX_VALUE - countTokens(messages, tools);
+        return contextWindow - countTokens(messages, tools);
     }
 
     @Override
@@ -493,6 +498,7 @@ public final class SKChatCompletionAdapter implements ChatCompletionClient {
         private @Nullable Kernel kernel;
         private @Nullable PromptExecutionSettings promptSettings;
         private ModelInfo modelInfo = new ModelInfo(false, false, false, ModelFamily.UNKNOWN, false, null);
+        private int contextWindow = 4096;
 
         private Builder(ChatCompletionService service) {
             this.service = Objects.requireNonNull(service, "service");
@@ -513,6 +519,15 @@ public final class SKChatCompletionAdapter implements ChatCompletionClient {
         /** What the model can do; by default nothing beyond text (as Python's default). */
         public Builder modelInfo(ModelInfo value) {
             this.modelInfo = Objects.requireNonNull(value, "modelInfo");
+            return this;
+        }
+
+        /** The model's context window in tokens, for {@code remainingTokens} (4096 by default, as in Python). */
+        public Builder contextWindow(int tokens) {
+            if (tokens <= 0) {
+                throw new IllegalArgumentException("contextWindow must be positive, got " + tokens);
+            }
+            this.contextWindow = tokens;
             return this;
         }
 

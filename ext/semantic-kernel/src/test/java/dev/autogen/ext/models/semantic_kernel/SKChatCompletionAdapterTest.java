@@ -139,6 +139,35 @@ class SKChatCompletionAdapterTest {
     }
 
     @Test
+    void imagesGoOutAsImageMessagesAfterTheText() {
+        server.thenJson(200, text("A red pixel.", 9, 3));
+        var adapter = SKChatCompletionAdapter.builder(service)
+                .modelInfo(ModelInfo.builder().vision(true).family(ModelFamily.GPT_4O).build()).build();
+        var image = dev.autogen.core.Image.fromBase64(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==");
+        adapter.create(List.of(UserMessage.of("user", "What is in this picture?", image)));
+        JsonNode messages = server.lastRequest().json().path("messages");
+        assertThat(messages.get(0).path("content").asText()).isEqualTo("What is in this picture?");
+        assertThat(messages.get(1).path("role").asText()).isEqualTo("user");
+        // Semantic Kernel 1.4.2's OpenAI service writes an image message's parts as a JSON string rather
+        // than as a content array (see docs/semantic-kernel.md); the data URL is in it all the same.
+        assertThat(messages.get(1).path("content").toString()).contains("image_url")
+                .contains("data:image/png;base64,iVBORw0KGgo");
+    }
+
+    @Test
+    void anR1ModelsThinkingBecomesTheThought() {
+        server.thenJson(200, text("<think>Paris is the capital.</think>Paris.", 4, 8));
+        var adapter = SKChatCompletionAdapter.builder(service)
+                .modelInfo(ModelInfo.builder().family(ModelFamily.R1).build()).contextWindow(8192).build();
+        CreateResult result = adapter.create(List.of(new UserMessage("Capital of France?", "u")));
+        assertThat(result.thought()).isEqualTo("Paris is the capital.");
+        assertThat(result.content()).isEqualTo(new ModelContent.Text("Paris."));
+        var messages = List.of(new UserMessage("Capital of France?", "u"));
+        assertThat(adapter.remainingTokens(messages)).isEqualTo(8192 - adapter.countTokens(messages));
+    }
+
+    @Test
     void jsonModeAsksForAJsonObject() {
         server.thenJson(200, text("{}", 1, 1));
         var adapter = SKChatCompletionAdapter.builder(service).modelInfo(TOOLS).build();
