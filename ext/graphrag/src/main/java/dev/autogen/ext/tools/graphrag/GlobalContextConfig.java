@@ -1,6 +1,8 @@
 package dev.autogen.ext.tools.graphrag;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
+import com.fasterxml.jackson.annotation.JsonCreator;
 
 /**
  * How global search lays out community reports for the map step, with Python's field names and
@@ -31,6 +33,31 @@ public record GlobalContextConfig(
         if (maxDataTokens <= 0) {
             throw new IllegalArgumentException("max_data_tokens must be positive, got " + maxDataTokens);
         }
+    }
+
+    /** From Python-shaped JSON; absent fields take Python's defaults. */
+    @JsonCreator
+    static GlobalContextConfig fromJson(
+            @JsonProperty("max_data_tokens") @Nullable Integer maxDataTokens,
+            @JsonProperty("use_community_summary") @Nullable Boolean useCommunitySummary,
+            @JsonProperty("shuffle_data") @Nullable Boolean shuffleData,
+            @JsonProperty("include_community_rank") @Nullable Boolean includeCommunityRank,
+            @JsonProperty("min_community_rank") @Nullable Integer minCommunityRank,
+            @JsonProperty("community_rank_name") @Nullable String communityRankName,
+            @JsonProperty("include_community_weight") @Nullable Boolean includeCommunityWeight,
+            @JsonProperty("community_weight_name") @Nullable String communityWeightName,
+            @JsonProperty("normalize_community_weight") @Nullable Boolean normalizeCommunityWeight) {
+        Builder b = builder();
+        if (maxDataTokens != null) b.maxDataTokens(maxDataTokens);
+        if (useCommunitySummary != null) b.useCommunitySummary(useCommunitySummary);
+        if (shuffleData != null) b.shuffleData(shuffleData);
+        if (includeCommunityRank != null) b.includeCommunityRank(includeCommunityRank);
+        if (minCommunityRank != null) b.minCommunityRank(minCommunityRank);
+        if (communityRankName != null) b.communityRankName(communityRankName);
+        if (includeCommunityWeight != null) b.includeCommunityWeight(includeCommunityWeight);
+        if (communityWeightName != null) b.communityWeightName(communityWeightName);
+        if (normalizeCommunityWeight != null) b.normalizeCommunityWeight(normalizeCommunityWeight);
+        return b.build();
     }
 
     /** Python's defaults. */

@@ -1,6 +1,8 @@
 package dev.autogen.ext.tools.graphrag;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
+import com.fasterxml.jackson.annotation.JsonCreator;
 
 /**
  * How local search builds its context, with Python's field names and defaults
@@ -34,6 +36,27 @@ public record LocalContextConfig(
             throw new IllegalArgumentException("text_unit_prop and community_prop must be 0 or more and add up to"
                     + " at most 1, got " + textUnitProp + " and " + communityProp);
         }
+    }
+
+    /** From Python-shaped JSON; absent fields take Python's defaults. */
+    @JsonCreator
+    static LocalContextConfig fromJson(
+            @JsonProperty("max_data_tokens") @Nullable Integer maxDataTokens,
+            @JsonProperty("text_unit_prop") @Nullable Double textUnitProp,
+            @JsonProperty("community_prop") @Nullable Double communityProp,
+            @JsonProperty("include_entity_rank") @Nullable Boolean includeEntityRank,
+            @JsonProperty("rank_description") @Nullable String rankDescription,
+            @JsonProperty("include_relationship_weight") @Nullable Boolean includeRelationshipWeight,
+            @JsonProperty("relationship_ranking_attribute") @Nullable String relationshipRankingAttribute) {
+        Builder b = builder();
+        if (maxDataTokens != null) b.maxDataTokens(maxDataTokens);
+        if (textUnitProp != null) b.textUnitProp(textUnitProp);
+        if (communityProp != null) b.communityProp(communityProp);
+        if (includeEntityRank != null) b.includeEntityRank(includeEntityRank);
+        if (rankDescription != null) b.rankDescription(rankDescription);
+        if (includeRelationshipWeight != null) b.includeRelationshipWeight(includeRelationshipWeight);
+        if (relationshipRankingAttribute != null) b.relationshipRankingAttribute(relationshipRankingAttribute);
+        return b.build();
     }
 
     /** Python's defaults. */

@@ -1,6 +1,8 @@
 package dev.autogen.ext.tools.graphrag;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.Objects;
 
 /**
@@ -25,6 +27,27 @@ public record MapReduceConfig(
 
     public MapReduceConfig {
         Objects.requireNonNull(responseType, "response_type");
+    }
+
+    /** From Python-shaped JSON; absent fields take Python's defaults. */
+    @JsonCreator
+    static MapReduceConfig fromJson(
+            @JsonProperty("map_max_tokens") @Nullable Integer mapMaxTokens,
+            @JsonProperty("map_temperature") @Nullable Double mapTemperature,
+            @JsonProperty("reduce_max_tokens") @Nullable Integer reduceMaxTokens,
+            @JsonProperty("reduce_temperature") @Nullable Double reduceTemperature,
+            @JsonProperty("allow_general_knowledge") @Nullable Boolean allowGeneralKnowledge,
+            @JsonProperty("json_mode") @Nullable Boolean jsonMode,
+            @JsonProperty("response_type") @Nullable String responseType) {
+        Builder b = builder();
+        if (mapMaxTokens != null) b.mapMaxTokens(mapMaxTokens);
+        if (mapTemperature != null) b.mapTemperature(mapTemperature);
+        if (reduceMaxTokens != null) b.reduceMaxTokens(reduceMaxTokens);
+        if (reduceTemperature != null) b.reduceTemperature(reduceTemperature);
+        if (allowGeneralKnowledge != null) b.allowGeneralKnowledge(allowGeneralKnowledge);
+        if (jsonMode != null) b.jsonMode(jsonMode);
+        if (responseType != null) b.responseType(responseType);
+        return b.build();
     }
 
     /** Python's defaults. */

@@ -1,6 +1,8 @@
 package dev.autogen.ext.tools.graphrag;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.Objects;
 
 /**
@@ -17,6 +19,15 @@ public record SearchConfig(
 
     public SearchConfig {
         Objects.requireNonNull(responseType, "response_type");
+    }
+
+    /** From Python-shaped JSON; absent fields take Python's defaults. */
+    @JsonCreator
+    static SearchConfig fromJson(@JsonProperty("max_tokens") @Nullable Integer maxTokens,
+            @JsonProperty("temperature") @Nullable Double temperature,
+            @JsonProperty("response_type") @Nullable String responseType) {
+        return new SearchConfig(maxTokens == null ? 1500 : maxTokens, temperature == null ? 0.0 : temperature,
+                responseType == null ? "multiple paragraphs" : responseType);
     }
 
     /** Python's defaults: 1500 tokens, temperature 0, multiple paragraphs. */

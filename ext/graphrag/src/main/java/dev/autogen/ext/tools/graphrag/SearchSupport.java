@@ -50,6 +50,7 @@ final class SearchSupport {
     /** Asks {@code model} with a system prompt and the user's query; returns the text of the answer. */
     static String ask(ChatCompletionClient model, String systemPrompt, String query, int maxTokens, double temperature,
             boolean jsonMode, CancellationToken token) {
+        token.throwIfCancelled();
         List<LLMMessage> messages = List.of(new SystemMessage(systemPrompt), new UserMessage(query, "user"));
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("max_tokens", maxTokens);

@@ -118,6 +118,17 @@ class GlobalSearchToolTest {
     }
 
     @Test
+    void aCancelledSearchAsksTheModelNothing() {
+        var model = ReplayChatCompletionClient.of("{\"points\": []}");
+        var tool = GlobalSearchTool.builder(model, DataConfig.of(dir.toString())).build();
+        var token = new CancellationToken();
+        token.cancel();
+        assertThatThrownBy(() -> tool.run(new GlobalSearchTool.GlobalSearchToolArgs("anything"), token))
+                .isInstanceOf(java.util.concurrent.CancellationException.class);
+        assertThat(model.createCalls()).isEmpty();
+    }
+
+    @Test
     void aMissingTableIsNamed() throws Exception {
         Files.delete(dir.resolve("community_reports.parquet"));
         var model = ReplayChatCompletionClient.of("unused");
