@@ -28,6 +28,7 @@ import dev.autogen.core.component.ComponentModel;
 import dev.autogen.core.models.AssistantMessage;
 import dev.autogen.core.models.ChatCompletionChunk;
 import dev.autogen.core.models.ChatCompletionClient;
+import dev.autogen.core.models.ChatCompletionInterceptors;
 import dev.autogen.core.models.ChatCompletionStream;
 import dev.autogen.core.models.CreateRequest;
 import dev.autogen.core.models.CreateResult;
@@ -38,6 +39,7 @@ import dev.autogen.core.models.JsonOutput;
 import dev.autogen.core.models.LLMMessage;
 import dev.autogen.core.models.ModelContent;
 import dev.autogen.core.models.ModelFamily;
+import dev.autogen.core.models.ModelCallTrace;
 import dev.autogen.core.models.ModelInfo;
 import dev.autogen.core.models.RequestUsage;
 import dev.autogen.core.models.SystemMessage;
@@ -122,8 +124,34 @@ public final class SKChatCompletionAdapter implements ChatCompletionClient {
         return service;
     }
 
+    /**
+     * {@inheritDoc} The call runs through {@link ChatCompletionInterceptors#DEFAULTS}, as the other
+     * model clients' calls do: the LLM event log (Python's adapter logs the same events) and the run's listener.
+     */
     @Override
     public CreateResult create(CreateRequest request) {
+        return ChatCompletionInterceptors.create(ChatCompletionInterceptors.DEFAULTS, request, terminal);
+    }
+
+    /** {@inheritDoc} Through {@link ChatCompletionInterceptors#DEFAULTS}, as {@link #create}. */
+    @Override
+    public ChatCompletionStream createStream(CreateRequest request) {
+        return ChatCompletionInterceptors.createStream(ChatCompletionInterceptors.DEFAULTS, request, terminal);
+    }
+
+    private final ChatCompletionInterceptors.Terminal terminal = new ChatCompletionInterceptors.Terminal() {
+        @Override
+        public CreateResult create(CreateRequest request, ModelCallTrace trace) {
+            return call(request);
+        }
+
+        @Override
+        public ChatCompletionStream createStream(CreateRequest request, ModelCallTrace trace) {
+            return callStreaming(request);
+        }
+    };
+
+    private CreateResult call(CreateRequest request) {
         CancellationToken token = request.cancellationTokenOrNew();
         token.throwIfCancelled();
         Prepared p = prepare(request);
@@ -161,14 +189,13 @@ public final class SKChatCompletionAdapter implements ChatCompletionClient {
         return new CreateResult(FinishReason.STOP, new ModelContent.Text(text), usage, false, null, thought);
     }
 
-    @Override
-    public ChatCompletionStream createStream(CreateRequest request) {
+    private ChatCompletionStream callStreaming(CreateRequest request) {
         CancellationToken token = request.cancellationTokenOrNew();
         if (!request.tools().isEmpty() && !ToolChoice.NONE.equals(request.toolChoice())) {
             // Semantic Kernel for Java's streaming drops tool-call deltas: ask once, without streaming.
             LOG.debug("streamed request offers tools; answering with one non-streamed Semantic Kernel call");
             return ChatCompletionStream.produce(token, emit -> {
-                CreateResult result = create(request.toBuilder().cancellationToken(token).build());
+                CreateResult result = call(request.toBuilder().cancellationToken(token).build());
                 if (result.content() instanceof ModelContent.Text t && !t.text().isEmpty()) {
                     emit.accept(new ChatCompletionChunk(t.text()));
                 }
