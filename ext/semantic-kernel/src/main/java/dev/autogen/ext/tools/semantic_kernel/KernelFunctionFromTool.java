@@ -18,8 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -42,6 +44,10 @@ import reactor.core.scheduler.Schedulers;
  * (as Python's {@code KernelFunctionFromToolSchema}); invoking it fails.
  */
 public final class KernelFunctionFromTool extends KernelFunction<String> {
+    /** Tools block, so they run on virtual threads rather than on Reactor's shared pools. */
+    private static final Scheduler TOOL_THREADS =
+            Schedulers.fromExecutorService(Executors.newVirtualThreadPerTaskExecutor(), "autogen-sk-tools");
+
     private final @Nullable Tool tool;
     private final Map<String, String> jsonTypes;
 
@@ -97,7 +103,7 @@ public final class KernelFunctionFromTool extends KernelFunction<String> {
                     return new FunctionResult<>(ContextVariableTypes.getGlobalVariableTypeForClass(String.class).of(text),
                             text);
                 })
-                .subscribeOn(Schedulers.boundedElastic())
+                .subscribeOn(TOOL_THREADS)
                 .doOnCancel(token::cancel);
     }
 }
