@@ -231,6 +231,35 @@ class SKChatCompletionAdapterTest {
     }
 
     @Test
+    void semanticKernelRunsAnAutogenToolItselfWhenItAutoInvokes() {
+        // The other direction: an AutoGen tool in a kernel plugin, called by Semantic Kernel's own loop.
+        server.thenJson(200, toolCall("call_k", "weather-getWeather", "{\"city\":\"Oslo\",\"days\":2}"))
+                .thenJson(200, text("Sunny in Oslo.", 30, 4));
+        var weather = new Weather();
+        var function = dev.autogen.ext.tools.semantic_kernel.KernelFunctionFromTool.of(
+                FunctionTool.fromMethods(weather).getFirst(), "weather");
+        var kernel = com.microsoft.semantickernel.Kernel.builder()
+                .withAIService(ChatCompletionService.class, service)
+                .withPlugin(new com.microsoft.semantickernel.plugin.KernelPlugin("weather", "Weather",
+                        Map.of(function.getName(), function)))
+                .build();
+        var history = new com.microsoft.semantickernel.services.chatcompletion.ChatHistory();
+        history.addUserMessage("Weather in Oslo?");
+
+        var answer = service.getChatMessageContentsAsync(history, kernel,
+                com.microsoft.semantickernel.orchestration.InvocationContext.builder()
+                        .withToolCallBehavior(com.microsoft.semantickernel.orchestration.ToolCallBehavior.allowAllKernelFunctions(true))
+                        .build()).block();
+
+        assertThat(weather.calls).containsExactly("Oslo/2");
+        assertThat(answer.getLast().getContent()).isEqualTo("Sunny in Oslo.");
+        JsonNode toolMessage = server.requests().get(1).json().path("messages").get(2);
+        assertThat(toolMessage.path("role").asText()).isEqualTo("tool");
+        assertThat(toolMessage.path("tool_call_id").asText()).isEqualTo("call_k");
+        assertThat(toolMessage.path("content").asText()).isEqualTo("Sunny in Oslo for 2 days");
+    }
+
+    @Test
     void functionCallsComeBackTypedByTheToolSchema() {
         server.thenJson(200, toolCall("call_9", "autogen_tools-getWeather", "{\"city\":\"Oslo\",\"days\":2}"));
         var adapter = SKChatCompletionAdapter.builder(service).modelInfo(TOOLS).build();
