@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -56,6 +57,8 @@ public final class DocumentIndexer {
     private final MarkdownConverter converter = new MarkdownConverter();
     private final @Nullable Path manifestFile;
     private final Map<String, String> manifest;
+    /** One indexing at a time (embedding may block for long: a lock, not synchronized, for virtual threads). */
+    private final ReentrantLock lock = new ReentrantLock();
 
     private DocumentIndexer(Builder builder) {
         this.memory = builder.memory;
@@ -88,14 +91,17 @@ public final class DocumentIndexer {
      * Forgets everything indexed so far and deletes the manifest file, so the next {@link #index} adds
      * every file again; for after the memory was cleared.
      */
-    public synchronized void forgetAll() {
-        manifest.clear();
-        if (manifestFile != null) {
-            try {
+    public void forgetAll() {
+        lock.lock();
+        try {
+            manifest.clear();
+            if (manifestFile != null) {
                 Files.deleteIfExists(manifestFile);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot delete the index manifest " + manifestFile + ": " + e.getMessage(), e);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the index manifest " + manifestFile + ": " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -120,7 +126,16 @@ public final class DocumentIndexer {
      * @throws java.util.concurrent.CancellationException if the token is cancelled; what was indexed
      *     before stays indexed and in the manifest
      */
-    public synchronized Result index(Path fileOrFolder, CancellationToken cancellationToken) {
+    public Result index(Path fileOrFolder, CancellationToken cancellationToken) {
+        lock.lock();
+        try {
+            return indexLocked(fileOrFolder, cancellationToken);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Result indexLocked(Path fileOrFolder, CancellationToken cancellationToken) {
         Path root = fileOrFolder.toAbsolutePath().normalize();
         if (!Files.exists(root)) {
             throw new IllegalArgumentException("nothing to index at " + fileOrFolder + ": no such file or folder");

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +61,7 @@ public final class DocumentMemory implements Memory, Component<DocumentMemoryCon
 
     private final DocumentIndexer indexer;
     private final List<String> sources;
-    private final Object indexLock = new Object();
+    private final ReentrantLock indexLock = new ReentrantLock();
     private volatile @Nullable List<DocumentIndexer.Result> indexed;
 
     private DocumentMemory(Builder builder) {
@@ -97,7 +98,8 @@ public final class DocumentMemory implements Memory, Component<DocumentMemoryCon
         if (done != null) {
             return done;
         }
-        synchronized (indexLock) {
+        indexLock.lock();
+        try {
             if (indexed == null) {
                 List<DocumentIndexer.Result> results = new ArrayList<>();
                 for (String source : sources) {
@@ -106,6 +108,8 @@ public final class DocumentMemory implements Memory, Component<DocumentMemoryCon
                 indexed = List.copyOf(results);
             }
             return indexed;
+        } finally {
+            indexLock.unlock();
         }
     }
 
@@ -152,10 +156,13 @@ public final class DocumentMemory implements Memory, Component<DocumentMemoryCon
     /** Empties the wrapped memory and forgets the manifest, so the next use indexes every source again. */
     @Override
     public void clear() {
-        synchronized (indexLock) {
+        indexLock.lock();
+        try {
             memory().clear();
             indexer.forgetAll();
             indexed = null;
+        } finally {
+            indexLock.unlock();
         }
     }
 

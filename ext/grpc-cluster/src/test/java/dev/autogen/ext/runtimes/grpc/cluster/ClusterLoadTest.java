@@ -7,6 +7,7 @@ import dev.autogen.core.ClosureAgent;
 import dev.autogen.core.TopicId;
 import dev.autogen.core.TypeSubscription;
 import dev.autogen.ext.runtimes.grpc.GrpcWorkerAgentRuntime;
+import dev.autogen.ext.runtimes.grpc.JavaProcess;
 import dev.autogen.ext.runtimes.grpc.cluster.ClusterTestAgents.Note;
 import dev.autogen.ext.runtimes.grpc.cluster.ClusterTestAgents.Ping;
 import dev.autogen.ext.runtimes.grpc.cluster.ClusterTestAgents.Pong;

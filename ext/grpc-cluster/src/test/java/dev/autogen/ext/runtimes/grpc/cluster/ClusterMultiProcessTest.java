@@ -7,6 +7,8 @@ import static org.assertj.core.groups.Tuple.tuple;
 import dev.autogen.core.AgentId;
 import dev.autogen.core.TopicId;
 import dev.autogen.ext.runtimes.grpc.GrpcWorkerAgentRuntime;
+import dev.autogen.ext.runtimes.grpc.Inbox;
+import dev.autogen.ext.runtimes.grpc.JavaProcess;
 import dev.autogen.ext.runtimes.grpc.RemoteAgentException;
 import dev.autogen.ext.runtimes.grpc.cluster.ClusterTestAgents.Count;
 import dev.autogen.ext.runtimes.grpc.cluster.ClusterTestAgents.Heard;

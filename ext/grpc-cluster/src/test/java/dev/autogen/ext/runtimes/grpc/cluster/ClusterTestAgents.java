@@ -11,6 +11,7 @@ import dev.autogen.core.Rpc;
 import dev.autogen.core.TopicId;
 import dev.autogen.core.TypeSubscription;
 import dev.autogen.core.serialization.JsonMessageSerializer;
+import dev.autogen.ext.runtimes.grpc.Inbox;
 import java.util.List;
 import java.util.Map;
 
