@@ -1,9 +1,7 @@
 package dev.autogen.core;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
@@ -32,7 +30,9 @@ public final class CancellationToken {
     private static final Logger LOG = LoggerFactory.getLogger(CancellationToken.class);
 
     private final Object lock = new Object();
-    private @Nullable Set<Registration> callbacks;
+    /** Registered callbacks in registration order: a doubly linked list, so closing one is O(1). */
+    private @Nullable Registration first;
+    private @Nullable Registration last;
     private volatile boolean cancelled;
 
     /** Cancels the token and runs every registered callback once, in registration order. */
@@ -43,8 +43,17 @@ public final class CancellationToken {
                 return;
             }
             cancelled = true;
-            toRun = callbacks == null ? List.of() : new ArrayList<>(callbacks);
-            callbacks = null;
+            toRun = new ArrayList<>();
+            for (Registration r = first; r != null; r = r.next) {
+                toRun.add(r);
+            }
+            for (Registration r : toRun) {
+                r.previous = null;
+                r.next = null;
+                r.linked = false;
+            }
+            first = null;
+            last = null;
         }
         for (Registration r : toRun) {
             r.run();
@@ -77,10 +86,14 @@ public final class CancellationToken {
         Registration registration = new Registration(this, callback);
         synchronized (lock) {
             if (!cancelled) {
-                if (callbacks == null) {
-                    callbacks = new LinkedHashSet<>();
+                registration.previous = last;
+                if (last == null) {
+                    first = registration;
+                } else {
+                    last.next = registration;
                 }
-                callbacks.add(registration);
+                last = registration;
+                registration.linked = true;
                 return registration;
             }
         }
@@ -98,9 +111,22 @@ public final class CancellationToken {
 
     private void remove(Registration registration) {
         synchronized (lock) {
-            if (callbacks != null) {
-                callbacks.remove(registration);
+            if (!registration.linked) {
+                return;
             }
+            if (registration.previous == null) {
+                first = registration.next;
+            } else {
+                registration.previous.next = registration.next;
+            }
+            if (registration.next == null) {
+                last = registration.previous;
+            } else {
+                registration.next.previous = registration.previous;
+            }
+            registration.previous = null;
+            registration.next = null;
+            registration.linked = false;
         }
     }
 
@@ -113,6 +139,10 @@ public final class CancellationToken {
     public static final class Registration implements AutoCloseable {
         private final CancellationToken token;
         private final Runnable callback;
+        /** Links in the token's list, guarded by the token's lock. */
+        private @Nullable Registration previous;
+        private @Nullable Registration next;
+        private boolean linked;
 
         private Registration(CancellationToken token, Runnable callback) {
             this.token = token;

@@ -1,8 +1,8 @@
 package dev.autogen.core;
 
 import dev.autogen.core.exceptions.CantHandleException;
+import dev.autogen.core.utils.RandomIds;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * Delivers messages published to every topic type that starts with a prefix to agents of one type,
@@ -16,7 +16,7 @@ public final class TypePrefixSubscription implements Subscription {
 
     /** Subscribes agents of {@code agentType} to topic types starting with {@code topicTypePrefix}. */
     public TypePrefixSubscription(String topicTypePrefix, String agentType) {
-        this(topicTypePrefix, agentType, UUID.randomUUID().toString());
+        this(topicTypePrefix, agentType, RandomIds.uuid4());
     }
 
     /** Same as {@link #TypePrefixSubscription(String, String)} with a chosen id. */

@@ -1,8 +1,8 @@
 package dev.autogen.core;
 
 import dev.autogen.core.exceptions.CantHandleException;
+import dev.autogen.core.utils.RandomIds;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * Delivers messages published to topics of one type to agents of one type, using the topic's source
@@ -22,7 +22,7 @@ public class TypeSubscription implements Subscription {
 
     /** Subscribes agents of {@code agentType} to topics of {@code topicType}, with a random id. */
     public TypeSubscription(String topicType, String agentType) {
-        this(topicType, agentType, UUID.randomUUID().toString());
+        this(topicType, agentType, RandomIds.uuid4());
     }
 
     /** Same as {@link #TypeSubscription(String, String)} with a chosen id. */

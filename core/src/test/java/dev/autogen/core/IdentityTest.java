@@ -78,4 +78,21 @@ class IdentityTest {
         registration.close();
         assertThatThrownBy(token::throwIfCancelled).isInstanceOf(java.util.concurrent.CancellationException.class);
     }
+
+    @Test
+    void cancellationTokenRunsTheCallbacksStillRegisteredInRegistrationOrder() {
+        var token = new CancellationToken();
+        var order = new java.util.ArrayList<String>();
+        var first = token.onCancel(() -> order.add("first"));
+        var middle = token.onCancel(() -> order.add("middle"));
+        token.onCancel(() -> order.add("third"));
+        var last = token.onCancel(() -> order.add("last"));
+        middle.close();
+        last.close();
+        first.close();
+        first.close();
+        token.onCancel(() -> order.add("fifth"));
+        token.cancel();
+        assertThat(order).containsExactly("third", "fifth");
+    }
 }

@@ -38,13 +38,14 @@ import dev.autogen.core.models.ModelContent;
 import dev.autogen.core.models.SystemMessage;
 import dev.autogen.core.models.ToolChoice;
 import dev.autogen.core.serialization.AutogenJson;
-import dev.autogen.core.utils.AppendOnlyList;
 import dev.autogen.core.tools.FunctionTool;
 import dev.autogen.core.tools.StaticStreamWorkbench;
 import dev.autogen.core.tools.Tool;
 import dev.autogen.core.tools.ToolSchema;
 import dev.autogen.core.tools.Workbench;
+import dev.autogen.core.utils.AppendOnlyList;
 import dev.autogen.core.utils.PythonText;
+import dev.autogen.core.utils.RandomIds;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -53,7 +54,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -311,7 +311,7 @@ public class AssistantAgent extends BaseChatAgent implements Component<Assistant
         if (outputContentType != null) {
             request.jsonOutput(outputContentType);
         }
-        String messageId = UUID.randomUUID().toString();
+        String messageId = RandomIds.uuid4();
         token.throwIfCancelled();
         if (!modelClientStream) {
             return new ModelCall(modelClient.create(request.build()), messageId);

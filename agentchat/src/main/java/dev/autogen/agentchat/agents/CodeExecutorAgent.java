@@ -36,12 +36,12 @@ import dev.autogen.core.models.ModelContent;
 import dev.autogen.core.models.SystemMessage;
 import dev.autogen.core.models.UserMessage;
 import dev.autogen.core.serialization.AutogenJson;
+import dev.autogen.core.utils.RandomIds;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -299,7 +299,7 @@ public class CodeExecutorAgent extends BaseChatAgent implements Component<CodeEx
 
     private Response reflect(ChatCompletionClient client, CancellationToken token, Consumer<? super BaseMessage> events,
             List<BaseMessage> inner) {
-        String messageId = UUID.randomUUID().toString();
+        String messageId = RandomIds.uuid4();
         CreateResult reflection = callModel(client, token, events, messageId);
         String text = textOf(reflection);
         if (reflection.thought() != null && !reflection.thought().isEmpty()) {

@@ -11,10 +11,10 @@ import dev.autogen.core.component.Component;
 import dev.autogen.core.component.ComponentModel;
 import dev.autogen.core.component.ComponentProvider;
 import dev.autogen.core.utils.Concurrency;
+import dev.autogen.core.utils.RandomIds;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -103,7 +103,7 @@ public class UserProxyAgent extends BaseChatAgent implements Component<UserProxy
         String prompt = handoff != null
                 ? "Handoff received from " + handoff.source() + ". Enter your response: "
                 : "Enter your response: ";
-        String requestId = UUID.randomUUID().toString();
+        String requestId = RandomIds.uuid4();
         events.accept(new UserInputRequestedEvent(requestId, name()));
         String input = requestInput(prompt, requestId, cancellationToken);
         BaseChatMessage reply = handoff != null

@@ -1,12 +1,12 @@
 package dev.autogen.agentchat.messages;
 
+import dev.autogen.core.utils.RandomIds;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** Defaults for the fields every message has, as Python's pydantic fields default them. */
@@ -15,7 +15,7 @@ final class MessageDefaults {
     }
 
     static String id(@Nullable String id) {
-        return id != null ? id : UUID.randomUUID().toString();
+        return id != null ? id : RandomIds.uuid4();
     }
 
     static String source(String source) {

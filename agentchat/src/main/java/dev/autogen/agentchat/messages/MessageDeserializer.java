@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * reader's attribute {@code MessageFactory.class} (a team's, with its custom types), else the built-in one.
  */
 final class MessageDeserializer extends JsonDeserializer<BaseMessage> implements ContextualDeserializer {
-    private static final MessageFactory BUILT_IN = new MessageFactory();
+    private static final MessageFactory BUILT_IN = MessageFactory.builtIn();
 
     private final Class<?> target;
 

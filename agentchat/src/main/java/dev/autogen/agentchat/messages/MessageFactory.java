@@ -1,9 +1,9 @@
 package dev.autogen.agentchat.messages;
 
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.autogen.core.serialization.AutogenJson;
 import dev.autogen.core.serialization.JsonErrors;
 import java.util.List;
@@ -30,11 +30,27 @@ public final class MessageFactory {
             UserInputRequestedEvent.class, ModelClientStreamingChunkEvent.class, ThoughtEvent.class,
             SelectSpeakerEvent.class, CodeGenerationEvent.class, CodeExecutionEvent.class, SelectorEvent.class);
 
+    private static final MessageFactory SHARED_BUILT_IN = new MessageFactory().freeze();
+
     private final Map<String, JavaType> types = new ConcurrentHashMap<>();
+    private volatile boolean frozen;
 
     /** A factory knowing the built-in message types. */
     public MessageFactory() {
         BUILT_IN.forEach(this::register);
+    }
+
+    /**
+     * One shared factory knowing only the built-in message types, for readers (teams, deserializers) that
+     * register nothing, so they do not each build the same table. It refuses registrations.
+     */
+    public static MessageFactory builtIn() {
+        return SHARED_BUILT_IN;
+    }
+
+    private MessageFactory freeze() {
+        frozen = true;
+        return this;
     }
 
     /** Whether {@code typeName} (a JSON {@code "type"} value) can be read. */
@@ -46,6 +62,7 @@ public final class MessageFactory {
      * Registers a custom message type under its simple class name, the {@code "type"} its JSON must carry.
      *
      * @throws IllegalArgumentException if that name is taken
+     * @throws UnsupportedOperationException on {@link #builtIn()}
      */
     public MessageFactory register(Class<? extends BaseMessage> type) {
         return register(type.getSimpleName(), type);
@@ -71,6 +88,10 @@ public final class MessageFactory {
     }
 
     private MessageFactory put(String typeName, JavaType type) {
+        if (frozen) {
+            throw new UnsupportedOperationException("the shared built-in message factory takes no registrations;"
+                    + " register message type '" + typeName + "' on a new MessageFactory");
+        }
         if (types.putIfAbsent(Objects.requireNonNull(typeName, "typeName"), type) != null) {
             throw new IllegalArgumentException("message type '" + typeName + "' is already registered");
         }

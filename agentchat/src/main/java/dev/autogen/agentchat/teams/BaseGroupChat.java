@@ -4,8 +4,8 @@ import dev.autogen.agentchat.base.MessageStream;
 import dev.autogen.agentchat.base.Participant;
 import dev.autogen.agentchat.base.RunOptions;
 import dev.autogen.agentchat.base.TaskResult;
-import dev.autogen.agentchat.base.TeamRunException;
 import dev.autogen.agentchat.base.Team;
+import dev.autogen.agentchat.base.TeamRunException;
 import dev.autogen.agentchat.base.TerminationCondition;
 import dev.autogen.agentchat.checkpoint.Checkpoint;
 import dev.autogen.agentchat.checkpoint.CheckpointStore;
@@ -32,6 +32,7 @@ import dev.autogen.core.BaseAgent;
 import dev.autogen.core.CancellationToken;
 import dev.autogen.core.SingleThreadedAgentRuntime;
 import dev.autogen.core.TypeSubscription;
+import dev.autogen.core.utils.RandomIds;
 import dev.autogen.core.utils.ResultStream;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -40,7 +41,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
@@ -135,7 +135,7 @@ public abstract class BaseGroupChat implements Team {
         this.maxTurns = maxTurns;
         this.emitTeamEvents = emitTeamEvents;
         this.customMessageTypes = List.copyOf(customMessageTypes);
-        MessageFactory factory = new MessageFactory();
+        MessageFactory factory = customMessageTypes.isEmpty() ? MessageFactory.builtIn() : new MessageFactory();
         customMessageTypes.forEach(factory::register);
         boolean remote = this.participants.stream().anyMatch(RemoteParticipant.class::isInstance);
         if (remote && runtime == null) {
@@ -148,7 +148,7 @@ public abstract class BaseGroupChat implements Team {
         }
         this.embeddedRuntime = runtime == null;
         this.runtime = runtime != null ? runtime : new SingleThreadedAgentRuntime();
-        this.wiring = new TeamWiring(teamId == null ? UUID.randomUUID().toString() : TeamWiring.checkTeamId(teamId),
+        this.wiring = new TeamWiring(teamId == null ? RandomIds.uuid4() : TeamWiring.checkTeamId(teamId),
                 managerName, this.participants.stream().map(Participant::name).toList(),
                 this.participants.stream().map(Participant::description).toList(),
                 terminationCondition, maxTurns, emitTeamEvents, factory, output,
@@ -203,11 +203,6 @@ public abstract class BaseGroupChat implements Team {
     }
 
     /**
-     * Starts a run: the task (if any) is shared with all participants, then they speak until the run stops.
-     *
-     * @throws IllegalStateException if the team is already running
-     */
-    /**
      * Makes the team durable: every run writes a checkpoint to {@code store} after every completed turn,
      * so {@link #resume} can continue it after a crash and {@link #replay} can branch from any turn
      * (docs/durable-runs.md). Null turns it off.
@@ -240,7 +235,7 @@ public abstract class BaseGroupChat implements Team {
     @Override
     public MessageStream<TaskResult> runStream(RunOptions options) {
         CheckpointStore store = checkpointStore;
-        return start(options, store == null ? null : new DurableRun(UUID.randomUUID().toString(), 0, false, List.of()));
+        return start(options, store == null ? null : new DurableRun(RandomIds.uuid4(), 0, false, List.of()));
     }
 
     /** Continues the durable run {@code runId} from its last completed turn; see {@link #resumeStream}. */
@@ -343,7 +338,7 @@ public abstract class BaseGroupChat implements Team {
         if (fromTurn < 0 || fromTurn > lastTurn) {
             throw new IllegalArgumentException("run '" + runId + "' has turns 0 to " + lastTurn + ", not " + fromTurn);
         }
-        String replayId = UUID.randomUUID().toString();
+        String replayId = RandomIds.uuid4();
         for (Checkpoint checkpoint : checkpoints) {
             if (checkpoint.turn() <= fromTurn) {
                 store.save(checkpoint.inRun(replayId, checkpoint.status()));

@@ -31,6 +31,9 @@ public final class TeamWiring {
     private final @Nullable TerminationCondition terminationCondition;
     private final @Nullable Integer maxTurns;
     private final boolean emitTeamEvents;
+    private static final MessageSerializer<?>[] SNAPSHOT_SERIALIZERS = {
+        JsonMessageSerializer.of(SnapshotRequest.class), JsonMessageSerializer.of(ContainerSnapshot.class)};
+
     private final MessageFactory messageFactory;
     private final OutputChannel output;
     private final Set<String> localParticipants;
@@ -160,8 +163,7 @@ public final class TeamWiring {
      */
     void addSerializers(AgentRuntime runtime) {
         runtime.addMessageSerializer(GroupChatSerializers.all(messageFactory).toArray(MessageSerializer<?>[]::new));
-        runtime.addMessageSerializer(JsonMessageSerializer.of(SnapshotRequest.class),
-                JsonMessageSerializer.of(ContainerSnapshot.class));
+        runtime.addMessageSerializer(SNAPSHOT_SERIALIZERS);
     }
 
     /**

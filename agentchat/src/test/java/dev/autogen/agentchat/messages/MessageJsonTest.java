@@ -122,6 +122,17 @@ class MessageJsonTest {
     }
 
     @Test
+    void theSharedBuiltInFactoryReadsBuiltInTypesAndRefusesRegistrations() {
+        var shared = MessageFactory.builtIn();
+        var text = new TextMessage("hello", "ann");
+        assertThat(shared.create(text.dump())).isEqualTo(text);
+        assertThatThrownBy(() -> shared.registerStructured(Score.class))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("StructuredMessage[Score]").hasMessageContaining("new MessageFactory");
+        assertThat(shared.isRegistered("StructuredMessage[Score]")).isFalse();
+    }
+
+    @Test
     void badMessageDataIsRejectedWithTheReason() {
         assertThatThrownBy(() -> factory.create(Map.of("source", "x")))
                 .hasMessageContaining("field 'type' is required");

@@ -47,7 +47,7 @@ public record CreateRequest(
         messages = AppendOnlyList.immutable(messages);
         tools = List.copyOf(tools);
         Objects.requireNonNull(toolChoice, "toolChoice");
-        extraCreateArgs = Collections.unmodifiableMap(new LinkedHashMap<>(extraCreateArgs));
+        extraCreateArgs = extraCreateArgs.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extraCreateArgs));
         if (toolChoice instanceof ToolChoice.Named named
                 && tools.stream().noneMatch(t -> t.name().equals(named.name()))) {
             throw new IllegalArgumentException("tool_choice names tool '" + named.name()

@@ -28,6 +28,7 @@ import dev.autogen.core.logging.MessageKind;
 import dev.autogen.core.serialization.MessageSerializer;
 import dev.autogen.core.serialization.SerializationRegistry;
 import dev.autogen.core.utils.Concurrency;
+import dev.autogen.core.utils.RandomIds;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -37,14 +38,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Condition;
@@ -890,9 +889,7 @@ public class InProcessAgentRuntime implements AgentRuntime {
     }
 
     private static String newMessageId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return new UUID((random.nextLong() & ~0xF000L) | 0x4000L,
-                (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L).toString();
+        return RandomIds.uuid4();
     }
 
     private record TypeRegistration(@Nullable AgentFactory<? extends Agent> factory, @Nullable Class<?> expectedClass) {
