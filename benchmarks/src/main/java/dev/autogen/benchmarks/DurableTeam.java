@@ -32,7 +32,8 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "--enable-native-access=ALL-UNNAMED"})
 public class DurableTeam {
-    private static final int REPLIES = 2_000_000;
+    /** Replies per model: a run asks each agent twice; the scripts start over after every run. */
+    private static final int REPLIES = 2;
 
     @Param({"none", "memory", "sqlite"})
     public String store;
@@ -40,13 +41,14 @@ public class DurableTeam {
     private Path dir;
     private CheckpointStore checkpoints;
     private RoundRobinGroupChat team;
+    private List<ReplayChatCompletionClient> models;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        var writer = AssistantAgent.builder("writer",
-                new ReplayChatCompletionClient(Collections.nCopies(REPLIES, "A line of verse."))).build();
-        var critic = AssistantAgent.builder("critic",
-                new ReplayChatCompletionClient(Collections.nCopies(REPLIES, "Keep going."))).build();
+        models = List.of(new ReplayChatCompletionClient(Collections.nCopies(REPLIES, "A line of verse.")),
+                new ReplayChatCompletionClient(Collections.nCopies(REPLIES, "Keep going.")));
+        var writer = AssistantAgent.builder("writer", models.get(0)).build();
+        var critic = AssistantAgent.builder("critic", models.get(1)).build();
         team = RoundRobinGroupChat.builder(List.of(writer, critic)).maxTurns(4).build();
         dir = Files.createTempDirectory("autogen-bench-checkpoints");
         checkpoints = switch (store) {
@@ -72,6 +74,7 @@ public class DurableTeam {
     public TaskResult teamRun() {
         TaskResult result = team.run("Write a poem.");
         team.reset();
+        models.forEach(ReplayChatCompletionClient::reset);
         return result;
     }
 }

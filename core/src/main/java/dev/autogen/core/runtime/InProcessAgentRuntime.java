@@ -43,7 +43,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Condition;
@@ -101,7 +101,12 @@ public class InProcessAgentRuntime implements AgentRuntime {
     private final List<InterventionHandler> interventionHandlers;
     private final boolean ignoreUnhandledExceptions;
     private final RuntimeListener.Factory listenerFactory;
-    private final ExecutorService executor;
+    /**
+     * Delivery threads: one virtual thread per drain of a mailbox, started directly rather than through
+     * a thread-per-task executor, whose registry of live threads costs a map insertion and removal per
+     * message; nothing waits for these threads, and a closed runtime schedules no more of them.
+     */
+    private static final ThreadFactory DELIVERY_THREADS = Thread.ofVirtual().name("autogen-agent").factory();
     private final SerializationRegistry serializers = new SerializationRegistry();
     private final RuntimeEventLog events = new RuntimeEventLog(serializers);
 
@@ -129,7 +134,6 @@ public class InProcessAgentRuntime implements AgentRuntime {
         this.interventionHandlers = List.copyOf(builder.interventionHandlers);
         this.ignoreUnhandledExceptions = builder.ignoreUnhandledExceptions;
         this.listenerFactory = builder.listenerFactory;
-        this.executor = Concurrency.newThreadPerTaskExecutor("autogen-agent-");
     }
 
     /** A builder for a runtime with intervention handlers or strict exception handling. */
@@ -253,7 +257,6 @@ public class InProcessAgentRuntime implements AgentRuntime {
                 }
             }
         }
-        executor.shutdown();
     }
 
     // ---------------------------------------------------------------- registration
@@ -596,7 +599,7 @@ public class InProcessAgentRuntime implements AgentRuntime {
     // ---------------------------------------------------------------- delivery (called by AgentCell)
 
     void execute(Runnable task) {
-        executor.execute(task);
+        DELIVERY_THREADS.newThread(task).start();
     }
 
     Agent instantiate(AgentId id) {
@@ -648,7 +651,7 @@ public class InProcessAgentRuntime implements AgentRuntime {
             return;
         }
         if (agent.handlesMessagesConcurrently()) {
-            executor.execute(() -> deliver(cell, agent, envelope, false));
+            execute(() -> deliver(cell, agent, envelope, false));
         } else {
             deliver(cell, agent, envelope, true);
         }

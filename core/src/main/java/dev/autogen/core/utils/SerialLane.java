@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs tasks one at a time, in the order they were submitted, on a virtual thread that exists only
@@ -14,6 +15,7 @@ import java.util.function.Supplier;
  */
 public final class SerialLane {
     private final Supplier<String> threadName;
+    private volatile @Nullable String name;
     private final ReentrantLock lock = new ReentrantLock();
     private final Queue<Runnable> line = new ArrayDeque<>();
     private boolean draining;
@@ -36,7 +38,17 @@ public final class SerialLane {
         } finally {
             lock.unlock();
         }
-        Concurrency.startThread(threadName.get(), this::drain);
+        Concurrency.startThread(name(), this::drain);
+    }
+
+    /** The thread name, asked for once its owner can give it. */
+    private String name() {
+        String known = name;
+        if (known == null) {
+            known = threadName.get();
+            name = known;
+        }
+        return known;
     }
 
     private void drain() {
