@@ -1,14 +1,11 @@
 package dev.autogen.examples.samples;
 
 import dev.autogen.core.CancellationToken;
-import dev.autogen.ext.http.HttpErrorDecoder;
 import dev.autogen.ext.http.HttpTransport;
-import dev.autogen.ext.http.RetryPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -47,9 +44,7 @@ public final class ArxivPaperSearch implements PaperSearch {
     /** A search of arXiv at {@code endpoint}. */
     public ArxivPaperSearch(URI endpoint) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
-        this.transport = new HttpTransport(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NORMAL).build(),
-                RetryPolicy.none(), HttpErrorDecoder.DEFAULT, "arXiv search request");
+        this.transport = SampleHttp.transport("arXiv");
     }
 
     @Override

@@ -3,12 +3,9 @@ package dev.autogen.examples.samples;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autogen.core.CancellationToken;
 import dev.autogen.core.serialization.AutogenJson;
-import dev.autogen.ext.http.HttpErrorDecoder;
 import dev.autogen.ext.http.HttpTransport;
-import dev.autogen.ext.http.RetryPolicy;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -44,16 +41,15 @@ public final class GoogleWebSearch implements WebSearch {
         }
         this.apiKey = apiKey;
         this.engineId = engineId;
-        this.transport = new HttpTransport(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
-                RetryPolicy.none(), HttpErrorDecoder.DEFAULT, "Google search request");
+        this.transport = SampleHttp.transport("Google Custom Search");
     }
 
     @Override
     public List<Result> search(String query, int numResults, CancellationToken token) {
-        URI uri = URI.create(endpoint + "?key=" + encode(apiKey) + "&cx=" + encode(engineId) + "&q=" + encode(query)
+        URI uri = URI.create(endpoint + "?cx=" + encode(engineId) + "&q=" + encode(query)
                 + "&num=" + numResults);
         JsonNode answer = transport.exchange(() -> HttpRequest.newBuilder(uri).timeout(TIMEOUT)
-                .header("Accept", "application/json").GET().build(), TIMEOUT, token,
+                .header("Accept", "application/json").header("X-goog-api-key", apiKey).GET().build(), TIMEOUT, token,
                 (response, body) -> AutogenJson.mapper().readTree(body));
         List<Result> results = new ArrayList<>();
         for (JsonNode item : answer.path("items")) {

@@ -1,0 +1,61 @@
+package dev.autogen.examples.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.autogen.agentchat.base.TaskResult;
+import dev.autogen.agentchat.messages.ToolCallExecutionEvent;
+import dev.autogen.examples.agentchat.StepClock;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.InstantSource;
+import org.junit.jupiter.api.Test;
+
+/** Runs each sample on its scripted model and offline tools and compares what it prints with its golden file. */
+class SamplesTest {
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    private final InstantSource clock = new StepClock(Duration.ofMillis(1150));
+
+    private String printed() {
+        return bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
+    }
+
+    static String golden(String sample) throws IOException {
+        try (InputStream in = SamplesTest.class.getResourceAsStream("/samples/" + sample + ".txt")) {
+            assertThat(in).as("golden file for %s", sample).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void travelPlanningGoesRoundTheFourAgentsUntilTheSummaryTerminates() throws IOException {
+        TaskResult result = TravelPlanningSample.run(TravelPlanningSample.scriptedModel(), out, clock);
+
+        assertThat(printed()).isEqualTo(golden("TravelPlanningSample"));
+        assertThat(result.stopReason()).isEqualTo("Text 'TERMINATE' mentioned");
+    }
+
+    @Test
+    void companyResearchReportsStatisticsComputedFromTheSampleSeries() throws IOException {
+        TaskResult result = CompanyResearchSample.run(CompanyResearchSample.scriptedModel(), new SamplePriceHistory(),
+                CompanyResearchSample.offlineSearch(), out, clock);
+
+        assertThat(printed()).isEqualTo(golden("CompanyResearchSample"));
+        assertThat(result.messages()).filteredOn(ToolCallExecutionEvent.class::isInstance)
+                .extracting(m -> ((ToolCallExecutionEvent) m).content().getFirst().isError())
+                .containsExactly(false, false);
+    }
+
+    @Test
+    void literatureReviewSearchesTheWebAndArxivThenWritesTheReview() throws IOException {
+        TaskResult result = LiteratureReviewSample.run(LiteratureReviewSample.scriptedModel(),
+                LiteratureReviewSample.offlineWebSearch(), LiteratureReviewSample.offlinePaperSearch(), out, clock);
+
+        assertThat(printed()).isEqualTo(golden("LiteratureReviewSample"));
+        assertThat(result.stopReason()).isEqualTo("Text 'TERMINATE' mentioned");
+    }
+}
