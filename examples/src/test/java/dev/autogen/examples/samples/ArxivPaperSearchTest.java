@@ -3,19 +3,14 @@ package dev.autogen.examples.samples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.autogen.core.CancellationToken;
 import dev.autogen.examples.samples.PaperSearch.Paper;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,40 +49,27 @@ class ArxivPaperSearchTest {
             </feed>
             """;
 
-    private HttpServer server;
-    private final BlockingQueue<URI> requests = new LinkedBlockingQueue<>();
-    private volatile int status = 200;
-    private volatile String body = FEED;
+    private CannedServer server;
 
     @BeforeEach
     void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/api/query", exchange -> {
-            requests.add(exchange.getRequestURI());
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/atom+xml; charset=utf-8");
-            exchange.sendResponseHeaders(status, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
-        });
-        server.start();
+        server = new CannedServer("/api/query", "application/atom+xml; charset=utf-8", FEED);
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        server.close();
     }
 
     private ArxivPaperSearch search() {
-        return new ArxivPaperSearch(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/query"));
+        return new ArxivPaperSearch(server.uri());
     }
 
     @Test
     void asksTheQueryApiByRelevanceAndReadsEveryEntry() {
         List<Paper> papers = search().search("no code agents", 2, new CancellationToken());
 
-        URI request = requests.poll();
-        assertThat(request).isNotNull();
+        URI request = server.requests.poll().uri();
         assertThat(URLDecoder.decode(request.getRawQuery(), StandardCharsets.UTF_8))
                 .isEqualTo("search_query=no code agents&start=0&max_results=2&sortBy=relevance&sortOrder=descending");
         assertThat(papers).containsExactly(
@@ -115,8 +97,8 @@ class ArxivPaperSearchTest {
 
     @Test
     void anErrorAnswerNamesTheStatusAndTheService() {
-        status = 400;
-        body = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><title>Error</title>"
+        server.status = 400;
+        server.body = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><title>Error</title>"
                 + "<summary>incorrect id format for 1234.12345</summary></entry></feed>";
 
         assertThatThrownBy(() -> search().search("x", 1, new CancellationToken()))
@@ -125,7 +107,7 @@ class ArxivPaperSearchTest {
 
     @Test
     void anAnswerThatIsNotAnAtomFeedSaysSo() {
-        body = "<html><body>Service unavailable</body></html>";
+        server.body = "<html><body>Service unavailable</body></html>";
 
         assertThatThrownBy(() -> search().search("x", 1, new CancellationToken()))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -134,7 +116,7 @@ class ArxivPaperSearchTest {
 
     @Test
     void anEntryWithoutAPublishedDateIsNamed() {
-        body = FEED.replace("<published>2023-08-16T17:59:01Z</published>", "");
+        server.body = FEED.replace("<published>2023-08-16T17:59:01Z</published>", "");
 
         assertThatThrownBy(() -> search().search("x", 2, new CancellationToken()))
                 .hasMessageContaining("entry 2 of the feed from").hasMessageContaining("has no <published>");
@@ -142,7 +124,7 @@ class ArxivPaperSearchTest {
 
     @Test
     void aDoctypeIsRefusedSoNoEntityIsExpanded() {
-        body = "<?xml version=\"1.0\"?><!DOCTYPE feed [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+        server.body = "<?xml version=\"1.0\"?><!DOCTYPE feed [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
                 + "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><title>&x;</title></entry></feed>";
 
         assertThatThrownBy(() -> search().search("x", 1, new CancellationToken()))

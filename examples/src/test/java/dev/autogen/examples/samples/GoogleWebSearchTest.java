@@ -3,20 +3,14 @@ package dev.autogen.examples.samples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.autogen.core.CancellationToken;
 import dev.autogen.core.serialization.AutogenJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,45 +27,29 @@ class GoogleWebSearchTest {
                 "snippet": "A no-code tool."}]}
             """;
 
-    private HttpServer server;
-    private final BlockingQueue<URI> requests = new LinkedBlockingQueue<>();
-    private final BlockingQueue<String> keys = new LinkedBlockingQueue<>();
-    private volatile int status = 200;
-    private volatile String body = ANSWER;
+    private CannedServer server;
 
     @BeforeEach
     void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/customsearch/v1", exchange -> {
-            requests.add(exchange.getRequestURI());
-            keys.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-goog-api-key")));
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
-        });
-        server.start();
+        server = new CannedServer("/customsearch/v1", "application/json", ANSWER);
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        server.close();
     }
 
     private GoogleWebSearch search() {
-        return new GoogleWebSearch(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/customsearch/v1"),
-                "key&1", "engine-7");
+        return new GoogleWebSearch(server.uri(), "key&1", "engine-7");
     }
 
     @Test
     void sendsKeyEngineQueryAndCountAndReadsTheItems() {
         List<WebSearch.Result> results = search().search("autogen studio", 2, new CancellationToken());
 
-        URI request = requests.poll();
-        assertThat(request).isNotNull();
-        assertThat(request.getRawQuery()).isEqualTo("cx=engine-7&q=autogen+studio&num=2");
-        assertThat(keys.poll()).isEqualTo("key&1");
+        CannedServer.Request request = server.requests.poll();
+        assertThat(request.uri().getRawQuery()).isEqualTo("cx=engine-7&q=autogen+studio&num=2");
+        assertThat(request.headers().getFirst("X-goog-api-key")).isEqualTo("key&1");
         assertThat(results).containsExactly(
                 new WebSearch.Result("AutoGen", "https://example.org/autogen", "A framework for agents."),
                 new WebSearch.Result("AutoGen Studio", "https://example.org/studio", "A no-code tool."));
@@ -79,8 +57,8 @@ class GoogleWebSearchTest {
 
     @Test
     void aRefusedKeyFailsWithTheServicesMessage() {
-        status = 403;
-        body = "{\"error\": {\"code\": 403, \"message\": \"Requests from this API key are blocked.\"}}";
+        server.status = 403;
+        server.body = "{\"error\": {\"code\": 403, \"message\": \"Requests from this API key are blocked.\"}}";
 
         assertThatThrownBy(() -> search().search("x", 1, new CancellationToken()))
                 .hasMessageStartingWith("Google Custom Search answered HTTP 403: ")
@@ -93,7 +71,7 @@ class GoogleWebSearchTest {
         assertThatThrownBy(() -> WebSearch.tool(search()).runJson(
                 AutogenJson.mapper().readTree("{\"query\":\"x\",\"num_results\":11}"), new CancellationToken(), null))
                 .hasMessage("num_results must be between 1 and 10, got 11");
-        assertThat(requests).isEmpty();
+        assertThat(server.requests).isEmpty();
     }
 
     @Test

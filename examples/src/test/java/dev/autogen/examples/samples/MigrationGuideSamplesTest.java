@@ -6,10 +6,8 @@ import dev.autogen.agentchat.agents.InputFunction;
 import dev.autogen.agentchat.base.TaskResult;
 import dev.autogen.core.models.LLMMessage;
 import dev.autogen.examples.agentchat.StepClock;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,19 +18,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The migration guide's patterns on their scripted models: what a user sees, and what each pattern hands on. */
 class MigrationGuideSamplesTest {
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    private final Printed printed = new Printed();
+    private final PrintStream out = printed.out;
     private final StepClock clock = new StepClock(Duration.ofMillis(1150));
-
-    private String printed() {
-        return bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
-    }
 
     @Test
     void everyPatternPrintsWhatTheGoldenFileShows(@TempDir Path work) throws Exception {
         MigrationGuideSamples.runAll(scripted -> scripted, out, clock, work);
 
-        assertThat(printed()).isEqualTo(SamplesTest.golden("MigrationGuideSamples"));
+        assertThat(printed.text()).isEqualTo(SamplesTest.golden("MigrationGuideSamples"));
     }
 
     @Test

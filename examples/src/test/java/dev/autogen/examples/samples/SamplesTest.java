@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.autogen.agentchat.base.TaskResult;
 import dev.autogen.agentchat.messages.ToolCallExecutionEvent;
 import dev.autogen.examples.agentchat.StepClock;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -16,13 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /** Runs each sample on its scripted model and offline tools and compares what it prints with its golden file. */
 class SamplesTest {
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    private final Printed printed = new Printed();
+    private final PrintStream out = printed.out;
     private final InstantSource clock = new StepClock(Duration.ofMillis(1150));
-
-    private String printed() {
-        return bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
-    }
 
     static String golden(String sample) throws IOException {
         try (InputStream in = SamplesTest.class.getResourceAsStream("/samples/" + sample + ".txt")) {
@@ -35,7 +30,7 @@ class SamplesTest {
     void travelPlanningGoesRoundTheFourAgentsUntilTheSummaryTerminates() throws IOException {
         TaskResult result = TravelPlanningSample.run(TravelPlanningSample.scriptedModel(), out, clock);
 
-        assertThat(printed()).isEqualTo(golden("TravelPlanningSample"));
+        assertThat(printed.text()).isEqualTo(golden("TravelPlanningSample"));
         assertThat(result.stopReason()).isEqualTo("Text 'TERMINATE' mentioned");
     }
 
@@ -44,7 +39,7 @@ class SamplesTest {
         TaskResult result = CompanyResearchSample.run(CompanyResearchSample.scriptedModel(), new SamplePriceHistory(),
                 CompanyResearchSample.offlineSearch(), out, clock);
 
-        assertThat(printed()).isEqualTo(golden("CompanyResearchSample"));
+        assertThat(printed.text()).isEqualTo(golden("CompanyResearchSample"));
         assertThat(result.messages()).filteredOn(ToolCallExecutionEvent.class::isInstance)
                 .extracting(m -> ((ToolCallExecutionEvent) m).content().getFirst().isError())
                 .containsExactly(false, false);
@@ -55,7 +50,7 @@ class SamplesTest {
         TaskResult result = LiteratureReviewSample.run(LiteratureReviewSample.scriptedModel(),
                 LiteratureReviewSample.offlineWebSearch(), LiteratureReviewSample.offlinePaperSearch(), out, clock);
 
-        assertThat(printed()).isEqualTo(golden("LiteratureReviewSample"));
+        assertThat(printed.text()).isEqualTo(golden("LiteratureReviewSample"));
         assertThat(result.stopReason()).isEqualTo("Text 'TERMINATE' mentioned");
     }
 }
