@@ -87,8 +87,10 @@ public final class WebChatApp implements AutoCloseable {
                 factory.setIdleTimeout(Duration.ofHours(1));
             });
         });
-        app.get("/", ctx -> page(ctx, "agent.html"));
-        app.get("/team", ctx -> page(ctx, "team.html"));
+        app.get("/", ctx -> resource(ctx, "agent.html", "text/html"));
+        app.get("/team", ctx -> resource(ctx, "team.html", "text/html"));
+        app.get("/chat.css", ctx -> resource(ctx, "chat.css", "text/css"));
+        app.get("/chat.js", ctx -> resource(ctx, "chat.js", "text/javascript"));
         app.get("/history", ctx -> json(ctx, agent.history()));
         app.get("/team/history", ctx -> json(ctx, team.history()));
         app.post("/chat", ctx -> {
@@ -166,12 +168,12 @@ public final class WebChatApp implements AutoCloseable {
         ctx.contentType("application/json").result(JsonFiles.json(value));
     }
 
-    private static void page(Context ctx, String name) throws IOException {
+    private static void resource(Context ctx, String name, String type) throws IOException {
         try (InputStream in = WebChatApp.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("the page " + name + " is missing from the sample's jar");
+                throw new IllegalStateException(name + " is missing from the sample's jar");
             }
-            ctx.html(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            ctx.contentType(type + "; charset=utf-8").result(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
 

@@ -118,8 +118,11 @@ class WebChatAppTest {
     void thePagesAreServed() throws Exception {
         WebChatApp app = start();
 
-        assertThat(get(app, "/").body()).contains("fetch('/chat'");
-        assertThat(get(app, "/team").body()).contains("'/ws/chat'");
+        assertThat(get(app, "/").body()).contains("fetch('/chat'", "<script src=\"/chat.js\">");
+        assertThat(get(app, "/team").body()).contains("'/ws/chat'", "<link rel=\"stylesheet\" href=\"/chat.css\">");
+        assertThat(get(app, "/chat.js").headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/javascript"));
+        assertThat(get(app, "/chat.css").body()).contains("#messages");
         assertThat(app.url()).startsWith("http://127.0.0.1:");
     }
 
