@@ -120,6 +120,7 @@ final class TeamChat {
                     answers.add(message.content());
                     return;
                 }
+                answers.clear();
                 rounds = Thread.ofVirtual().name("team-chat").start(() -> converse(message));
             }
         }

@@ -197,7 +197,7 @@ public final class WebChatApp implements AutoCloseable {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
                 case "--host" -> host = require(value, "--host");
-                case "--port" -> port = Integer.parseInt(require(value, "--port"));
+                case "--port" -> port = port(require(value, "--port"));
                 case "--state-dir" -> stateDir = Path.of(require(value, "--state-dir"));
                 default -> throw new IllegalArgumentException("unknown option '" + args[i]
                         + "'; the options are --host, --port and --state-dir");
@@ -215,6 +215,14 @@ public final class WebChatApp implements AutoCloseable {
         }));
         System.out.println("Agent chat: " + app.url() + "/   Team chat: " + app.url() + "/team");
         stopped.await();
+    }
+
+    private static int port(String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--port must be a number between 0 and 65535, got '" + value + "'");
+        }
     }
 
     private static String require(String value, String option) {

@@ -169,6 +169,19 @@ class WebChatAppTest {
     }
 
     @Test
+    void aSecondPageIsToldTheTeamIsBusy() throws Exception {
+        WebChatApp app = start();
+        try (Socket first = new Socket(http, app, null)) {
+            Socket second = new Socket(http, app, null);
+
+            assertThat(second.next()).isEqualTo("error system: Error: Another page is chatting with the team; close it first.");
+            second.closed.get(1, TimeUnit.MINUTES);
+            first.send("{\"content\": \"Hello\"}");
+            assertThat(first.until("UserInputRequestedEvent")).contains("TextMessage assistant: Reply 1");
+        }
+    }
+
+    @Test
     void pagesOfOtherOriginsCannotOpenTheSocket() {
         WebChatApp app = start();
 
