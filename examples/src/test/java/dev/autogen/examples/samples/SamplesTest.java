@@ -53,4 +53,21 @@ class SamplesTest {
         assertThat(printed.text()).isEqualTo(golden("LiteratureReviewSample"));
         assertThat(result.stopReason()).isEqualTo("Text 'TERMINATE' mentioned");
     }
+
+    @Test
+    void literatureReviewAsksArxivWithTheModelsQueryAndHandsThePapersOn() throws IOException {
+        try (var arxiv = new CannedServer("/api/query", "application/atom+xml", ArxivPaperSearchTest.FEED)) {
+            TaskResult result = LiteratureReviewSample.run(LiteratureReviewSample.scriptedModel(),
+                    LiteratureReviewSample.offlineWebSearch(), new ArxivPaperSearch(arxiv.uri()), out, clock);
+
+            assertThat(arxiv.requests.poll().uri().getRawQuery())
+                    .isEqualTo("search_query=no+code+tools+multi+agent+systems&start=0&max_results=2"
+                            + "&sortBy=relevance&sortOrder=descending");
+            assertThat(result.messages()).filteredOn(ToolCallExecutionEvent.class::isInstance)
+                    .extracting(m -> ((ToolCallExecutionEvent) m).content().getFirst().content())
+                    .last().asString()
+                    .startsWith("[{\"title\":\"AutoGen Studio: A No-Code Developer Tool for Building and Debugging")
+                    .contains("\"pdf_url\":\"http://arxiv.org/pdf/2408.15247v1\"");
+        }
+    }
 }
