@@ -6,12 +6,12 @@ import java.time.InstantSource;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A clock that moves on by {@code step} each time it is read, so every Console run lasts {@code step}. */
-final class StepClock implements InstantSource {
+public final class StepClock implements InstantSource {
     private static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
     private final Duration step;
     private final AtomicInteger reads = new AtomicInteger();
 
-    StepClock(Duration step) {
+    public StepClock(Duration step) {
         this.step = step;
     }
 
