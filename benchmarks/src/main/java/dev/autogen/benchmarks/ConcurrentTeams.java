@@ -55,12 +55,19 @@ public class ConcurrentTeams {
         List<RoundRobinGroupChat> teams;
 
         void build(int count) {
-            teams = new ArrayList<>(count);
+            teams = build(count, MODEL_DELAY);
+        }
+
+        /** {@code count} two-agent teams of {@link #TURNS} turns on models answering after {@code delay}. */
+        static List<RoundRobinGroupChat> build(int count, Duration delay) {
+            List<RoundRobinGroupChat> teams = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 teams.add(RoundRobinGroupChat.builder(List.of(
-                        AssistantAgent.builder("writer", slowModel("A line of verse.")).build(),
-                        AssistantAgent.builder("critic", slowModel("Keep going.")).build())).maxTurns(TURNS).build());
+                        AssistantAgent.builder("writer", delayedModel("A line of verse.", delay)).build(),
+                        AssistantAgent.builder("critic", delayedModel("Keep going.", delay)).build()))
+                        .maxTurns(TURNS).build());
             }
+            return teams;
         }
 
         @Setup(Level.Iteration)
@@ -152,15 +159,23 @@ public class ConcurrentTeams {
      * counted as the team's memory here).
      */
     static ChatCompletionClient slowModel(String reply) {
-        return new DelayedModel(new CreateResult(FinishReason.STOP, ModelContent.text(reply), new RequestUsage(10, 3),
+        return delayedModel(reply, MODEL_DELAY);
+    }
+
+    /** A model that answers {@code reply} after {@code delay} (none when zero). */
+    static ChatCompletionClient delayedModel(String reply, Duration delay) {
+        return new DelayedModel(delay, new CreateResult(FinishReason.STOP, ModelContent.text(reply), new RequestUsage(10, 3),
                 false, null, null));
     }
 
-    private record DelayedModel(CreateResult answer) implements ChatCompletionClient {
+    private record DelayedModel(Duration delay, CreateResult answer) implements ChatCompletionClient {
         @Override
         public CreateResult create(CreateRequest request) {
+            if (delay.isZero()) {
+                return answer;
+            }
             try {
-                Thread.sleep(MODEL_DELAY);
+                Thread.sleep(delay);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new CancellationException("interrupted");

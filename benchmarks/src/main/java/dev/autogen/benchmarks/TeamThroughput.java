@@ -60,12 +60,9 @@ public class TeamThroughput {
 
     @Setup(Level.Trial)
     public void setUp() {
-        teamModels = List.of(new ReplayChatCompletionClient(Collections.nCopies(REPLIES, "A line of verse.")),
-                new ReplayChatCompletionClient(Collections.nCopies(REPLIES, "Keep going.")));
-        var writer = AssistantAgent.builder("writer", teamModels.get(0)).build();
-        var critic = AssistantAgent.builder("critic", teamModels.get(1)).build();
-        team = RoundRobinGroupChat.builder(List.of(writer, critic)).maxTurns(MESSAGES - 1).build();
-        bareModel = new ReplayChatCompletionClient(Collections.nCopies(REPLIES, "A line of verse."));
+        teamModels = List.of(writerModel(), criticModel());
+        team = writerAndCritic(teamModels.get(0), teamModels.get(1));
+        bareModel = writerModel();
 
         weather = FunctionTool.of("get_weather", "Get the weather for a city.", CityArgs.class,
                 args -> "Sunny in " + args.city());
@@ -74,6 +71,22 @@ public class TeamThroughput {
         var checker = AssistantAgent.builder("checker", toolTeamModels.get(1)).tools(List.of(weather)).build();
         toolTeam = RoundRobinGroupChat.builder(List.of(forecaster, checker)).maxTurns(MESSAGES - 1).build();
         bareToolModel = toolCalls();
+    }
+
+    static ReplayChatCompletionClient writerModel() {
+        return new ReplayChatCompletionClient(Collections.nCopies(REPLIES, "A line of verse."));
+    }
+
+    static ReplayChatCompletionClient criticModel() {
+        return new ReplayChatCompletionClient(Collections.nCopies(REPLIES, "Keep going."));
+    }
+
+    /** The team of the text row: two AssistantAgents taking turns for 1,000 messages. */
+    static RoundRobinGroupChat writerAndCritic(ReplayChatCompletionClient writerModel,
+            ReplayChatCompletionClient criticModel) {
+        var writer = AssistantAgent.builder("writer", writerModel).build();
+        var critic = AssistantAgent.builder("critic", criticModel).build();
+        return RoundRobinGroupChat.builder(List.of(writer, critic)).maxTurns(MESSAGES - 1).build();
     }
 
     /** A model that asks for the weather in Paris on every call. */
@@ -106,6 +119,13 @@ public class TeamThroughput {
     @Benchmark
     @OperationsPerInvocation(MESSAGES)
     public int bareModelCalls() {
+        int produced = bareModelCalls(bareModel);
+        bareModel.reset();
+        return produced;
+    }
+
+    /** The model calls of a 1,000-message run made in a bare loop; returns the messages produced. */
+    static int bareModelCalls(ReplayChatCompletionClient model) {
         List<List<LLMMessage>> histories = List.of(new ArrayList<>(), new ArrayList<>());
         for (List<LLMMessage> history : histories) {
             history.add(new SystemMessage("You are a helpful AI assistant."));
@@ -115,13 +135,12 @@ public class TeamThroughput {
         for (int turn = 0; turn < MESSAGES - 1; turn++) {
             List<LLMMessage> own = histories.get(turn % 2);
             List<LLMMessage> other = histories.get((turn + 1) % 2);
-            CreateResult result = bareModel.create(CreateRequest.of(List.copyOf(own)));
+            CreateResult result = model.create(CreateRequest.of(List.copyOf(own)));
             String text = ((ModelContent.Text) result.content()).text();
             own.add(new AssistantMessage(text, turn % 2 == 0 ? "writer" : "critic"));
             other.add(new UserMessage(text, turn % 2 == 0 ? "writer" : "critic"));
             produced++;
         }
-        bareModel.reset();
         return produced;
     }
 

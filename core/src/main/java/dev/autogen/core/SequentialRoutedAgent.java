@@ -42,7 +42,7 @@ import org.jspecify.annotations.Nullable;
  */
 public abstract class SequentialRoutedAgent extends RoutedAgent {
     private final List<Class<?>> sequentialMessageTypes;
-    private final SerialLane lane = new SerialLane(() -> "autogen-sequence-" + id().type());
+    private final SerialLane lane = new SerialLane("autogen-sequence");
 
     /**
      * For agents created by a factory.

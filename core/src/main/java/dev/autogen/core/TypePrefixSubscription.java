@@ -3,6 +3,7 @@ package dev.autogen.core;
 import dev.autogen.core.exceptions.CantHandleException;
 import dev.autogen.core.utils.RandomIds;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Delivers messages published to every topic type that starts with a prefix to agents of one type,
@@ -12,11 +13,13 @@ import java.util.Objects;
 public final class TypePrefixSubscription implements Subscription {
     private final String topicTypePrefix;
     private final String agentType;
-    private final String id;
+    /** Null until first asked for when random: most subscriptions are never asked, and a UUID string is 80 bytes. */
+    private volatile @Nullable String id;
 
     /** Subscribes agents of {@code agentType} to topic types starting with {@code topicTypePrefix}. */
     public TypePrefixSubscription(String topicTypePrefix, String agentType) {
-        this(topicTypePrefix, agentType, RandomIds.uuid4());
+        this.topicTypePrefix = Objects.requireNonNull(topicTypePrefix, "topicTypePrefix");
+        this.agentType = Objects.requireNonNull(agentType, "agentType");
     }
 
     /** Same as {@link #TypePrefixSubscription(String, String)} with a chosen id. */
@@ -38,7 +41,17 @@ public final class TypePrefixSubscription implements Subscription {
 
     @Override
     public String id() {
-        return id;
+        String known = id;
+        if (known == null) {
+            synchronized (this) {
+                known = id;
+                if (known == null) {
+                    known = RandomIds.uuid4();
+                    id = known;
+                }
+            }
+        }
+        return known;
     }
 
     @Override
@@ -57,7 +70,7 @@ public final class TypePrefixSubscription implements Subscription {
     @Override
     public boolean equals(Object o) {
         return o instanceof TypePrefixSubscription other
-                && (id.equals(other.id)
+                && (this == other || (id != null && id.equals(other.id))
                         || (topicTypePrefix.equals(other.topicTypePrefix) && agentType.equals(other.agentType)));
     }
 
@@ -68,6 +81,6 @@ public final class TypePrefixSubscription implements Subscription {
 
     @Override
     public String toString() {
-        return "TypePrefixSubscription[prefix=" + topicTypePrefix + ", agentType=" + agentType + ", id=" + id + "]";
+        return "TypePrefixSubscription[prefix=" + topicTypePrefix + ", agentType=" + agentType + ", id=" + id() + "]";
     }
 }

@@ -3,6 +3,7 @@ package dev.autogen.core;
 import dev.autogen.core.exceptions.CantHandleException;
 import dev.autogen.core.utils.RandomIds;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Delivers messages published to topics of one type to agents of one type, using the topic's source
@@ -18,11 +19,13 @@ import java.util.Objects;
 public class TypeSubscription implements Subscription {
     private final String topicType;
     private final String agentType;
-    private final String id;
+    /** Null until first asked for when random: most subscriptions are never asked, and a UUID string is 80 bytes. */
+    private volatile @Nullable String id;
 
     /** Subscribes agents of {@code agentType} to topics of {@code topicType}, with a random id. */
     public TypeSubscription(String topicType, String agentType) {
-        this(topicType, agentType, RandomIds.uuid4());
+        this.topicType = Objects.requireNonNull(topicType, "topicType");
+        this.agentType = Objects.requireNonNull(agentType, "agentType");
     }
 
     /** Same as {@link #TypeSubscription(String, String)} with a chosen id. */
@@ -44,7 +47,17 @@ public class TypeSubscription implements Subscription {
 
     @Override
     public final String id() {
-        return id;
+        String known = id;
+        if (known == null) {
+            synchronized (this) {
+                known = id;
+                if (known == null) {
+                    known = RandomIds.uuid4();
+                    id = known;
+                }
+            }
+        }
+        return known;
     }
 
     @Override
@@ -64,7 +77,7 @@ public class TypeSubscription implements Subscription {
     @Override
     public final boolean equals(Object o) {
         return o instanceof TypeSubscription other
-                && (id.equals(other.id) || (topicType.equals(other.topicType) && agentType.equals(other.agentType)));
+                && (this == other || (id != null && id.equals(other.id)) || (topicType.equals(other.topicType) && agentType.equals(other.agentType)));
     }
 
     @Override
@@ -74,6 +87,6 @@ public class TypeSubscription implements Subscription {
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "[topicType=" + topicType + ", agentType=" + agentType + ", id=" + id + "]";
+        return getClass().getSimpleName() + "[topicType=" + topicType + ", agentType=" + agentType + ", id=" + id() + "]";
     }
 }

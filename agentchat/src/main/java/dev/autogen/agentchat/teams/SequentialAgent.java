@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * participant has taken in the last message.
  */
 abstract class SequentialAgent extends BaseAgent {
-    private final SerialLane lane = new SerialLane(() -> "autogen-team-" + id().type());
+    private final SerialLane lane = new SerialLane("autogen-team");
 
     SequentialAgent(String description) {
         super(description);

@@ -4,8 +4,6 @@ import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Runs tasks one at a time, in the order they were submitted, on a virtual thread that exists only
@@ -14,14 +12,16 @@ import org.jspecify.annotations.Nullable;
  * runtime hands them the next message at once instead of waiting behind a long turn. Thread-safe.
  */
 public final class SerialLane {
-    private final Supplier<String> threadName;
-    private volatile @Nullable String name;
+    private final String threadName;
     private final ReentrantLock lock = new ReentrantLock();
     private final Queue<Runnable> line = new ArrayDeque<>();
     private boolean draining;
 
-    /** A lane whose thread is named by {@code threadName} when it starts (the owner may not know its name yet). */
-    public SerialLane(Supplier<String> threadName) {
+    /**
+     * A lane whose thread is named {@code threadName}: one name per kind of owner (not per agent), so
+     * starting a lane's thread builds no string and a lane keeps none of its own.
+     */
+    public SerialLane(String threadName) {
         this.threadName = Objects.requireNonNull(threadName, "threadName");
     }
 
@@ -38,17 +38,7 @@ public final class SerialLane {
         } finally {
             lock.unlock();
         }
-        Concurrency.startThread(name(), this::drain);
-    }
-
-    /** The thread name, asked for once its owner can give it. */
-    private String name() {
-        String known = name;
-        if (known == null) {
-            known = threadName.get();
-            name = known;
-        }
-        return known;
+        Concurrency.startThread(threadName, this::drain);
     }
 
     private void drain() {
