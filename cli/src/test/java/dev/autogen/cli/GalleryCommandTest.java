@@ -35,15 +35,15 @@ class GalleryCommandTest {
 
         java.util.List<String> invalid = cli.out().lines().filter(line -> line.startsWith("invalid")).toList();
         assertThat(invalid).containsExactly(
-                "invalid  components.memories[3] ChromaDB (Python only)",
-                "invalid  components.memories[4] Redis memory (Python only)",
+                "invalid  components.memories[4] ChromaDB (Python only)",
+                "invalid  components.memories[5] Redis memory (Python only)",
                 "invalid  components.code_executors[2] Jupyter kernel",
                 "invalid  components.code_executors[4] Azure Container Apps sessions");
         assertThat(cli.out()).contains("ChromaDBVectorMemory needs Python's chromadb client, which does not run in Java;"
                         + " use provider 'dev.autogen.ext.memory.lucene.LuceneVectorMemory'")
                 .contains("it comes with the module dev.autogen:autogen-ext-jupyter, which is not on the class path")
                 .contains("it comes with the module dev.autogen:autogen-ext-code-executors-azure, which is not on the class path")
-                .contains(": 58 of 62 components load; 5 problems");
+                .contains(": 59 of 63 components load; 5 problems");
         assertThat(cli.exitCode()).isEqualTo(1);
     }
 
