@@ -86,7 +86,9 @@ import org.slf4j.LoggerFactory;
  * tokenizer and the tokens llama.cpp generated. Calls run one at a time (others wait); cancelling the
  * request's token or closing a stream stops generation at the next token.
  *
- * <p>The model is loaded when the client is built and never downloaded. Closing the client stops
+ * <p>The model is loaded at the first call that needs it (building the client only checks the
+ * config, so a gallery or Studio can hold the component where the file is absent; {@link
+ * #configurationProblem()} checks the file), and never downloaded. Closing the client stops
  * llama.cpp's worker, but the binding neither frees the model's memory nor detaches that worker from the
  * JVM, so a program using this client ends with {@link System#exit}.
  */
@@ -111,25 +113,24 @@ public final class LlamaCppChatCompletionClient implements ChatCompletionClient,
     private final ModelInfo modelInfo;
     private final Path modelPath;
     private final int contextSize;
-    private final LlamaModel model;
+    private final ModelParameters parameters;
+    private final ReentrantLock loading = new ReentrantLock();
     private final ReentrantLock generation = new ReentrantLock();
+    private volatile @Nullable LlamaModel model;
     private final UsageTracker usage = new UsageTracker();
     private final AtomicLong callIds = new AtomicLong();
     private volatile boolean closed;
 
     /**
-     * Loads the model of {@code config}.
-     *
-     * @throws IllegalArgumentException if the model file is missing or is not a GGUF file
-     * @throws LlamaCppException if llama.cpp cannot load it
+     * A client of the model of {@code config}, which is loaded at the first call (see
+     * {@link #configurationProblem()} to check the file before).
      */
     public LlamaCppChatCompletionClient(LlamaCppClientConfiguration config) {
         this.config = Objects.requireNonNull(config, "config");
         this.modelInfo = config.modelInfo() != null ? config.modelInfo() : DEFAULT_MODEL_INFO;
         this.modelPath = Path.of(Objects.requireNonNull(config.modelPath(), "model_path")).toAbsolutePath();
-        checkModelFile(modelPath);
         this.contextSize = config.nCtx() != null ? config.nCtx() : DEFAULT_CONTEXT;
-        ModelParameters parameters = new ModelParameters()
+        this.parameters = new ModelParameters()
                 .setModel(modelPath.toString())
                 .setCtxSize(contextSize)
                 .enableJinja()
@@ -149,14 +150,40 @@ public final class LlamaCppChatCompletionClient implements ChatCompletionClient,
         if (config.chatTemplate() != null) {
             parameters.setChatTemplate(config.chatTemplate());
         }
-        NativeLog.install();
-        try {
-            this.model = new LlamaModel(parameters);
-        } catch (RuntimeException e) {
-            throw new LlamaCppException("llama.cpp could not load model_path '" + modelPath + "': " + e.getMessage()
-                    + " (is it a model of an architecture this llama.cpp build knows?)", e);
+    }
+
+    /**
+     * The model, loaded on first use.
+     *
+     * @throws IllegalStateException if the client is closed, or the model file is missing or not GGUF
+     * @throws LlamaCppException if llama.cpp cannot load it
+     */
+    private LlamaModel model() {
+        ensureOpen();
+        LlamaModel loaded = model;
+        if (loaded != null) {
+            return loaded;
         }
-        LOG.debug("loaded {} with n_ctx={}", modelPath, contextSize);
+        loading.lock();
+        try {
+            ensureOpen();
+            if (model == null) {
+                configurationProblem().ifPresent(problem -> {
+                    throw new IllegalStateException(problem);
+                });
+                NativeLog.install();
+                try {
+                    model = new LlamaModel(parameters);
+                } catch (RuntimeException e) {
+                    throw new LlamaCppException("llama.cpp could not load model_path '" + modelPath + "': "
+                            + e.getMessage() + " (is it a model of an architecture this llama.cpp build knows?)", e);
+                }
+                LOG.debug("loaded {} with n_ctx={}", modelPath, contextSize);
+            }
+            return Objects.requireNonNull(model);
+        } finally {
+            loading.unlock();
+        }
     }
 
     /** A builder for a client of the GGUF model at {@code modelPath}. */
@@ -164,23 +191,26 @@ public final class LlamaCppChatCompletionClient implements ChatCompletionClient,
         return new Builder(modelPath);
     }
 
-    private static void checkModelFile(Path path) {
-        if (!Files.exists(path)) {
-            throw new IllegalArgumentException("model_path '" + path + "' does not exist: set it to a GGUF model file"
+    /** What is wrong with the model file (missing, unreadable, not GGUF), if anything; reads only its first bytes. */
+    @Override
+    public Optional<String> configurationProblem() {
+        if (!Files.exists(modelPath)) {
+            return Optional.of("model_path '" + modelPath + "' does not exist: set it to a GGUF model file"
                     + " (this client never downloads models)");
         }
-        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-            throw new IllegalArgumentException("model_path '" + path + "' is not a readable file");
+        if (!Files.isRegularFile(modelPath) || !Files.isReadable(modelPath)) {
+            return Optional.of("model_path '" + modelPath + "' is not a readable file");
         }
         byte[] head = new byte[4];
-        try (InputStream in = Files.newInputStream(path)) {
+        try (InputStream in = Files.newInputStream(modelPath)) {
             if (in.readNBytes(head, 0, 4) < 4 || !Arrays.equals(head, GGUF_MAGIC)) {
-                throw new IllegalArgumentException("model_path '" + path + "' is not a GGUF model file (it does not"
-                        + " start with \"GGUF\"); convert the model with llama.cpp's convert_hf_to_gguf.py");
+                return Optional.of("model_path '" + modelPath + "' is not a GGUF model file (it does not start with"
+                        + " \"GGUF\"); convert the model with llama.cpp's convert_hf_to_gguf.py");
             }
         } catch (IOException e) {
-            throw new IllegalArgumentException("model_path '" + path + "' cannot be read: " + e.getMessage(), e);
+            return Optional.of("model_path '" + modelPath + "' cannot be read: " + e.getMessage());
         }
+        return Optional.empty();
     }
 
     /** {@inheritDoc} Through {@link ChatCompletionInterceptors#DEFAULTS}, as the other model clients' calls. */
@@ -335,8 +365,9 @@ public final class LlamaCppChatCompletionClient implements ChatCompletionClient,
     private String prompt(ArrayNode messages) {
         ObjectNode body = JSON.createObjectNode();
         body.set("messages", messages);
+        LlamaModel llama = model();
         try {
-            return model.applyTemplate(body.toString());
+            return llama.applyTemplate(body.toString());
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("the model's chat template cannot format these messages: "
                     + e.getMessage() + " (set chat_template to a template that can)", e);
@@ -358,7 +389,8 @@ public final class LlamaCppChatCompletionClient implements ChatCompletionClient,
         try {
             ensureOpen();
             String prompt = prompt(prepared.messages());
-            promptTokens = model.encode(prompt).length;
+            LlamaModel llama = model();
+            promptTokens = llama.encode(prompt).length;
             if (promptTokens >= contextSize) {
                 throw new IllegalArgumentException("the prompt takes " + promptTokens + " tokens, which do not fit the"
                         + " context window of " + contextSize + " (n_ctx): shorten the messages or raise n_ctx");
@@ -369,7 +401,7 @@ public final class LlamaCppChatCompletionClient implements ChatCompletionClient,
             StringBuilder out = new StringBuilder();
             LlamaIterator outputs;
             try {
-                outputs = model.generate(parameters).iterator();
+                outputs = llama.generate(parameters).iterator();
             } catch (RuntimeException e) {
                 throw new LlamaCppException("llama.cpp refused the request: " + e.getMessage(), e);
             }
@@ -578,8 +610,7 @@ public final class LlamaCppChatCompletionClient implements ChatCompletionClient,
      */
     @Override
     public int countTokens(List<? extends LLMMessage> messages, List<ToolSchema> tools) {
-        ensureOpen();
-        return model.encode(prompt(convert(messages, tools, false))).length;
+        return model().encode(prompt(convert(messages, tools, false))).length;
     }
 
     /** The context window ({@code n_ctx}) minus {@link #countTokens}, never below 0. */
@@ -621,9 +652,14 @@ public final class LlamaCppChatCompletionClient implements ChatCompletionClient,
         }
         closed = true;
         generation.lock();
+        loading.lock();
         try {
-            model.close();
+            LlamaModel loaded = model;
+            if (loaded != null) {
+                loaded.close();
+            }
         } finally {
+            loading.unlock();
             generation.unlock();
         }
     }
@@ -761,10 +797,9 @@ public final class LlamaCppChatCompletionClient implements ChatCompletionClient,
         }
 
         /**
-         * Loads the model.
+         * Builds the client; the model loads at its first call.
          *
-         * @throws IllegalArgumentException if a setting is out of range or the file is missing or not GGUF
-         * @throws LlamaCppException if llama.cpp cannot load it
+         * @throws IllegalArgumentException if a setting is out of range
          */
         public LlamaCppChatCompletionClient build() {
             return new LlamaCppChatCompletionClient(toConfig());
@@ -783,11 +818,7 @@ public final class LlamaCppChatCompletionClient implements ChatCompletionClient,
 
         @Override
         public LlamaCppChatCompletionClient fromConfig(LlamaCppClientConfiguration config, ComponentContext context) {
-            try {
-                return new LlamaCppChatCompletionClient(config);
-            } catch (IllegalArgumentException e) {
-                throw context.invalid("model_path", String.valueOf(e.getMessage()));
-            }
+            return new LlamaCppChatCompletionClient(config);
         }
     }
 }

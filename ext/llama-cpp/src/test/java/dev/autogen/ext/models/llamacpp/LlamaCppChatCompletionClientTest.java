@@ -172,7 +172,7 @@ class LlamaCppChatCompletionClientTest {
     void requiredToolChoiceGivesACallWhoseArgumentsMatchTheSchema() throws Exception {
         var request = CreateRequest.builder(List.of(new UserMessage("Forecast for Paris?", "user")))
                 .toolSchemas(List.of(FORECAST, PING)).toolChoice(ToolChoice.tool("get_forecast"))
-                .extraCreateArg("max_tokens", 200).build();
+                .extraCreateArg("max_tokens", 400).build();
 
         CreateResult result = client.create(request);
 
@@ -193,7 +193,7 @@ class LlamaCppChatCompletionClientTest {
     void requiredChoiceAmongSeveralToolsCallsOneOfThem() throws Exception {
         var request = CreateRequest.builder(List.of(new UserMessage("Check", "user")))
                 .toolSchemas(List.of(FORECAST, PING)).toolChoice(ToolChoice.REQUIRED)
-                .extraCreateArg("max_tokens", 200).extraCreateArg("seed", 3).build();
+                .extraCreateArg("max_tokens", 400).extraCreateArg("seed", 3).build();
 
         CreateResult result = client.create(request);
 
@@ -358,15 +358,22 @@ class LlamaCppChatCompletionClientTest {
     }
 
     @Test
-    void aMissingOrForeignModelFileIsNamed() throws Exception {
+    void aMissingOrForeignModelFileIsNamedBeforeAndAtTheFirstCall() throws Exception {
         Path missing = dir.resolve("nope.gguf");
-        assertThatThrownBy(() -> LlamaCppChatCompletionClient.builder(missing).build())
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("model_path '" + missing + "' does not exist");
+        try (var absent = LlamaCppChatCompletionClient.builder(missing).build()) {
+            assertThat(absent.configurationProblem()).hasValueSatisfying(problem ->
+                    assertThat(problem).contains("model_path '" + missing + "' does not exist"));
+            assertThatThrownBy(() -> absent.create(CHAT))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("model_path '" + missing + "' does not exist");
+        }
         Path text = Files.writeString(dir.resolve("notes.gguf"), "just some text");
-        assertThatThrownBy(() -> LlamaCppChatCompletionClient.builder(text).build())
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("is not a GGUF model file");
+        try (var foreign = LlamaCppChatCompletionClient.builder(text).build()) {
+            assertThatThrownBy(() -> foreign.countTokens(CHAT))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("is not a GGUF model file");
+        }
+        assertThat(client.configurationProblem()).isEmpty();
         assertThatThrownBy(() -> new LlamaCppClientConfiguration(null, "unsloth/phi-4-GGUF", "phi-4-Q2_K_L.gguf", null,
                 null, null, null, null, null, null, null, null, null, null))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -374,7 +381,7 @@ class LlamaCppChatCompletionClientTest {
     }
 
     @Test
-    void componentConfigRoundTripsAndLoadErrorsNameTheField() {
+    void componentConfigRoundTripsAndADownloadIsRefused() {
         String json = """
                 {"provider": "autogen_ext.models.llama_cpp.LlamaCppChatCompletionClient", "component_type": "model",
                  "config": {"model_path": "%s", "n_ctx": 256, "n_threads": 1, "seed": 5, "temperature": 0.3,
@@ -391,10 +398,10 @@ class LlamaCppChatCompletionClientTest {
             assertThat(loaded.dumpComponent().provider()).isEqualTo(LlamaCppChatCompletionClient.PROVIDER);
         }
         String missing = json.replace(modelFile.getFileName().toString(), "absent.gguf");
-        assertThatThrownBy(() -> ComponentLoader.loadComponent(missing, ChatCompletionClient.class))
-                .isInstanceOf(ComponentLoadException.class)
-                .hasMessageContaining("model_path")
-                .hasMessageContaining("absent.gguf");
+        try (var absent = ComponentLoader.loadComponent(missing, ChatCompletionClient.class)) {
+            assertThat(absent.configurationProblem()).hasValueSatisfying(problem ->
+                    assertThat(problem).contains("absent.gguf"));
+        }
         String download = """
                 {"provider": "autogen_ext.models.llama_cpp.LlamaCppChatCompletionClient", "component_type": "model",
                  "config": {"repo_id": "unsloth/phi-4-GGUF", "filename": "phi-4-Q2_K_L.gguf"}}""";
