@@ -81,10 +81,10 @@ import org.slf4j.LoggerFactory;
  * {@code chat_template}) by llama.cpp's Jinja engine. Tools are described in the system message and the
  * output is held by a grammar to one JSON call {@code {"name": ..., "arguments": {...}}} of a tool's
  * schema, parsed into a {@link FunctionCall}: with tool choice {@code auto} the model may instead answer
- * in text (that does not start with a brace), with {@code required} or a named tool it must call. JSON
- * mode and structured output are grammars too. Usage counts the formatted prompt with the model's
- * tokenizer and the tokens llama.cpp generated. Calls run one at a time (others wait); cancelling the
- * request's token or closing a stream stops generation at the next token.
+ * in text (that starts with neither a brace nor white space), with {@code required} or a named tool
+ * it must call. JSON mode and structured output are grammars too. Usage counts the formatted prompt
+ * with the model's tokenizer and the tokens llama.cpp generated. Calls run one at a time (others
+ * wait); cancelling the request's token or closing a stream stops generation at the next token.
  *
  * <p>The model is loaded at the first call that needs it (building the client only checks the
  * config, so a gallery or Studio can hold the component where the file is absent; {@link

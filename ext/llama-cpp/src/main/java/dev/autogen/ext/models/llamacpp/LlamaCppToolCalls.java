@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 /**
  * How tools reach a llama.cpp model and how its calls come back: the tools are described in the system
  * message, and a grammar constrains the output to a JSON object {@code {"name": ..., "arguments": {...}}}
- * matching one tool's schema (or, for tool choice {@code auto}, to plain text that does not start with
- * {@code {}).
+ * matching one tool's schema (or, for tool choice {@code auto}, to plain text that starts with neither
+ * {@code {} nor white space).
  */
 final class LlamaCppToolCalls {
     private static final ObjectMapper JSON = AutogenJson.mapper();
@@ -61,7 +61,8 @@ final class LlamaCppToolCalls {
 
     /**
      * The GBNF grammar for a call of one of {@code tools}; with {@code allowText}, the alternative of
-     * plain text that does not start with a brace. {@code toGrammar} is llama.cpp's JSON-schema converter.
+     * plain text that starts with neither a brace nor white space, so that text and calls are told apart
+     * by the first character. {@code toGrammar} is llama.cpp's JSON-schema converter.
      */
     static String grammar(List<ToolSchema> tools, boolean allowText, Function<String, String> toGrammar) {
         String call = toGrammar.apply(callSchema(tools).toString());
@@ -70,7 +71,7 @@ final class LlamaCppToolCalls {
         }
         return ROOT_RULE.matcher(call).replaceFirst("tool-call ::=")
                 + "root ::= tool-call | free-text\n"
-                + "free-text ::= [^{] [^\\x00]*\n";
+                + "free-text ::= [^{ \\t\\r\\n] [^\\x00]*\n";
     }
 
     /** The text added to the system message that tells the model which tools it has and how to call them. */
