@@ -189,7 +189,8 @@ public final class VideoTools {
             process.getOutputStream().close();
             CompletableFuture<byte[]> stderr = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()),
                     Thread::startVirtualThread);
-            byte[] stdout = readAll(process.getInputStream());
+            CompletableFuture<byte[]> stdout = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()),
+                    Thread::startVirtualThread);
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 throw new VideoToolException(command.getFirst() + " did not finish within " + timeout.toSeconds() + " s");
@@ -202,7 +203,7 @@ public final class VideoTools {
                 throw new VideoToolException(command.getFirst() + " failed (exit " + process.exitValue() + "): "
                         + (error.isEmpty() ? "no message" : error));
             }
-            return stdout;
+            return stdout.join();
         } catch (IOException e) {
             throw new VideoToolException("cannot talk to " + command.getFirst() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
