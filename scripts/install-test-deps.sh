@@ -14,6 +14,7 @@ requirements=(
   "npm|npm"
   "pg:initdb|postgresql"
   "chromium|chromium"
+  "ffmpeg|ffmpeg"
 )
 
 present() {

@@ -5,6 +5,7 @@ import dev.autogen.core.models.ModelInfo;
 import dev.autogen.core.serialization.AutogenJson;
 import dev.autogen.ext.models.anthropic.AnthropicChatCompletionClient;
 import dev.autogen.ext.models.anthropic.AnthropicModelInfo;
+import dev.autogen.ext.models.llamacpp.LlamaCppChatCompletionClient;
 import dev.autogen.ext.models.ollama.OllamaChatCompletionClient;
 import dev.autogen.ext.models.ollama.OllamaModelInfo;
 import dev.autogen.ext.models.openai.OpenAIChatCompletionClient;
@@ -19,7 +20,8 @@ import java.util.stream.Collectors;
  * {@code --model PROVIDER:MODEL}: one model client put in place of every model client of a config,
  * so a team written for scripted replies (or for another provider) runs on a real model. Keys and
  * hosts come from the environment, as each client reads them ({@code OPENAI_API_KEY},
- * {@code OPENAI_BASE_URL}, {@code ANTHROPIC_API_KEY}, {@code OLLAMA_HOST}).
+ * {@code OPENAI_BASE_URL}, {@code ANTHROPIC_API_KEY}, {@code OLLAMA_HOST}); for {@code llama-cpp} the
+ * model is the path of a GGUF file, run in process.
  *
  * @param provider which client
  * @param model the model name given to it
@@ -33,18 +35,24 @@ record ModelOverride(Provider provider, String model) {
 
     /** The providers {@code --model} knows, by the prefix the user types. */
     enum Provider {
-        OPENAI("openai", OpenAIChatCompletionClient.PROVIDER, OpenAIModelInfo::info),
-        ANTHROPIC("anthropic", AnthropicChatCompletionClient.PROVIDER, AnthropicModelInfo::find),
-        OLLAMA("ollama", OllamaChatCompletionClient.PROVIDER, OllamaModelInfo::find);
+        OPENAI("openai", OpenAIChatCompletionClient.PROVIDER, OpenAIModelInfo::info, "model"),
+        ANTHROPIC("anthropic", AnthropicChatCompletionClient.PROVIDER, AnthropicModelInfo::find, "model"),
+        OLLAMA("ollama", OllamaChatCompletionClient.PROVIDER, OllamaModelInfo::find, "model"),
+        /** A GGUF file run in process; the "model" is its path. */
+        LLAMA_CPP("llama-cpp", LlamaCppChatCompletionClient.PROVIDER,
+                path -> Optional.of(LlamaCppChatCompletionClient.DEFAULT_MODEL_INFO), "model_path");
 
         final String prefix;
         final String componentProvider;
         final Function<String, Optional<ModelInfo>> knownInfo;
+        final String modelField;
 
-        Provider(String prefix, String componentProvider, Function<String, Optional<ModelInfo>> knownInfo) {
+        Provider(String prefix, String componentProvider, Function<String, Optional<ModelInfo>> knownInfo,
+                String modelField) {
             this.prefix = prefix;
             this.componentProvider = componentProvider;
             this.knownInfo = knownInfo;
+            this.modelField = modelField;
         }
 
         static String prefixes() {
@@ -53,7 +61,8 @@ record ModelOverride(Provider provider, String model) {
     }
 
     /**
-     * Reads {@code openai:gpt-4o-mini}, {@code anthropic:claude-haiku-4-5} or {@code ollama:llama3.2}.
+     * Reads {@code openai:gpt-4o-mini}, {@code anthropic:claude-haiku-4-5}, {@code ollama:llama3.2} or
+     * {@code llama-cpp:models/qwen2.5-0.5b-instruct-q4_k_m.gguf}.
      *
      * @throws CliException (config problem) saying the expected form
      */
@@ -75,7 +84,7 @@ record ModelOverride(Provider provider, String model) {
         component.put("provider", provider.componentProvider);
         component.put("component_type", "model");
         ObjectNode config = component.putObject("config");
-        config.put("model", model);
+        config.put(provider.modelField, model);
         if (provider.knownInfo.apply(model).isEmpty()) {
             config.set("model_info", AutogenJson.mapper().valueToTree(ASSUMED_INFO));
         }

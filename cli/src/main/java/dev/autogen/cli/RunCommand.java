@@ -67,8 +67,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "PROVIDER:MODEL",
             description = "Run every agent (and selector or orchestrator) on this model instead of the config's model "
-                    + "clients: openai:MODEL, anthropic:MODEL or ollama:MODEL. Keys and hosts come from the environment "
-                    + "(OPENAI_API_KEY, OPENAI_BASE_URL, ANTHROPIC_API_KEY, OLLAMA_HOST).")
+                    + "clients: openai:MODEL, anthropic:MODEL, ollama:MODEL or llama-cpp:FILE.gguf (in process). Keys and "
+                    + "hosts come from the environment (OPENAI_API_KEY, OPENAI_BASE_URL, ANTHROPIC_API_KEY, OLLAMA_HOST).")
     private @Nullable String model;
 
     @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text",

@@ -131,7 +131,19 @@ class ModelOptionTest {
 
         assertThat(cli.exitCode()).isEqualTo(1);
         assertThat(cli.err()).isEqualTo("autogen: --model must be PROVIDER:MODEL with PROVIDER one of openai, anthropic, "
-                + "ollama (for example openai:gpt-4o-mini or ollama:llama3.2), got 'gpt-4o'.\n");
+                + "ollama, llama-cpp (for example openai:gpt-4o-mini or ollama:llama3.2), got 'gpt-4o'.\n");
+    }
+
+    @Test
+    void aMissingGgufFileForLlamaCppIsNamedBeforeTheRun(@TempDir Path dir) {
+        Path missing = dir.resolve("nope.gguf");
+
+        Cli cli = Cli.run("run", FIRST_TEAM, "--model", "llama-cpp:" + missing);
+
+        assertThat(cli.exitCode()).isEqualTo(1);
+        assertOneParagraph(cli.err());
+        assertThat(cli.err()).contains("needs a model that is not configured")
+                .contains("model_path '" + missing + "' does not exist: set it to a GGUF model file");
     }
 
     private static void assertOneParagraph(String err) {

@@ -143,17 +143,34 @@ public final class OpenAIClient implements AutoCloseable {
      * {@code file}), returning OpenAI's file object ({@code {"id": "file-...", "object": "file", ...}}).
      */
     public JsonNode uploadFile(String purpose, String fileName, byte[] content, CancellationToken token) {
+        return postMultipart("/files", Map.of("purpose", purpose), "file", fileName, "application/octet-stream", content,
+                token);
+    }
+
+    /**
+     * {@code POST path} as {@code multipart/form-data}: the text {@code fields} in order (a field name
+     * may repeat by ending in {@code []}, as {@code timestamp_granularities[]}), then one file part
+     * {@code fileField} with {@code fileName}, {@code fileType} and {@code content}. Used for uploads and
+     * audio transcriptions ({@code /audio/transcriptions}); see {@link #get} for the failures.
+     */
+    public JsonNode postMultipart(String path, Map<String, String> fields, String fileField, String fileName,
+            String fileType, byte[] content, CancellationToken token) {
         String boundary = "autogen-" + UUID.randomUUID();
         var out = new ByteArrayOutputStream(content.length + 512);
-        String safeName = fileName.replace("\"", "%22").replace("\r", "").replace("\n", "");
-        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\n" + purpose
-                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + safeName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        fields.forEach((name, value) -> out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + headerValue(name) + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + headerValue(fileField)
+                + "\"; filename=\"" + headerValue(fileName) + "\"\r\nContent-Type: " + headerValue(fileType)
+                + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         out.writeBytes(content);
         out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         byte[] body = out.toByteArray();
-        return send("POST", uri("/files"), Map.of(), "multipart/form-data; boundary=" + boundary,
+        return send("POST", uri(path), Map.of(), "multipart/form-data; boundary=" + boundary,
                 HttpRequest.BodyPublishers.ofByteArray(body), token);
+    }
+
+    private static String headerValue(String text) {
+        return text.replace("\"", "%22").replace("\r", "").replace("\n", "");
     }
 
     private JsonNode send(String method, URI uri, Map<String, String> extra, @Nullable String contentType,
