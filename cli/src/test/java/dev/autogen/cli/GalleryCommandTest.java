@@ -43,7 +43,7 @@ class GalleryCommandTest {
                         + " use provider 'dev.autogen.ext.memory.lucene.LuceneVectorMemory'")
                 .contains("it comes with the module dev.autogen:autogen-ext-jupyter, which is not on the class path")
                 .contains("it comes with the module dev.autogen:autogen-ext-code-executors-azure, which is not on the class path")
-                .contains(": 59 of 63 components load; 5 problems");
+                .contains(": 60 of 64 components load; 5 problems");
         assertThat(cli.exitCode()).isEqualTo(1);
     }
 
