@@ -5,6 +5,7 @@ import dev.autogen.core.exceptions.MessageDroppedException;
 import dev.autogen.core.exceptions.NotAccessibleException;
 import dev.autogen.core.exceptions.UndeliverableException;
 import dev.autogen.core.serialization.MessageSerializer;
+import dev.autogen.core.serialization.SerializationRegistry;
 import dev.autogen.core.utils.Concurrency;
 import dev.autogen.core.utils.TerminationSignals;
 import java.util.List;
@@ -178,6 +179,15 @@ public interface AgentRuntime extends AutoCloseable {
 
     /** Adds serializers, ignoring any whose type name and content type are already known. */
     void addMessageSerializer(MessageSerializer<?>... serializers);
+
+    /**
+     * Adds a shared bundle of serializers. A runtime that can keep the bundle by reference does (the
+     * in-process runtime does), so code that registers the same serializers on many runtimes, such as
+     * a team on each team's runtime, pays for them once; others add its serializers one by one.
+     */
+    default void addMessageSerializers(SerializationRegistry.Bundle bundle) {
+        addMessageSerializer(bundle.serializers().toArray(MessageSerializer<?>[]::new));
+    }
 
     /**
      * The id of an agent of {@code type} with {@code key}.

@@ -10,6 +10,8 @@ import dev.autogen.core.TopicId;
 import dev.autogen.core.TypeSubscription;
 import dev.autogen.core.serialization.JsonMessageSerializer;
 import dev.autogen.core.serialization.MessageSerializer;
+import dev.autogen.core.serialization.SerializationRegistry;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -31,8 +33,10 @@ public final class TeamWiring {
     private final @Nullable TerminationCondition terminationCondition;
     private final @Nullable Integer maxTurns;
     private final boolean emitTeamEvents;
-    private static final MessageSerializer<?>[] SNAPSHOT_SERIALIZERS = {
-        JsonMessageSerializer.of(SnapshotRequest.class), JsonMessageSerializer.of(ContainerSnapshot.class)};
+    private static final List<MessageSerializer<?>> SNAPSHOT_SERIALIZERS = List.of(
+            JsonMessageSerializer.of(SnapshotRequest.class), JsonMessageSerializer.of(ContainerSnapshot.class));
+    /** What a team without custom message types registers on its runtime, built once for all teams. */
+    private static final SerializationRegistry.Bundle BUILT_IN_SERIALIZERS = bundle(MessageFactory.builtIn());
 
     private final MessageFactory messageFactory;
     private final OutputChannel output;
@@ -162,8 +166,14 @@ public final class TeamWiring {
      * Python's type names, and the checkpoint snapshots.
      */
     void addSerializers(AgentRuntime runtime) {
-        runtime.addMessageSerializer(GroupChatSerializers.all(messageFactory).toArray(MessageSerializer<?>[]::new));
-        runtime.addMessageSerializer(SNAPSHOT_SERIALIZERS);
+        runtime.addMessageSerializers(messageFactory == MessageFactory.builtIn() ? BUILT_IN_SERIALIZERS
+                : bundle(messageFactory));
+    }
+
+    private static SerializationRegistry.Bundle bundle(MessageFactory messageFactory) {
+        List<MessageSerializer<?>> serializers = new ArrayList<>(GroupChatSerializers.all(messageFactory));
+        serializers.addAll(SNAPSHOT_SERIALIZERS);
+        return SerializationRegistry.Bundle.of(serializers);
     }
 
     /**

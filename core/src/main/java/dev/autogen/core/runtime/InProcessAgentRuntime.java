@@ -331,6 +331,11 @@ public class InProcessAgentRuntime implements AgentRuntime {
         this.serializers.add(serializers);
     }
 
+    @Override
+    public void addMessageSerializers(SerializationRegistry.Bundle bundle) {
+        serializers.add(bundle);
+    }
+
     /** The serializers added to this runtime, for runtimes that move messages across processes. */
     public SerializationRegistry serializers() {
         return serializers;

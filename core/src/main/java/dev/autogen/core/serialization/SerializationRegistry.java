@@ -1,8 +1,13 @@
 package dev.autogen.core.serialization;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The serializers a runtime knows, keyed by (type name, content type), the counterpart of Python's
@@ -25,6 +30,46 @@ public final class SerializationRegistry {
 
     private final ConcurrentHashMap<Key, MessageSerializer<?>> serializers = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Class<?>, String> typeNames = new ConcurrentHashMap<>();
+    /** Shared sets consulted after this registry's own serializers, newest first. */
+    private volatile List<Bundle> bundles = List.of();
+
+    /**
+     * An immutable set of serializers that many registries use without copying it (see
+     * {@link #add(Bundle)}): a library that registers the same dozen serializers on every runtime it
+     * creates (a team does, on its own runtime) builds one bundle once instead of a dozen map entries
+     * per runtime.
+     */
+    public static final class Bundle {
+        private final Map<Key, MessageSerializer<?>> serializers;
+        private final Map<Class<?>, String> typeNames;
+        private final List<MessageSerializer<?>> all;
+
+        private Bundle(List<MessageSerializer<?>> all) {
+            this.all = all;
+            Map<Key, MessageSerializer<?>> byKey = new HashMap<>();
+            Map<Class<?>, String> names = new HashMap<>();
+            for (MessageSerializer<?> serializer : all) {
+                byKey.put(new Key(serializer.typeName(), serializer.dataContentType()), serializer);
+                names.put(serializer.type(), serializer.typeName());
+            }
+            this.serializers = Map.copyOf(byKey);
+            this.typeNames = Map.copyOf(names);
+        }
+
+        /** A bundle of {@code serializers}; a later one for the same (type name, content type) wins. */
+        public static Bundle of(Collection<? extends MessageSerializer<?>> serializers) {
+            List<MessageSerializer<?>> all = new ArrayList<>();
+            for (MessageSerializer<?> serializer : serializers) {
+                all.add(Objects.requireNonNull(serializer, "serializer"));
+            }
+            return new Bundle(List.copyOf(all));
+        }
+
+        /** The serializers, in the order given. */
+        public List<MessageSerializer<?>> serializers() {
+            return all;
+        }
+    }
 
     /** Creates an empty registry. */
     public SerializationRegistry() {
@@ -47,6 +92,38 @@ public final class SerializationRegistry {
         }
     }
 
+    /**
+     * Uses a shared bundle: its serializers are known to this registry from now on without being
+     * copied into it. A serializer added to the registry itself for the same (type name, content type)
+     * takes precedence over the bundle's.
+     */
+    public void add(Bundle bundle) {
+        Objects.requireNonNull(bundle, "bundle");
+        synchronized (this) {
+            if (bundles.contains(bundle)) {
+                return;
+            }
+            List<Bundle> updated = new ArrayList<>(bundles.size() + 1);
+            updated.add(bundle);
+            updated.addAll(bundles);
+            bundles = List.copyOf(updated);
+        }
+    }
+
+    private @Nullable MessageSerializer<?> find(Key key) {
+        MessageSerializer<?> own = serializers.get(key);
+        if (own != null) {
+            return own;
+        }
+        for (Bundle bundle : bundles) {
+            MessageSerializer<?> shared = bundle.serializers.get(key);
+            if (shared != null) {
+                return shared;
+            }
+        }
+        return null;
+    }
+
     private void add(MessageSerializer<?> serializer) {
         Objects.requireNonNull(serializer, "serializer");
         serializers.put(new Key(serializer.typeName(), serializer.dataContentType()), serializer);
@@ -55,7 +132,7 @@ public final class SerializationRegistry {
 
     /** Whether a serializer is registered for the pair. */
     public boolean isRegistered(String typeName, String dataContentType) {
-        return serializers.containsKey(new Key(typeName, dataContentType));
+        return find(new Key(typeName, dataContentType)) != null;
     }
 
     /**
@@ -68,7 +145,7 @@ public final class SerializationRegistry {
      */
     public byte[] serialize(Object message, String typeName, String dataContentType) {
         Objects.requireNonNull(message, "message");
-        MessageSerializer<?> serializer = serializers.get(new Key(typeName, dataContentType));
+        MessageSerializer<?> serializer = find(new Key(typeName, dataContentType));
         if (serializer == null && message instanceof UnknownPayload unknown
                 && unknown.typeName().equals(typeName) && unknown.dataContentType().equals(dataContentType)) {
             return unknown.payload();
@@ -97,7 +174,7 @@ public final class SerializationRegistry {
      */
     public Object deserialize(byte[] payload, String typeName, String dataContentType) {
         Objects.requireNonNull(payload, "payload");
-        MessageSerializer<?> serializer = serializers.get(new Key(typeName, dataContentType));
+        MessageSerializer<?> serializer = find(new Key(typeName, dataContentType));
         if (serializer == null) {
             return new UnknownPayload(typeName, dataContentType, payload);
         }
@@ -117,6 +194,12 @@ public final class SerializationRegistry {
         String registered = typeNames.get(message.getClass());
         if (registered != null) {
             return registered;
+        }
+        for (Bundle bundle : bundles) {
+            String shared = bundle.typeNames.get(message.getClass());
+            if (shared != null) {
+                return shared;
+            }
         }
         String simpleName = message.getClass().getSimpleName();
         return simpleName.isEmpty() ? message.getClass().getName() : simpleName;

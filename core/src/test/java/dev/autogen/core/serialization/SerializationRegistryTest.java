@@ -62,6 +62,55 @@ class SerializationRegistryTest {
     }
 
     @Test
+    void registriesShareABundleWithoutCopyingAndTheirOwnSerializersComeFirst() {
+        var bundle = SerializationRegistry.Bundle.of(List.of(JsonMessageSerializer.of(AskQuestion.class),
+                JsonMessageSerializer.of(Answer.class)));
+        var first = new SerializationRegistry();
+        var second = new SerializationRegistry();
+        first.add(bundle);
+        first.add(bundle);
+        second.add(bundle);
+        var question = new AskQuestion("Why?", 3);
+
+        byte[] bytes = first.serialize(question, first.typeName(question), JSON_DATA_CONTENT_TYPE);
+        assertThat(second.deserialize(bytes, "AskQuestion", JSON_DATA_CONTENT_TYPE)).isEqualTo(question);
+        assertThat(second.isRegistered("Answer", JSON_DATA_CONTENT_TYPE)).isTrue();
+
+        MessageSerializer<Answer> renamed = new MessageSerializer<>() {
+            @Override
+            public String typeName() {
+                return "Answer";
+            }
+
+            @Override
+            public String dataContentType() {
+                return JSON_DATA_CONTENT_TYPE;
+            }
+
+            @Override
+            public Class<Answer> type() {
+                return Answer.class;
+            }
+
+            @Override
+            public byte[] serialize(Answer message) {
+                return message.text().getBytes(StandardCharsets.UTF_8);
+            }
+
+            @Override
+            public Answer deserialize(byte[] payload) {
+                return new Answer(new String(payload, StandardCharsets.UTF_8));
+            }
+        };
+        first.add(renamed);
+        assertThat(first.deserialize("plain".getBytes(StandardCharsets.UTF_8), "Answer", JSON_DATA_CONTENT_TYPE))
+                .isEqualTo(new Answer("plain"));
+        assertThat(second.deserialize("{\"text\":\"json\"}".getBytes(StandardCharsets.UTF_8), "Answer",
+                JSON_DATA_CONTENT_TYPE)).isEqualTo(new Answer("json"));
+        assertThat(bundle.serializers()).hasSize(2);
+    }
+
+    @Test
     void unknownTypesComeBackAsUnknownPayloadAndCanBeRelayed() {
         var registry = new SerializationRegistry();
         byte[] bytes = "{\"x\":1}".getBytes(StandardCharsets.UTF_8);

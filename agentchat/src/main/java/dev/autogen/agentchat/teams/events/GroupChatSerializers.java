@@ -24,8 +24,6 @@ public final class GroupChatSerializers {
             GroupChatAgentResponse.class, GroupChatTeamResponse.class, GroupChatRequestPublish.class,
             GroupChatMessage.class, GroupChatTermination.class, GroupChatReset.class, GroupChatPause.class,
             GroupChatResume.class, GroupChatError.class);
-    /** Serializers hold no state of their own, so teams without custom message types share one set. */
-    private static final List<MessageSerializer<?>> BUILT_IN = build(MessageFactory.builtIn());
 
     private GroupChatSerializers() {
     }
@@ -33,10 +31,6 @@ public final class GroupChatSerializers {
     /** One serializer per protocol event, reading messages with {@code messageFactory}. */
     public static List<MessageSerializer<?>> all(MessageFactory messageFactory) {
         Objects.requireNonNull(messageFactory, "messageFactory");
-        return messageFactory == MessageFactory.builtIn() ? BUILT_IN : build(messageFactory);
-    }
-
-    private static List<MessageSerializer<?>> build(MessageFactory messageFactory) {
         return TYPES.stream().<MessageSerializer<?>>map(type -> of(type, messageFactory)).toList();
     }
 
