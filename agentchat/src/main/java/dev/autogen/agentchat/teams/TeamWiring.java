@@ -43,6 +43,11 @@ public final class TeamWiring {
     private final Set<String> localParticipants;
     private final StepSequencer steps = new StepSequencer();
     private final RunCheckpoints checkpoints = new RunCheckpoints();
+    /** Names made once: every turn asks for them, and every subscription and agent cell keeps one. */
+    private final TopicId groupTopic;
+    private final TopicId outputTopic;
+    private final AgentId managerId;
+    private final List<TopicId> participantTopics;
 
     TeamWiring(String teamId, String managerName, List<String> participantNames, List<String> participantDescriptions,
             @Nullable TerminationCondition terminationCondition, @Nullable Integer maxTurns, boolean emitTeamEvents,
@@ -57,6 +62,11 @@ public final class TeamWiring {
         this.messageFactory = messageFactory;
         this.output = output;
         this.localParticipants = Set.copyOf(localParticipants);
+        this.groupTopic = new TopicId("group_topic_" + teamId, teamId);
+        this.outputTopic = new TopicId("output_topic_" + teamId, teamId);
+        this.managerId = new AgentId(managerName + "_" + teamId, teamId);
+        this.participantTopics = this.participantNames.stream()
+                .map(name -> new TopicId(name + "_" + teamId, teamId)).toList();
     }
 
     /**
@@ -113,32 +123,33 @@ public final class TeamWiring {
 
     /** {@code group_topic_{teamId}}: every participant and the manager receive what is published here. */
     public String groupTopicType() {
-        return "group_topic_" + teamId;
+        return groupTopic.type();
     }
 
     /** The group topic. */
     public TopicId groupTopic() {
-        return new TopicId(groupTopicType(), teamId);
+        return groupTopic;
     }
 
     /** {@code output_topic_{teamId}}: messages for the caller of the run, relayed by the manager. */
     public String outputTopicType() {
-        return "output_topic_" + teamId;
+        return outputTopic.type();
     }
 
     /** The output topic. */
     public TopicId outputTopic() {
-        return new TopicId(outputTopicType(), teamId);
+        return outputTopic;
     }
 
     /** {@code {name}_{teamId}}: the agent type of a participant's container, and its own topic type. */
     public String participantTopicType(String participant) {
-        return participant + "_" + teamId;
+        return participantTopic(participant).type();
     }
 
     /** The topic a participant's container listens on. */
     public TopicId participantTopic(String participant) {
-        return new TopicId(participantTopicType(participant), teamId);
+        int index = participantNames.indexOf(participant);
+        return index >= 0 ? participantTopics.get(index) : new TopicId(participant + "_" + teamId, teamId);
     }
 
     /** The id of a participant's container. */
@@ -148,12 +159,12 @@ public final class TeamWiring {
 
     /** {@code {managerName}_{teamId}}: the manager's agent type and topic type. */
     public String managerType() {
-        return managerName + "_" + teamId;
+        return managerId.type();
     }
 
     /** The manager's id. */
     public AgentId managerId() {
-        return new AgentId(managerType(), teamId);
+        return managerId;
     }
 
     /** Whether the container of {@code participant} is served by this team's process (not a {@link RemoteParticipant}). */
