@@ -2,7 +2,7 @@ package dev.autogen.agentchat.teams;
 
 import dev.autogen.agentchat.messages.BaseMessage;
 import dev.autogen.agentchat.teams.events.GroupChatTermination;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedTransferQueue;
 
 /**
  * Python's output message queue: where the manager, which lives beside the team object, puts what
@@ -10,7 +10,8 @@ import java.util.concurrent.LinkedBlockingQueue;
  * {@link GroupChatTermination}, or a failure of the start itself.
  */
 final class OutputChannel {
-    private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    /** Lock-free: a team holds one for its whole life, and a blocking queue carries two locks and two conditions. */
+    private final LinkedTransferQueue<Object> queue = new LinkedTransferQueue<>();
 
     void message(BaseMessage message) {
         queue.add(message);

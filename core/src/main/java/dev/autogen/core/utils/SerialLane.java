@@ -14,7 +14,8 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class SerialLane {
     private final String threadName;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Queue<Runnable> line = new ArrayDeque<>();
+    /** Mostly empty or holding one task: starts small rather than at the default 16 slots. */
+    private final Queue<Runnable> line = new ArrayDeque<>(1);
     private boolean draining;
 
     /**
