@@ -5,7 +5,7 @@
 #     the run after it (messages per second = 1,000 / run seconds); the baseline is a bare JVM printing
 #     one line (dev.autogen.benchmarks.Hello), measured the same way in the same run;
 #  2. heap retained per idle team after a run (IdleTeams, 10,000 teams; its baseline is the live heap
-#     before the teams were built).
+#     before the teams were built), each team on its own runtime (the default) and all on one.
 # Finds a JDK 21+, builds cli/target/autogen.jar (through ./autogen) and benchmarks/target/benchmarks.jar
 # when missing or stale, prints JSON lines and writes them to benchmarks/results/footprint.json (or
 # $AUTOGEN_FOOTPRINT_RESULT). REPEATS defaults to 5. The launcher's JVM options apply as a user gets
@@ -41,4 +41,6 @@ run() { # label, command...
   run autogen-run-1000-messages "$root/autogen" run "$team" --task "Write a poem."
   "$JAVA_HOME/bin/java" -cp "$bench_jar" dev.autogen.benchmarks.IdleTeams 10000 2>/dev/null \
     | sed 's/^{/{"measure": "idle-teams", /'
+  "$JAVA_HOME/bin/java" -cp "$bench_jar" dev.autogen.benchmarks.IdleTeams 10000 0 shared 2>/dev/null \
+    | sed 's/^{/{"measure": "idle-teams-one-runtime", /'
 } | tee "$result"

@@ -3,6 +3,7 @@ package dev.autogen.benchmarks;
 import dev.autogen.agentchat.agents.AssistantAgent;
 import dev.autogen.agentchat.base.TaskResult;
 import dev.autogen.agentchat.teams.RoundRobinGroupChat;
+import dev.autogen.core.AgentRuntime;
 import dev.autogen.core.component.ComponentModel;
 import dev.autogen.core.models.ChatCompletionClient;
 import dev.autogen.core.models.ChatCompletionStream;
@@ -33,6 +34,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Many teams at once (issue 23): 10,000 (in a 1 GiB heap) and 100,000 (in 2 GiB) two-agent
@@ -60,12 +62,17 @@ public class ConcurrentTeams {
 
         /** {@code count} two-agent teams of {@link #TURNS} turns on models answering after {@code delay}. */
         static List<RoundRobinGroupChat> build(int count, Duration delay) {
+            return build(count, delay, null);
+        }
+
+        /** The same, all on {@code runtime} when given (else each team on a runtime of its own, the default). */
+        static List<RoundRobinGroupChat> build(int count, Duration delay, @Nullable AgentRuntime runtime) {
             List<RoundRobinGroupChat> teams = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 teams.add(RoundRobinGroupChat.builder(List.of(
                         AssistantAgent.builder("writer", delayedModel("A line of verse.", delay)).build(),
                         AssistantAgent.builder("critic", delayedModel("Keep going.", delay)).build()))
-                        .maxTurns(TURNS).build());
+                        .maxTurns(TURNS).runtime(runtime).build());
             }
             return teams;
         }
