@@ -428,6 +428,16 @@ public class AssistantAgent extends BaseChatAgent implements Component<Assistant
         return AssistantAgentState.of(modelContext.saveState()).toMap();
     }
 
+    /** {@link #saveState()}'s JSON without its maps: the model context's history records. */
+    @Override
+    public Object stateValue() {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("type", AssistantAgentState.TYPE);
+        state.put("version", AgentChatState.VERSION);
+        state.put("llm_context", modelContext.stateValue());
+        return state;
+    }
+
     /** Restores the model context saved by {@link #saveState()}, reverting the agent to that point. */
     @Override
     public void loadState(Map<String, ?> state) {

@@ -44,6 +44,15 @@ public interface Participant {
     /** The state as JSON-compatible values, Python's {@code save_state()}. */
     Map<String, Object> saveState();
 
+    /**
+     * The state as a value that JSON serialization writes exactly as {@link #saveState()}'s map (records,
+     * lists, maps), which durable teams write in every checkpoint without building the map first. The
+     * default is {@link #saveState()}; override it together with {@link #saveState()}.
+     */
+    default Object stateValue() {
+        return saveState();
+    }
+
     /** Restores a state written by {@link #saveState()}. */
     void loadState(Map<String, ?> state);
 

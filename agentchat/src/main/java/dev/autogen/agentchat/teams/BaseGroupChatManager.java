@@ -1,6 +1,7 @@
 package dev.autogen.agentchat.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.autogen.agentchat.base.Participant;
 import dev.autogen.agentchat.base.TerminationCondition;
 import dev.autogen.agentchat.checkpoint.RunStatus;
@@ -10,6 +11,7 @@ import dev.autogen.agentchat.messages.HandoffMessage;
 import dev.autogen.agentchat.messages.MessageFactory;
 import dev.autogen.agentchat.messages.SelectSpeakerEvent;
 import dev.autogen.agentchat.messages.StopMessage;
+import dev.autogen.agentchat.state.AgentChatState;
 import dev.autogen.agentchat.state.TeamState;
 import dev.autogen.agentchat.teams.events.GroupChatAgentResponse;
 import dev.autogen.agentchat.teams.events.GroupChatError;
@@ -57,6 +59,8 @@ public abstract class BaseGroupChatManager extends SequentialAgent {
     private final boolean emitTeamEvents;
     /** The conversation so far: task messages, every inner event and every response. */
     protected final AppendOnlyList<BaseMessage> messageThread = new AppendOnlyList<>();
+    /** The JSON of this manager's checkpoints, each message written once. */
+    private final CheckpointJson checkpointJson = new CheckpointJson();
     /** Turns taken in the current run. */
     protected int currentTurn;
     private final Set<String> activeSpeakers = new LinkedHashSet<>();
@@ -117,6 +121,14 @@ public abstract class BaseGroupChatManager extends SequentialAgent {
     /** The manager's state, Python's {@code <Team>ManagerState}. */
     @Override
     public abstract Map<String, Object> saveState();
+
+    /**
+     * The manager's state as a value that JSON serialization writes exactly as {@link #saveState()}'s
+     * map, written in every checkpoint without building the map; the default is {@link #saveState()}.
+     */
+    protected Object stateValue() {
+        return saveState();
+    }
 
     @Override
     public abstract void loadState(Map<String, Object> state);
@@ -342,7 +354,10 @@ public abstract class BaseGroupChatManager extends SequentialAgent {
             return; // a resumed run asks its next speaker before any new turn
         }
         List<BaseMessage> turn = List.copyOf(messageThread.subList(turnStart, messageThread.size()));
-        checkpoints.save(turn, Math.max(0, checkedFrom - turnStart), status, stopReason, this::teamState);
+        String messages = checkpointJson.write(turn);
+        String teamState = teamStateJson();
+        checkpointJson.endPass();
+        checkpoints.save(messages, Math.max(0, checkedFrom - turnStart), status, stopReason, teamState);
     }
 
     /** A run that ends with a handoff to someone outside the team waits for that person. */
@@ -356,10 +371,10 @@ public abstract class BaseGroupChatManager extends SequentialAgent {
     }
 
     /**
-     * The team's state as it stands between turns: each container's, taken in order after every message
-     * of the turn reached it, and the manager's own.
+     * The team's state as it stands between turns, as {@code TeamState} JSON: each container's, taken in
+     * order after every message of the turn reached it, and the manager's own.
      */
-    private Map<String, Object> teamState() {
+    private String teamStateJson() {
         try {
             wiring.steps().awaitStepPublished();
         } catch (InterruptedException e) {
@@ -371,12 +386,15 @@ public abstract class BaseGroupChatManager extends SequentialAgent {
             asked.put(participant, runtime().sendMessageAsync(SnapshotRequest.INSTANCE,
                     wiring.participantId(participant), id(), null, null));
         }
-        Map<String, Map<String, Object>> states = new LinkedHashMap<>();
-        asked.forEach((participant, reply) -> {
-            states.put(participant, ((ContainerSnapshot) Objects.requireNonNull(AgentRuntime.await(reply))).state());
-        });
-        states.put(name, saveState());
-        return TeamState.of(states).toMap();
+        Map<String, Object> states = new LinkedHashMap<>();
+        asked.forEach((participant, reply) -> states.put(participant,
+                new RawValue(((ContainerSnapshot) Objects.requireNonNull(AgentRuntime.await(reply))).stateJson())));
+        states.put(name, stateValue());
+        Map<String, Object> team = new LinkedHashMap<>();
+        team.put("type", TeamState.TYPE);
+        team.put("version", AgentChatState.VERSION);
+        team.put("agent_states", states);
+        return checkpointJson.write(team);
     }
 
     void reset() {

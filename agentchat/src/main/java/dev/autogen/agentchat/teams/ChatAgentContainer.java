@@ -9,6 +9,7 @@ import dev.autogen.agentchat.base.TurnResult;
 import dev.autogen.agentchat.messages.BaseChatMessage;
 import dev.autogen.agentchat.messages.BaseMessage;
 import dev.autogen.agentchat.messages.MessageFactory;
+import dev.autogen.agentchat.state.AgentChatState;
 import dev.autogen.agentchat.state.ChatAgentContainerState;
 import dev.autogen.agentchat.teams.events.GroupChatAgentResponse;
 import dev.autogen.agentchat.teams.events.GroupChatError;
@@ -27,6 +28,7 @@ import dev.autogen.core.TopicId;
 import dev.autogen.core.serialization.AutogenJson;
 import dev.autogen.core.utils.Concurrency;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
@@ -48,6 +50,8 @@ final class ChatAgentContainer extends SequentialAgent {
     /** Output of the current turn held back until the speakers before this one in the step are done. */
     private final List<BaseMessage> heldOutput = new ArrayList<>();
     private final ReentrantLock outputLock = new ReentrantLock();
+    /** The JSON of this container's checkpointed states, each message written once. */
+    private final CheckpointJson checkpointJson = new CheckpointJson();
 
     ChatAgentContainer(Participant participant, TopicId groupTopic, TopicId outputTopic, MessageFactory messageFactory,
             StepSequencer steps) {
@@ -72,7 +76,9 @@ final class ChatAgentContainer extends SequentialAgent {
                 }
             }
             case SnapshotRequest snapshot -> {
-                return new ContainerSnapshot(saveState());
+                String state = checkpointJson.write(stateValue());
+                checkpointJson.endPass();
+                return new ContainerSnapshot(state);
             }
             case GroupChatReset reset -> {
                 buffer.clear();
@@ -199,6 +205,16 @@ final class ChatAgentContainer extends SequentialAgent {
     @Override
     public Map<String, Object> saveState() {
         return ChatAgentContainerState.of(participant.saveState(), buffer).toMap();
+    }
+
+    /** {@link #saveState()} as a value written to the same JSON without building its maps. */
+    private Map<String, Object> stateValue() {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("type", ChatAgentContainerState.TYPE);
+        state.put("version", AgentChatState.VERSION);
+        state.put("agent_state", participant.stateValue());
+        state.put("message_buffer", List.copyOf(buffer));
+        return state;
     }
 
     @Override

@@ -1,7 +1,5 @@
 package dev.autogen.agentchat.teams;
 
-import java.util.Map;
-
-/** A container's answer to a {@link SnapshotRequest}: its state, as its {@code saveState()} gives it. */
-record ContainerSnapshot(Map<String, Object> state) {
+/** A container's answer to a {@link SnapshotRequest}: its state as JSON, the JSON of its {@code saveState()}. */
+record ContainerSnapshot(String stateJson) {
 }

@@ -176,7 +176,12 @@ final class GraphFlowManager extends BaseGroupChatManager {
 
     @Override
     public Map<String, Object> saveState() {
-        return new GraphManagerState(messageThread, currentTurn, remaining, enqueuedAny, List.copyOf(ready)).toMap();
+        return stateValue().toMap();
+    }
+
+    @Override
+    protected GraphManagerState stateValue() {
+        return new GraphManagerState(messageThread, currentTurn, remaining, enqueuedAny, List.copyOf(ready));
     }
 
     @Override

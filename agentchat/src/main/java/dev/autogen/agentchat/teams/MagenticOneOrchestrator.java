@@ -365,7 +365,12 @@ final class MagenticOneOrchestrator extends BaseGroupChatManager {
 
     @Override
     public Map<String, Object> saveState() {
-        return MagenticOneOrchestratorState.of(messageThread, currentTurn, task, facts, plan, nRounds, nStalls).toMap();
+        return stateValue().toMap();
+    }
+
+    @Override
+    protected MagenticOneOrchestratorState stateValue() {
+        return MagenticOneOrchestratorState.of(messageThread, currentTurn, task, facts, plan, nRounds, nStalls);
     }
 
     @Override

@@ -32,7 +32,12 @@ final class RoundRobinGroupChatManager extends BaseGroupChatManager {
 
     @Override
     public Map<String, Object> saveState() {
-        return RoundRobinManagerState.of(messageThread, currentTurn, nextSpeakerIndex).toMap();
+        return stateValue().toMap();
+    }
+
+    @Override
+    protected RoundRobinManagerState stateValue() {
+        return RoundRobinManagerState.of(messageThread, currentTurn, nextSpeakerIndex);
     }
 
     @Override

@@ -3,11 +3,7 @@ package dev.autogen.agentchat.teams;
 import dev.autogen.agentchat.checkpoint.Checkpoint;
 import dev.autogen.agentchat.checkpoint.CheckpointStore;
 import dev.autogen.agentchat.checkpoint.RunStatus;
-import dev.autogen.agentchat.messages.BaseMessage;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,17 +47,17 @@ final class RunCheckpoints {
     }
 
     /**
-     * Writes the checkpoint of a completed turn: the messages it added, the team's state after it
-     * (taken only now, when nobody is speaking), and where the run stands.
+     * Writes the checkpoint of a completed turn: the JSON of the messages it added and of the team's
+     * state after it (taken only now, when nobody is speaking), and where the run stands.
      */
-    void save(List<BaseMessage> messages, int checkedFrom, RunStatus status, @Nullable String stopReason,
-            Supplier<Map<String, Object>> teamState) {
+    void save(String messagesJson, int checkedFrom, RunStatus status, @Nullable String stopReason,
+            String teamStateJson) {
         Active run = active;
         if (run == null) {
             return;
         }
-        var checkpoint = new Checkpoint(run.runId(), nextTurn, run.teamName(), status, stopReason, teamState.get(),
-                messages.stream().map(BaseMessage::dump).toList(), checkedFrom, Instant.now(), Checkpoint.VERSION);
+        var checkpoint = new Checkpoint(run.runId(), nextTurn, run.teamName(), status, stopReason, teamStateJson,
+                messagesJson, checkedFrom, Instant.now(), Checkpoint.VERSION);
         try {
             run.store().save(checkpoint);
         } catch (RuntimeException e) {

@@ -255,7 +255,12 @@ final class SelectorGroupChatManager extends BaseGroupChatManager {
 
     @Override
     public Map<String, Object> saveState() {
-        return SelectorManagerState.of(messageThread, currentTurn, previousSpeaker).toMap();
+        return stateValue().toMap();
+    }
+
+    @Override
+    protected SelectorManagerState stateValue() {
+        return SelectorManagerState.of(messageThread, currentTurn, previousSpeaker);
     }
 
     @Override

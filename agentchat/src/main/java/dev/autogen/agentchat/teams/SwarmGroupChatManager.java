@@ -79,7 +79,12 @@ final class SwarmGroupChatManager extends BaseGroupChatManager {
 
     @Override
     public Map<String, Object> saveState() {
-        return SwarmManagerState.of(messageThread, currentTurn, currentSpeaker).toMap();
+        return stateValue().toMap();
+    }
+
+    @Override
+    protected SwarmManagerState stateValue() {
+        return SwarmManagerState.of(messageThread, currentTurn, currentSpeaker);
     }
 
     @Override

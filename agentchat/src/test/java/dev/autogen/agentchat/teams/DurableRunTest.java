@@ -14,7 +14,10 @@ import dev.autogen.agentchat.checkpoint.InMemoryCheckpointStore;
 import dev.autogen.agentchat.checkpoint.RunStatus;
 import dev.autogen.agentchat.conditions.HandoffTermination;
 import dev.autogen.agentchat.conditions.MaxMessageTermination;
+import dev.autogen.agentchat.messages.BaseMessage;
+import dev.autogen.agentchat.state.StateJson;
 import dev.autogen.core.models.ChatCompletionClient;
+import dev.autogen.core.serialization.AutogenJson;
 import dev.autogen.ext.models.replay.ReplayChatCompletionClient;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -50,6 +53,26 @@ class DurableRunTest {
         assertThat(last.teamState()).isEqualTo(team.saveState());
         assertThat(store.run(runId).orElseThrow().status()).isEqualTo(RunStatus.COMPLETED);
         assertThatThrownBy(() -> team.resume(runId)).hasMessageContaining("is complete").hasMessageContaining("Replay");
+    }
+
+    @Test
+    void aCheckpointHoldsExactlyTheJsonOfSaveStateAndDumpAlsoWhenItsMessagesWereWrittenBefore() throws Exception {
+        var team = writers(ReplayChatCompletionClient.of("f1", "f2", "f3", "f4"),
+                ReplayChatCompletionClient.of("s1", "s2", "s3", "s4"));
+        for (String task : List.of("go", "again")) { // the second run's history holds the first's messages
+            TaskResult result = team.run(task);
+
+            List<Checkpoint> checkpoints = store.checkpoints(team.lastRunId());
+            assertThat(checkpoints.get(checkpoints.size() - 1).teamStateJson()).isEqualTo(StateJson.write(team.saveState()));
+            int from = 0;
+            for (Checkpoint checkpoint : checkpoints) {
+                int to = from + checkpoint.messages().size();
+                assertThat(checkpoint.messagesJson()).isEqualTo(AutogenJson.mapper().writeValueAsString(
+                        result.messages().subList(from, to).stream().map(BaseMessage::dump).toList()));
+                from = to;
+            }
+            assertThat(from).isEqualTo(result.messages().size());
+        }
     }
 
     @Test

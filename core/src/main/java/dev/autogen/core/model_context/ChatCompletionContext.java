@@ -84,7 +84,16 @@ public abstract class ChatCompletionContext implements ComponentBase {
      * maps and lists ready for JSON.
      */
     public Map<String, Object> saveState() {
-        return AutogenJson.mapper().convertValue(new ChatCompletionContextState(history()), STATE_MAP);
+        return AutogenJson.mapper().convertValue(stateValue(), STATE_MAP);
+    }
+
+    /**
+     * The history as a value that JSON serialization writes exactly as {@link #saveState()}'s map, without
+     * building the map: what durable teams write in their checkpoints. A subclass with state of its own
+     * overrides this (and {@link #loadState}); {@link #saveState()} follows it.
+     */
+    public Object stateValue() {
+        return new ChatCompletionContextState(history());
     }
 
     /**

@@ -1,12 +1,10 @@
 package dev.autogen.ext.checkpoint.jdbc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.autogen.agentchat.checkpoint.Checkpoint;
 import dev.autogen.agentchat.checkpoint.CheckpointStore;
 import dev.autogen.agentchat.checkpoint.RunStatus;
 import dev.autogen.agentchat.checkpoint.RunSummary;
-import dev.autogen.core.serialization.AutogenJson;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,7 +12,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -41,10 +38,6 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class JdbcCheckpointStore implements CheckpointStore {
-    private static final TypeReference<Map<String, Object>> STATE = new TypeReference<>() {
-    };
-    private static final TypeReference<List<Map<String, Object>>> MESSAGES = new TypeReference<>() {
-    };
     private static final String CHECKPOINT_COLUMNS =
             "run_id, turn, team_name, status, stop_reason, team_state, messages, checked_from, created_at, version";
 
@@ -112,8 +105,8 @@ public final class JdbcCheckpointStore implements CheckpointStore {
             insert.setString(3, checkpoint.teamName());
             insert.setString(4, checkpoint.status().label());
             insert.setString(5, checkpoint.stopReason());
-            insert.setString(6, json(checkpoint.teamState()));
-            insert.setString(7, json(checkpoint.messages()));
+            insert.setString(6, checkpoint.teamStateJson());
+            insert.setString(7, checkpoint.messagesJson());
             insert.setInt(8, checkpoint.checkedFrom());
             insert.setLong(9, checkpoint.createdAt().toEpochMilli());
             insert.setString(10, checkpoint.version());
@@ -158,8 +151,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
                     while (rows.next()) {
                         checkpoints.add(new Checkpoint(rows.getString(1), rows.getInt(2), rows.getString(3),
                                 RunStatus.fromLabel(rows.getString(4)), rows.getString(5),
-                                AutogenJson.mapper().readValue(rows.getString(6), STATE),
-                                AutogenJson.mapper().readValue(rows.getString(7), MESSAGES), rows.getInt(8),
+                                rows.getString(6), rows.getString(7), rows.getInt(8),
                                 Instant.ofEpochMilli(rows.getLong(9)), rows.getString(10)));
                     }
                 }
@@ -271,9 +263,5 @@ public final class JdbcCheckpointStore implements CheckpointStore {
     private IllegalStateException failure(String what, Exception e) {
         return new IllegalStateException("cannot " + what + " in the checkpoint store " + location + ": "
                 + e.getMessage(), e);
-    }
-
-    private static String json(Object value) throws JsonProcessingException {
-        return AutogenJson.mapper().writeValueAsString(value);
     }
 }
