@@ -428,14 +428,49 @@ public class AssistantAgent extends BaseChatAgent implements Component<Assistant
         return AssistantAgentState.of(modelContext.saveState()).toMap();
     }
 
-    /** {@link #saveState()}'s JSON without its maps: the model context's history records. */
+    /**
+     * {@link #saveState()}'s JSON without its maps: the model context's history records. A subclass that
+     * overrides {@link #saveState()} but not this, or uses a model context that overrides
+     * {@code saveState()} but not {@code stateValue()}, gets its own {@code saveState()} here, so a
+     * checkpoint never leaves out state that subclass adds.
+     */
     @Override
     public Object stateValue() {
+        if (OWN_SAVE_STATE.get(getClass())) {
+            return saveState();
+        }
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("type", AssistantAgentState.TYPE);
         state.put("version", AgentChatState.VERSION);
-        state.put("llm_context", modelContext.stateValue());
+        state.put("llm_context", CONTEXT_OWN_SAVE_STATE.get(modelContext.getClass()) ? modelContext.saveState()
+                : modelContext.stateValue());
         return state;
+    }
+
+    /** Agents whose class has its own {@code saveState()} and no {@code stateValue()} to match. */
+    private static final ClassValue<Boolean> OWN_SAVE_STATE = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return declaredBelow(type, AssistantAgent.class, "saveState")
+                    && !declaredBelow(type, AssistantAgent.class, "stateValue");
+        }
+    };
+
+    /** Model contexts whose class has its own {@code saveState()} and no {@code stateValue()} to match. */
+    private static final ClassValue<Boolean> CONTEXT_OWN_SAVE_STATE = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return declaredBelow(type, ChatCompletionContext.class, "saveState")
+                    && !declaredBelow(type, ChatCompletionContext.class, "stateValue");
+        }
+    };
+
+    private static boolean declaredBelow(Class<?> type, Class<?> base, String method) {
+        try {
+            return type.getMethod(method).getDeclaringClass() != base;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     /** Restores the model context saved by {@link #saveState()}, reverting the agent to that point. */

@@ -479,4 +479,47 @@ class AssistantAgentTest {
         assertThatThrownBy(() -> new AssistantAgent("not valid", model()))
                 .hasMessageContaining("valid identifier");
     }
+
+    /** An agent that keeps a mood beside its history, written the way code before stateValue() wrote it. */
+    static final class MoodyAgent extends AssistantAgent {
+        MoodyAgent(Builder builder) {
+            super(builder);
+        }
+
+        @Override
+        public java.util.Map<String, Object> saveState() {
+            var state = new java.util.LinkedHashMap<>(super.saveState());
+            state.put("mood", "calm");
+            return state;
+        }
+    }
+
+    /** A context that keeps a note beside its history, overriding only saveState(). */
+    static final class NotedContext extends dev.autogen.core.model_context.UnboundedChatCompletionContext {
+        @Override
+        public java.util.Map<String, Object> saveState() {
+            var state = new java.util.LinkedHashMap<>(super.saveState());
+            state.put("note", "kept");
+            return state;
+        }
+    }
+
+    @Test
+    void checkpointsKeepTheStateOfSubclassesThatOnlyOverrideSaveState() throws Exception {
+        var mapper = dev.autogen.core.serialization.AutogenJson.mapper();
+        var moody = new MoodyAgent(AssistantAgent.builder("moody", ReplayChatCompletionClient.of("Hi.")));
+        moody.run("Hello");
+        assertThat(mapper.writeValueAsString(moody.stateValue())).isEqualTo(mapper.writeValueAsString(moody.saveState()))
+                .contains("\"mood\":\"calm\"");
+
+        var noted = AssistantAgent.builder("noted", ReplayChatCompletionClient.of("Hi."))
+                .modelContext(new NotedContext()).build();
+        noted.run("Hello");
+        assertThat(mapper.writeValueAsString(noted.stateValue())).isEqualTo(mapper.writeValueAsString(noted.saveState()))
+                .contains("\"note\":\"kept\"");
+
+        var plain = AssistantAgent.builder("plain", ReplayChatCompletionClient.of("Hi.")).build();
+        plain.run("Hello");
+        assertThat(mapper.writeValueAsString(plain.stateValue())).isEqualTo(mapper.writeValueAsString(plain.saveState()));
+    }
 }
