@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * The cost of the OpenTelemetry module when tracing is off: one run of a two-agent RoundRobin team
- * (four turns on scripted replies, then a reset) on a runtime without any listener factory
+ * (100 turns on scripted replies, then a reset; the models start their scripts over) on a runtime without any listener factory
  * ({@code none}), against the same run with {@link OpenTelemetryTracing} installed over a no-op
  * {@link OpenTelemetry} ({@code off}), which is what an application gets when it adds the module and
  * configures no SDK.
@@ -29,14 +29,17 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class TeamTracing {
-    /** Enough scripted replies for every run a short benchmark makes; one shared string, so little memory. */
-    private static final int REPLIES = 2_000_000;
+    /** Turns per run: enough that one operation is long compared with its scheduling noise. */
+    static final int TURNS = 100;
+    /** Replies per model: a run asks each agent TURNS / 2 times, then the scripts start over. */
+    private static final int REPLIES = TURNS;
 
     @Param({"none", "off"})
     public String tracing;
 
     private SingleThreadedAgentRuntime runtime;
     private RoundRobinGroupChat team;
+    private List<ReplayChatCompletionClient> models;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -44,11 +47,11 @@ public class TeamTracing {
                 ? OpenTelemetryTracing.builder(OpenTelemetry.noop()).build() : RuntimeListener.Factory.NONE;
         runtime = new SingleThreadedAgentRuntime(SingleThreadedAgentRuntime.builder().listenerFactory(factory));
         runtime.start();
-        var writer = AssistantAgent.builder("writer",
-                new ReplayChatCompletionClient(Collections.nCopies(REPLIES, "A line of verse."))).build();
-        var critic = AssistantAgent.builder("critic",
-                new ReplayChatCompletionClient(Collections.nCopies(REPLIES, "Keep going."))).build();
-        team = RoundRobinGroupChat.builder(List.of(writer, critic)).maxTurns(4).runtime(runtime).build();
+        models = List.of(new ReplayChatCompletionClient(Collections.nCopies(REPLIES, "A line of verse.")),
+                new ReplayChatCompletionClient(Collections.nCopies(REPLIES, "Keep going.")));
+        var writer = AssistantAgent.builder("writer", models.get(0)).build();
+        var critic = AssistantAgent.builder("critic", models.get(1)).build();
+        team = RoundRobinGroupChat.builder(List.of(writer, critic)).maxTurns(TURNS).runtime(runtime).build();
     }
 
     @TearDown(Level.Trial)
@@ -60,6 +63,7 @@ public class TeamTracing {
     public TaskResult teamRun() {
         TaskResult result = team.run("Write a poem.");
         team.reset();
+        models.forEach(ReplayChatCompletionClient::reset);
         return result;
     }
 }
