@@ -12,6 +12,7 @@ import dev.autogen.core.models.LLMMessage;
 import dev.autogen.core.serialization.AutogenJson;
 import java.io.IOException;
 import java.util.IdentityHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the JSON of a checkpoint's states in one pass, from the state records themselves rather than
@@ -26,9 +27,12 @@ final class CheckpointJson {
             .addSerializer(BaseMessage.class, new CachedSerializer<>())
             .addSerializer(LLMMessage.class, new CachedSerializer<>()));
 
-    /** The JSON of the messages written by the last pass, and of those written by the current one. */
-    private IdentityHashMap<Object, String> previous = new IdentityHashMap<>();
-    private IdentityHashMap<Object, String> current = new IdentityHashMap<>();
+    /**
+     * The JSON of the messages written by the last pass, and of those written by the current one; made at
+     * the first checkpoint, since every team has one of these per container and manager, durable or not.
+     */
+    private @Nullable IdentityHashMap<Object, String> previous;
+    private @Nullable IdentityHashMap<Object, String> current;
 
     /** {@code value} as compact JSON, its messages from the cache. Call {@link #endPass()} after each checkpoint. */
     String write(Object value) {
@@ -43,18 +47,26 @@ final class CheckpointJson {
     void endPass() {
         IdentityHashMap<Object, String> done = previous;
         previous = current;
-        done.clear();
+        if (done != null) {
+            done.clear();
+        }
         current = done;
     }
 
     private String json(Object message) throws JsonProcessingException {
-        String json = current.get(message);
+        IdentityHashMap<Object, String> now = current;
+        if (now == null) {
+            now = new IdentityHashMap<>();
+            current = now;
+        }
+        IdentityHashMap<Object, String> before = previous;
+        String json = now.get(message);
         if (json == null) {
-            json = previous.get(message);
+            json = before == null ? null : before.get(message);
             if (json == null) {
                 json = AutogenJson.mapper().writeValueAsString(message);
             }
-            current.put(message, json);
+            now.put(message, json);
         }
         return json;
     }
