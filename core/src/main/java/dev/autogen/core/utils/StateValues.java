@@ -1,4 +1,4 @@
-package dev.autogen.core.internal;
+package dev.autogen.core.utils;
 
 import java.lang.reflect.Method;
 import org.jspecify.annotations.Nullable;

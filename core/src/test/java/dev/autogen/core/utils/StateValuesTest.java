@@ -1,4 +1,4 @@
-package dev.autogen.core.internal;
+package dev.autogen.core.utils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
