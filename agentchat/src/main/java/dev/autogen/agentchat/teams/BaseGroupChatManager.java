@@ -24,7 +24,7 @@ import dev.autogen.agentchat.teams.events.GroupChatTermination;
 import dev.autogen.agentchat.teams.events.SerializableException;
 import dev.autogen.core.AgentRuntime;
 import dev.autogen.core.CancellationToken;
-import dev.autogen.core.utils.StateValues;
+import dev.autogen.core.internal.StateValues;
 import dev.autogen.core.utils.AppendOnlyList;
 import dev.autogen.core.MessageContext;
 import dev.autogen.core.TopicId;

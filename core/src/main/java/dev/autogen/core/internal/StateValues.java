@@ -1,4 +1,4 @@
-package dev.autogen.core.utils;
+package dev.autogen.core.internal;
 
 import java.lang.reflect.Method;
 import org.jspecify.annotations.Nullable;

@@ -1,4 +1,4 @@
-package dev.autogen.core.utils;
+package dev.autogen.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
