@@ -22,7 +22,6 @@ import dev.autogen.core.component.Component;
 import dev.autogen.core.component.ComponentProvider;
 import dev.autogen.core.memory.Memory;
 import dev.autogen.core.memory.UpdateContextResult;
-import dev.autogen.core.internal.StateValues;
 import dev.autogen.core.model_context.ChatCompletionContext;
 import dev.autogen.core.model_context.UnboundedChatCompletionContext;
 import dev.autogen.core.models.AssistantMessage;
@@ -437,17 +436,42 @@ public class AssistantAgent extends BaseChatAgent implements Component<Assistant
      */
     @Override
     public Object stateValue() {
-        if (StateValues.prefersSaveState(getClass())) {
+        if (OWN_SAVE_STATE.get(getClass())) {
             return saveState();
         }
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("type", AssistantAgentState.TYPE);
         state.put("version", AgentChatState.VERSION);
-        state.put("llm_context", StateValues.prefersSaveState(modelContext.getClass()) ? modelContext.saveState()
+        state.put("llm_context", CONTEXT_OWN_SAVE_STATE.get(modelContext.getClass()) ? modelContext.saveState()
                 : modelContext.stateValue());
         return state;
     }
 
+    /** Agents whose class has its own {@code saveState()} and no {@code stateValue()} to match. */
+    private static final ClassValue<Boolean> OWN_SAVE_STATE = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return declaredBelow(type, AssistantAgent.class, "saveState")
+                    && !declaredBelow(type, AssistantAgent.class, "stateValue");
+        }
+    };
+
+    /** Model contexts whose class has its own {@code saveState()} and no {@code stateValue()} to match. */
+    private static final ClassValue<Boolean> CONTEXT_OWN_SAVE_STATE = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return declaredBelow(type, ChatCompletionContext.class, "saveState")
+                    && !declaredBelow(type, ChatCompletionContext.class, "stateValue");
+        }
+    };
+
+    private static boolean declaredBelow(Class<?> type, Class<?> base, String method) {
+        try {
+            return type.getMethod(method).getDeclaringClass() != base;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
 
     /** Restores the model context saved by {@link #saveState()}, reverting the agent to that point. */
     @Override

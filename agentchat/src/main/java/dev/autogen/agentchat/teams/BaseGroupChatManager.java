@@ -24,7 +24,6 @@ import dev.autogen.agentchat.teams.events.GroupChatTermination;
 import dev.autogen.agentchat.teams.events.SerializableException;
 import dev.autogen.core.AgentRuntime;
 import dev.autogen.core.CancellationToken;
-import dev.autogen.core.internal.StateValues;
 import dev.autogen.core.utils.AppendOnlyList;
 import dev.autogen.core.MessageContext;
 import dev.autogen.core.TopicId;
@@ -125,9 +124,7 @@ public abstract class BaseGroupChatManager extends SequentialAgent {
 
     /**
      * The manager's state as a value that JSON serialization writes exactly as {@link #saveState()}'s
-     * map, written in every checkpoint without building the map; the default is {@link #saveState()}. A
-     * subclass that overrides {@link #saveState()} below the class that overrides this gets its
-     * {@code saveState()} in checkpoints instead, so they never drop state it adds.
+     * map, written in every checkpoint without building the map; the default is {@link #saveState()}.
      */
     protected Object stateValue() {
         return saveState();
@@ -392,7 +389,7 @@ public abstract class BaseGroupChatManager extends SequentialAgent {
         Map<String, Object> states = new LinkedHashMap<>();
         asked.forEach((participant, reply) -> states.put(participant,
                 new RawValue(((ContainerSnapshot) Objects.requireNonNull(AgentRuntime.await(reply))).stateJson())));
-        states.put(name, StateValues.prefersSaveState(getClass()) ? saveState() : stateValue());
+        states.put(name, stateValue());
         Map<String, Object> team = new LinkedHashMap<>();
         team.put("type", TeamState.TYPE);
         team.put("version", AgentChatState.VERSION);
