@@ -1,6 +1,8 @@
 package dev.autogen.benchmarks;
 
 import dev.autogen.core.ClosureAgent;
+import dev.autogen.core.TopicId;
+import dev.autogen.core.TypeSubscription;
 import dev.autogen.core.serialization.JsonMessageSerializer;
 import dev.autogen.ext.runtimes.grpc.GrpcWorkerAgentRuntime;
 import dev.autogen.ext.runtimes.grpc.GrpcWorkerAgentRuntimeHost;
@@ -26,6 +28,13 @@ import java.util.List;
  */
 public final class GrpcPeers {
     /** The baseline's one method: bytes in, the same bytes out. */
+    /** The agent type of the peer worker's subscriber to {@link #REMOTE_TICKS}. */
+    static final String REMOTE_SINK = "remote-sink";
+    /** Ticks published here are handled by the peer worker's {@link #REMOTE_SINK}. */
+    static final TopicId REMOTE_TICKS = new TopicId("remote-ticks", "default");
+    /** Where the peer worker's sink reports each {@link GrpcRpc#BURST} ticks it handled. */
+    static final TopicId BURSTS = new TopicId("bursts", "default");
+
     static final MethodDescriptor<byte[], byte[]> ECHO = MethodDescriptor.<byte[], byte[]>newBuilder()
             .setType(MethodDescriptor.MethodType.UNARY)
             .setFullMethodName("bench.Echo/Echo")
@@ -47,9 +56,17 @@ public final class GrpcPeers {
             case "worker" -> {
                 GrpcWorkerAgentRuntime worker = GrpcWorkerAgentRuntime.builder(args[1]).build();
                 worker.addMessageSerializer(JsonMessageSerializer.of(Messages.Ping.class),
-                        JsonMessageSerializer.of(Messages.Pong.class));
+                        JsonMessageSerializer.of(Messages.Pong.class), JsonMessageSerializer.of(Messages.Tick.class),
+                        JsonMessageSerializer.of(Messages.Burst.class));
                 ClosureAgent.builder(Agents.ECHO, Messages.Ping.class, (ctx, ping, mctx) -> new Messages.Pong(ping.seq()))
                         .register(worker);
+                int[] ticks = {0};
+                ClosureAgent.builder(REMOTE_SINK, Messages.Tick.class, (ctx, tick, mctx) -> {
+                    if (++ticks[0] % GrpcRpc.BURST == 0) {
+                        ctx.publishMessage(new Messages.Burst(GrpcRpc.BURST), BURSTS, null);
+                    }
+                    return null;
+                }).subscriptions(() -> List.of(new TypeSubscription(REMOTE_TICKS.type(), REMOTE_SINK))).register(worker);
                 worker.start();
                 ready(args[1]);
                 Thread.sleep(Long.MAX_VALUE);
