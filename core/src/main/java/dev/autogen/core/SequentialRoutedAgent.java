@@ -85,7 +85,7 @@ public abstract class SequentialRoutedAgent extends RoutedAgent {
         CompletableFuture<@Nullable Object> done = new CompletableFuture<>();
         MessageHandlerContext.Frame frame = MessageHandlerContext.current();
         CancellationToken token = context.cancellationToken();
-        lane.submit(() -> {
+        Runnable turn = () -> {
             if (token.isCancelled()) {
                 done.completeExceptionally(new CancellationException("the " + message.getClass().getSimpleName()
                         + " for " + id() + " was cancelled while it waited for its turn"));
@@ -98,7 +98,12 @@ public abstract class SequentialRoutedAgent extends RoutedAgent {
             } finally {
                 Thread.interrupted();   // an interrupt meant for this turn must not reach the next one
             }
-        });
-        return context.isRpc() ? AgentRuntime.await(done) : done;
+        };
+        if (context.isRpc()) {
+            lane.submit(turn);
+            return AgentRuntime.await(done);
+        }
+        lane.submitWithoutWaiting(turn);
+        return done;
     }
 }

@@ -41,13 +41,18 @@ abstract class SequentialAgent extends BaseAgent {
         }
         CompletableFuture<@Nullable Object> done = new CompletableFuture<>();
         MessageHandlerContext.Frame frame = MessageHandlerContext.current();
-        lane.submit(() -> {
+        Runnable turn = () -> {
             try (var scope = Concurrency.interruptOnCancel(context.cancellationToken())) {
                 done.complete(MessageHandlerContext.callIn(frame, () -> handleInOrder(message, context)));
             } catch (Throwable e) {
                 done.completeExceptionally(e);
             }
-        });
-        return context.isRpc() ? AgentRuntime.await(done) : done;
+        };
+        if (context.isRpc()) {
+            lane.submit(turn);
+            return AgentRuntime.await(done);
+        }
+        lane.submitWithoutWaiting(turn);
+        return done;
     }
 }

@@ -2,6 +2,7 @@ package dev.autogen.core.runtime;
 
 import dev.autogen.core.Agent;
 import dev.autogen.core.AgentId;
+import dev.autogen.core.utils.Concurrency;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
@@ -78,9 +79,15 @@ final class AgentCell implements Runnable {
         }
     }
 
-    /** Drains up to a batch of messages, then lets other agents run. */
+    /**
+     * Drains up to a batch of messages, then lets other agents run. When a handler hands work off to
+     * run after its delivery ({@link Concurrency#runAfterDelivery}), this thread gives the mailbox up to
+     * a new drain task and runs that work itself.
+     */
     @Override
     public void run() {
+        Concurrency.AfterDelivery afterDelivery = Concurrency.acceptTaskAfterDelivery();
+        Runnable handedOff = null;
         try {
             for (int processed = 0; processed < BATCH && runtime.isRunning(); processed++) {
                 Envelope envelope = mailbox.poll();
@@ -88,10 +95,18 @@ final class AgentCell implements Runnable {
                     break;
                 }
                 runtime.dispatch(this, envelope);
+                handedOff = afterDelivery.take();
+                if (handedOff != null) {
+                    break;
+                }
             }
         } finally {
+            afterDelivery.close();
             scheduled.set(false);
             schedule();
+        }
+        if (handedOff != null) {
+            handedOff.run();
         }
     }
 

@@ -64,6 +64,57 @@ public final class Concurrency {
         };
     }
 
+    private static final ThreadLocal<AfterDelivery> AFTER_DELIVERY = new ThreadLocal<>();
+
+    /**
+     * Offers {@code task} to the thread that is delivering the current message, to run there once the
+     * delivery is over instead of on a thread of its own. Only a runtime's mailbox thread that
+     * {@linkplain #acceptTaskAfterDelivery accepts} takes it, and only one task per delivery; the
+     * runtime then hands the agent's next messages to another thread. The caller must not wait for the
+     * task before its delivery ends: it would wait forever.
+     *
+     * @return whether the task was taken; if not, the caller runs it some other way
+     */
+    public static boolean runAfterDelivery(Runnable task) {
+        AfterDelivery slot = AFTER_DELIVERY.get();
+        if (slot == null || slot.task != null) {
+            return false;
+        }
+        slot.task = inCurrentFrame(task);
+        return true;
+    }
+
+    /**
+     * For a runtime's mailbox thread: from now until {@link AfterDelivery#close()}, this thread takes
+     * the tasks offered by {@link #runAfterDelivery}; after each delivery the runtime asks
+     * {@link AfterDelivery#take()} whether one was offered, and if so gives up its mailbox and runs it.
+     */
+    public static AfterDelivery acceptTaskAfterDelivery() {
+        var slot = new AfterDelivery();
+        AFTER_DELIVERY.set(slot);
+        return slot;
+    }
+
+    /** The task a delivery thread was offered; see {@link #acceptTaskAfterDelivery()}. */
+    public static final class AfterDelivery {
+        private @Nullable Runnable task;
+
+        private AfterDelivery() {
+        }
+
+        /** The task offered during the last delivery, if any; the next delivery may be offered another. */
+        public @Nullable Runnable take() {
+            Runnable taken = task;
+            task = null;
+            return taken;
+        }
+
+        /** Stops taking tasks on this thread. */
+        public void close() {
+            AFTER_DELIVERY.remove();
+        }
+    }
+
     /** A factory of virtual threads named {@code prefix} followed by a counter from 0. */
     public static ThreadFactory threadFactory(String prefix) {
         return Thread.ofVirtual().name(prefix, 0).factory();
