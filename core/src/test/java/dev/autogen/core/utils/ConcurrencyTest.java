@@ -232,4 +232,43 @@ class ConcurrencyTest {
                 .isEqualTo("async");
         assertThat(Concurrency.startDaemon("daemon", () -> { }).isDaemon()).isTrue();
     }
+
+    @Test
+    void aDeliveryThreadTakesOneTaskPerDeliveryAndOnlyWhileItAccepts() {
+        Runnable first = () -> { };
+        assertThat(Concurrency.runAfterDelivery(first)).as("no delivery thread").isFalse();
+
+        Concurrency.AfterDelivery slot = Concurrency.acceptTaskAfterDelivery();
+        try {
+            assertThat(Concurrency.runAfterDelivery(first)).isTrue();
+            assertThat(Concurrency.runAfterDelivery(() -> { })).as("one task per delivery").isFalse();
+            assertThat(slot.take()).isNotNull();
+            assertThat(slot.take()).as("taken once").isNull();
+            assertThat(Concurrency.runAfterDelivery(first)).as("the next delivery").isTrue();
+        } finally {
+            slot.close();
+        }
+        assertThat(Concurrency.runAfterDelivery(first)).as("closed").isFalse();
+    }
+
+    @Test
+    void aLaneRunsWorkItWasNotWaitedForOnTheDeliveryThreadAfterTheDelivery() throws Exception {
+        var lane = new SerialLane("lane");
+        List<String> order = new ArrayList<>();
+        Concurrency.AfterDelivery slot = Concurrency.acceptTaskAfterDelivery();
+        try {
+            lane.submitWithoutWaiting(() -> order.add("turn on " + Thread.currentThread().getName()));
+            order.add("delivery ends");
+            Runnable handedOff = slot.take();
+            assertThat(handedOff).isNotNull();
+            handedOff.run();
+        } finally {
+            slot.close();
+        }
+        assertThat(order).containsExactly("delivery ends", "turn on " + Thread.currentThread().getName());
+
+        var onItsOwnThread = new CompletableFuture<String>();
+        lane.submitWithoutWaiting(() -> onItsOwnThread.complete(Thread.currentThread().getName()));
+        assertThat(onItsOwnThread.get(30, TimeUnit.SECONDS)).as("no delivery thread to run it").isEqualTo("lane");
+    }
 }
