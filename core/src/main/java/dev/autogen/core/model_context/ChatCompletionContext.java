@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,8 +40,8 @@ public abstract class ChatCompletionContext implements ComponentBase {
     private static final TypeReference<Map<String, Object>> STATE_MAP = new TypeReference<>() {
     };
 
-    private final ReentrantLock lock = new ReentrantLock();
     private final @Nullable List<LLMMessage> initialMessages;
+    /** The history; its monitor guards it (held only for a list operation, never while blocking). */
     private final AppendOnlyList<LLMMessage> messages = new AppendOnlyList<>();
 
     /**
@@ -58,11 +57,8 @@ public abstract class ChatCompletionContext implements ComponentBase {
     /** Appends a message to the history. */
     public void addMessage(LLMMessage message) {
         Objects.requireNonNull(message, "message");
-        lock.lock();
-        try {
+        synchronized (messages) {
             messages.add(message);
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -71,11 +67,8 @@ public abstract class ChatCompletionContext implements ComponentBase {
 
     /** Empties the history, initial messages included. */
     public void clear() {
-        lock.lock();
-        try {
+        synchronized (messages) {
             messages.clear();
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -117,12 +110,9 @@ public abstract class ChatCompletionContext implements ComponentBase {
                     + "[...]} of SystemMessage, UserMessage, AssistantMessage, FunctionExecutionResultMessage): "
                     + detail, e);
         }
-        lock.lock();
-        try {
+        synchronized (messages) {
             messages.clear();
             messages.addAll(loaded.messages());
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -136,11 +126,8 @@ public abstract class ChatCompletionContext implements ComponentBase {
      * immutable and taken in constant time.
      */
     protected final List<LLMMessage> history() {
-        lock.lock();
-        try {
+        synchronized (messages) {
             return messages.snapshot();
-        } finally {
-            lock.unlock();
         }
     }
 

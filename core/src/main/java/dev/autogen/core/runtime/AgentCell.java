@@ -3,8 +3,9 @@ package dev.autogen.core.runtime;
 import dev.autogen.core.Agent;
 import dev.autogen.core.AgentId;
 import dev.autogen.core.utils.Concurrency;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
@@ -16,12 +17,23 @@ import org.jspecify.annotations.Nullable;
  */
 final class AgentCell implements Runnable {
     private static final int BATCH = 64;
+    /** An atomic flag without an object per cell: idle teams keep thousands of cells. */
+    private static final VarHandle SCHEDULED;
+
+    static {
+        try {
+            SCHEDULED = MethodHandles.lookup().findVarHandle(AgentCell.class, "scheduled", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     final AgentId id;
     final ReentrantLock lock = new ReentrantLock();
     private final InProcessAgentRuntime runtime;
     private final ConcurrentLinkedQueue<Envelope> mailbox = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean scheduled = new AtomicBoolean();
+    /** Whether a drain task holds the mailbox; set through {@link #SCHEDULED}. */
+    private volatile boolean scheduled;
     private volatile @Nullable Agent agent;
 
     AgentCell(AgentId id, InProcessAgentRuntime runtime, @Nullable Agent agent) {
@@ -64,17 +76,17 @@ final class AgentCell implements Runnable {
      * agent still handles one at a time. A successful claim must be followed by {@link #release()}.
      */
     boolean tryClaim() {
-        return runtime.isRunning() && mailbox.isEmpty() && scheduled.compareAndSet(false, true);
+        return runtime.isRunning() && mailbox.isEmpty() && SCHEDULED.compareAndSet(this, false, true);
     }
 
     /** Gives up a claim, scheduling a drain task for messages that arrived meanwhile. */
     void release() {
-        scheduled.set(false);
+        scheduled = false;
         schedule();
     }
 
     void schedule() {
-        if (runtime.isRunning() && !mailbox.isEmpty() && scheduled.compareAndSet(false, true)) {
+        if (runtime.isRunning() && !mailbox.isEmpty() && SCHEDULED.compareAndSet(this, false, true)) {
             runtime.execute(this);
         }
     }
@@ -102,7 +114,7 @@ final class AgentCell implements Runnable {
             }
         } finally {
             afterDelivery.close();
-            scheduled.set(false);
+            scheduled = false;
             schedule();
         }
         if (handedOff != null) {

@@ -107,14 +107,16 @@ public class InProcessAgentRuntime implements AgentRuntime {
      * message; nothing waits for these threads, and a closed runtime schedules no more of them.
      */
     private static final ThreadFactory DELIVERY_THREADS = Thread.ofVirtual().name("autogen-agent").factory();
+    /** The first size of the per-runtime maps: a team's runtime holds three agents; they grow as needed. */
+    private static final int SMALL_MAP = 4;
     private final SerializationRegistry serializers = new SerializationRegistry();
     private final RuntimeEventLog events = new RuntimeEventLog(serializers);
 
-    private final ConcurrentHashMap<String, TypeRegistration> types = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<AgentId, AgentCell> cells = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, TypeRegistration> types = new ConcurrentHashMap<>(SMALL_MAP);
+    private final ConcurrentHashMap<AgentId, AgentCell> cells = new ConcurrentHashMap<>(SMALL_MAP);
     private final Object subscriptionLock = new Object();
     private volatile List<Subscription> subscriptions = List.of();
-    private final ConcurrentHashMap<TopicId, AgentCell[]> recipientCache = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<TopicId, AgentCell[]> recipientCache = new ConcurrentHashMap<>(SMALL_MAP);
 
     private volatile boolean running;
     private volatile boolean closed;

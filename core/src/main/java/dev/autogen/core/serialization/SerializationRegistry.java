@@ -28,8 +28,12 @@ public final class SerializationRegistry {
     private record Key(String typeName, String dataContentType) {
     }
 
-    private final ConcurrentHashMap<Key, MessageSerializer<?>> serializers = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Class<?>, String> typeNames = new ConcurrentHashMap<>();
+    /** The serializers added one by one; made at the first, since most registries only use bundles. */
+    private record Own(ConcurrentHashMap<Key, MessageSerializer<?>> serializers,
+            ConcurrentHashMap<Class<?>, String> typeNames) {
+    }
+
+    private volatile @Nullable Own own;
     /** Shared sets consulted after this registry's own serializers, newest first. */
     private volatile List<Bundle> bundles = List.of();
 
@@ -111,9 +115,10 @@ public final class SerializationRegistry {
     }
 
     private @Nullable MessageSerializer<?> find(Key key) {
-        MessageSerializer<?> own = serializers.get(key);
-        if (own != null) {
-            return own;
+        Own added = own;
+        MessageSerializer<?> found = added == null ? null : added.serializers().get(key);
+        if (found != null) {
+            return found;
         }
         for (Bundle bundle : bundles) {
             MessageSerializer<?> shared = bundle.serializers.get(key);
@@ -126,8 +131,18 @@ public final class SerializationRegistry {
 
     private void add(MessageSerializer<?> serializer) {
         Objects.requireNonNull(serializer, "serializer");
-        serializers.put(new Key(serializer.typeName(), serializer.dataContentType()), serializer);
-        typeNames.put(serializer.type(), serializer.typeName());
+        Own added = own;
+        if (added == null) {
+            synchronized (this) {
+                added = own;
+                if (added == null) {
+                    added = new Own(new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+                    own = added;
+                }
+            }
+        }
+        added.serializers().put(new Key(serializer.typeName(), serializer.dataContentType()), serializer);
+        added.typeNames().put(serializer.type(), serializer.typeName());
     }
 
     /** Whether a serializer is registered for the pair. */
@@ -191,7 +206,8 @@ public final class SerializationRegistry {
         if (message instanceof UnknownPayload unknown) {
             return unknown.typeName();
         }
-        String registered = typeNames.get(message.getClass());
+        Own added = own;
+        String registered = added == null ? null : added.typeNames().get(message.getClass());
         if (registered != null) {
             return registered;
         }

@@ -40,9 +40,10 @@ public class StaticWorkbench implements Workbench, Component<StaticWorkbenchConf
     private static final Logger LOG = LoggerFactory.getLogger(StaticWorkbench.class);
 
     private final List<Tool> tools;
-    private final Map<String, Tool> byName = new HashMap<>();
+    /** Immutable (an agent without tools shares the empty map): agents keep their workbench while idle. */
+    private final Map<String, Tool> byName;
     private final Map<String, ToolOverride> overrides;
-    private final Map<String, String> overrideNameToOriginal = new HashMap<>();
+    private final Map<String, String> overrideNameToOriginal;
 
     /** A workbench over {@code tools}, shown as they are. */
     public StaticWorkbench(List<? extends Tool> tools) {
@@ -57,6 +58,8 @@ public class StaticWorkbench implements Workbench, Component<StaticWorkbenchConf
      */
     public StaticWorkbench(List<? extends Tool> tools, Map<String, ToolOverride> toolOverrides) {
         this.tools = List.copyOf(tools);
+        Map<String, Tool> byName = new HashMap<>();
+        Map<String, String> overrideNameToOriginal = new HashMap<>();
         for (Tool tool : this.tools) {
             if (byName.put(tool.name(), tool) != null) {
                 throw new IllegalArgumentException("duplicate tool name '" + tool.name()
@@ -84,6 +87,8 @@ public class StaticWorkbench implements Workbench, Component<StaticWorkbenchConf
                         + previous + "' and '" + original + "'. Override names must be unique.");
             }
         }
+        this.byName = Map.copyOf(byName);
+        this.overrideNameToOriginal = Map.copyOf(overrideNameToOriginal);
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.autogen.core.utils;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.Queue;
-import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs tasks one at a time, in the order they were submitted, on a virtual thread that exists only
@@ -13,9 +13,13 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class SerialLane {
     private final String threadName;
-    private final ReentrantLock lock = new ReentrantLock();
-    /** Mostly empty or holding one task: starts small rather than at the default 16 slots. */
-    private final Queue<Runnable> line = new ArrayDeque<>(1);
+    /**
+     * The tasks waiting behind the running one; made when one has to wait and dropped when the lane
+     * runs dry, since an idle lane (most of them, most of the time) should cost nothing. Guarded by
+     * this lane's monitor, which is never held while a task runs or anything blocks.
+     */
+    private @Nullable Queue<Runnable> line;
+    private @Nullable Runnable first;
     private boolean draining;
 
     /**
@@ -48,31 +52,34 @@ public final class SerialLane {
     /** Puts {@code task} in line; true when the lane was idle, so the caller must start draining it. */
     private boolean enqueue(Runnable task) {
         Objects.requireNonNull(task, "task");
-        lock.lock();
-        try {
-            line.add(task);
+        synchronized (this) {
             if (draining) {
+                if (line == null) {
+                    line = new ArrayDeque<>(2);
+                }
+                line.add(task);
                 return false;
             }
             draining = true;
+            first = task;
             return true;
-        } finally {
-            lock.unlock();
         }
     }
 
     private void drain() {
         while (true) {
             Runnable next;
-            lock.lock();
-            try {
-                next = line.poll();
+            synchronized (this) {
+                next = first;
+                first = null;
+                if (next == null && line != null) {
+                    next = line.poll();
+                }
                 if (next == null) {
+                    line = null;
                     draining = false;
                     return;
                 }
-            } finally {
-                lock.unlock();
             }
             next.run();
         }
