@@ -6,8 +6,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,13 +34,6 @@ public final class AutogenCommand implements Callable<Integer> {
             "host", HostCommand.class, "worker", WorkerCommand.class, "serve-mcp", ServeMcpCommand.class,
             "serve-a2a", ServeA2aCommand.class, "studio", StudioCommand.class, "m1", M1Command.class,
             "help", CommandLine.HelpCommand.class);
-
-    /**
-     * Lucene says through java.util.logging, at every start of a vector memory, that a faster vector API
-     * exists behind a JVM flag; that is advice for the operator, not a problem of the run. Held here because
-     * java.util.logging keeps loggers weakly.
-     */
-    private static final Logger LUCENE_VECTORS = Logger.getLogger("org.apache.lucene.internal.vectorization");
 
     @Spec
     @SuppressWarnings("NullAway.Init")
@@ -104,7 +95,11 @@ public final class AutogenCommand implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        LUCENE_VECTORS.setLevel(Level.SEVERE);
+        if (args.length == 0 || args[0].equals("run")) {
+            Preload.start();
+        } else {
+            Preload.quietLucene();
+        }
         System.exit(execute(UserConsole.system(), System.out, System.err, args));
     }
 
