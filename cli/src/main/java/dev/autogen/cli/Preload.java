@@ -2,6 +2,8 @@ package dev.autogen.cli;
 
 import dev.autogen.core.component.ComponentRegistry;
 import dev.autogen.core.serialization.AutogenJson;
+import dev.autogen.core.utils.Concurrency;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
@@ -21,36 +23,29 @@ final class Preload {
      * java.util.logging keeps loggers weakly.
      */
     private static @Nullable Logger luceneVectors;
-    private static @Nullable Thread started;
+    private static @Nullable CompletableFuture<Void> started;
 
     private Preload() {
     }
 
     /** Begins the work on a daemon thread; called once, by {@code main}, before the command line is read. */
     static void start() {
-        Thread thread = new Thread(Preload::run, "autogen-preload");
-        thread.setDaemon(true);
-        started = thread;
-        thread.start();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        started = done;
+        Concurrency.startDaemon("autogen-preload", () -> {
+            try {
+                run();
+            } finally {
+                done.complete(null);
+            }
+        });
     }
 
     /** Waits until the work begun by {@link #start} is done; returns at once when it was not begun. */
     static void await() {
-        Thread thread = started;
-        if (thread == null) {
-            return;
-        }
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+        CompletableFuture<Void> done = started;
+        if (done != null) {
+            done.join();
         }
     }
 
