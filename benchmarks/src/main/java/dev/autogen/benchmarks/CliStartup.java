@@ -47,9 +47,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>The {@code jvm} parameter names the JVM options of the command-line runs, tokens joined by
  * {@code +}: {@code default} (none), {@code cds} (a dynamic AppCDS archive made by one training run
- * of {@code run reflection} in the trial's set-up, used with the options the {@code ./autogen}
- * launcher uses),
- * {@code aot} (a JDK 25+ AOT cache, {@code -XX:AOTCacheOutput}, same training run), {@code c1}
+ * of {@code run reflection} in the trial's set-up, used with the {@code -Xlog} options the
+ * {@code ./autogen} launcher uses on JDK 21 to 24),
+ * {@code aot} (a JDK 25+ AOT cache, {@code -XX:AOTCacheOutput}, same training run, as the launcher
+ * uses on JDK 25+), {@code c1}
  * ({@code -XX:TieredStopAtLevel=1}), {@code serial} ({@code -XX:+UseSerialGC}), {@code oneshot}
  * (the launcher's options for one-shot commands: {@code -XX:+UseSerialGC -Xmn16m -XX:TieredStopAtLevel=1}),
  * {@code classpath} (the main class started from the class path, as the launcher does, instead of
