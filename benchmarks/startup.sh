@@ -5,9 +5,13 @@
 # benchmark and JVM variant, 3 warm-up + 12 measured invocations: about 2 minutes on 2 cores.
 # Finds a JDK 21+, builds cli/target/autogen.jar and benchmarks/target/benchmarks.jar when missing or
 # older than the sources, writes JSON to benchmarks/results/startup-result.json (or
-# $AUTOGEN_STARTUP_RESULT). JVM variants: default, cds, cds+c1, plus aot and aot+c1 on JDK 25+; set
-# AUTOGEN_STARTUP_JVM to choose others (tokens in CliStartup's Javadoc), e.g.
+# $AUTOGEN_STARTUP_RESULT). JVM variants: default (plain java -jar), cds+oneshot (the launcher's options
+# before it started from the class path), cds+oneshot+classpath (the launcher on JDK 21-24), plus
+# aot+oneshot+classpath (the launcher on JDK 25+); set AUTOGEN_STARTUP_JVM to choose others (tokens in
+# CliStartup's Javadoc), e.g.
 #   AUTOGEN_STARTUP_JVM=default,c1,cds+serial benchmarks/startup.sh
+# AUTOGEN_STARTUP_JAR=PATH measures another build of the command line (e.g. a copy of an older
+# cli/target/autogen.jar) instead of this checkout's.
 # Extra arguments go to JMH, e.g. fewer runs: benchmarks/startup.sh -i 5
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
@@ -18,6 +22,7 @@ autogen_find_jdk
 echo "startup.sh: using JDK at $JAVA_HOME" >&2
 
 cli_jar="$root/cli/target/autogen.jar"
+measured_jar="${AUTOGEN_STARTUP_JAR:-$cli_jar}"
 bench_jar="$here/target/benchmarks.jar"
 stale() { # true when jar $1 is missing or a source, pom or resource outside target/ is newer
   [ -f "$1" ] || return 0
@@ -29,9 +34,9 @@ if stale "$cli_jar" || stale "$bench_jar"; then
   (cd "$root" && ./mvnw -q -B -ntp -pl cli,benchmarks -am package -DskipTests)
 fi
 
-variants="default,cds,cds+c1"
+variants="default,cds+oneshot,cds+oneshot+classpath"
 if [ "$(autogen_java_release "$JAVA_HOME/bin/java")" -ge 25 ]; then
-  variants="$variants,aot,aot+c1"
+  variants="$variants,aot+oneshot+classpath"
 fi
 variants="${AUTOGEN_STARTUP_JVM:-$variants}"
 
@@ -39,7 +44,7 @@ result="${AUTOGEN_STARTUP_RESULT:-$here/results/startup-result.json}"
 mkdir -p "$(dirname "$result")"
 cd "$root"
 "$JAVA_HOME/bin/java" -jar "$bench_jar" 'CliStartup' -p jvm="$variants" \
-  -jvmArgsAppend "-Dautogen.cli.jar=$cli_jar" -rf json -rff "$result" "$@"
+  -jvmArgsAppend "-Dautogen.cli.jar=$measured_jar" -rf json -rff "$result" "$@"
 
 echo
 echo "Start-up ratios (from $result):"

@@ -47,12 +47,17 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>The {@code jvm} parameter names the JVM options of the command-line runs, tokens joined by
  * {@code +}: {@code default} (none), {@code cds} (a dynamic AppCDS archive made by one training run
- * of {@code run reflection} in the trial's set-up, used with the options the {@code ./autogen}
- * launcher uses),
- * {@code aot} (a JDK 25+ AOT cache, {@code -XX:AOTCacheOutput}, same training run), {@code c1}
- * ({@code -XX:TieredStopAtLevel=1}), {@code serial} ({@code -XX:+UseSerialGC}), {@code noshare}
- * ({@code -Xshare:off}: not even the JDK's own CDS archive of its classes). Set-up checks that
- * an archive or cache is really used, so a variant cannot silently measure the default.
+ * of {@code run reflection} in the trial's set-up, used with the {@code -Xlog} options the
+ * {@code ./autogen} launcher uses on JDK 21 to 24),
+ * {@code aot} (a JDK 25+ AOT cache, {@code -XX:AOTCacheOutput}, same training run, as the launcher
+ * uses on JDK 25+), {@code c1}
+ * ({@code -XX:TieredStopAtLevel=1}), {@code serial} ({@code -XX:+UseSerialGC}), {@code oneshot}
+ * (the launcher's options for one-shot commands: {@code -XX:+UseSerialGC -Xmn16m -XX:TieredStopAtLevel=1}),
+ * {@code classpath} (the main class started from the class path, as the launcher does, instead of
+ * {@code -jar}), {@code noshare} ({@code -Xshare:off}: not even the JDK's own CDS archive of its
+ * classes). The launcher is {@code aot+oneshot+classpath} on JDK 25+ and {@code cds+oneshot+classpath}
+ * before. Set-up checks that an archive or cache is really used, so a variant cannot silently measure
+ * the default.
  *
  * <p>The {@code java} binary is this JVM's ({@code java.home}); the jar is
  * {@code -Dautogen.cli.jar=PATH}, or {@code cli/target/autogen.jar} under the first folder above the
@@ -67,8 +72,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class CliStartup {
     static final String TEXT_FIRST_LINE = "---------- user ----------";
     static final String BUILD_COMMAND = "./mvnw -q -B -pl cli -am package -DskipTests";
+    static final String MAIN_CLASS = "dev.autogen.cli.AutogenCommand";
     private static final long EXIT_TIMEOUT_SECONDS = 120;
-    private static final String AUTOGEN_COMMAND_CLASS = "dev.autogen.cli.AutogenCommand";
 
     /** The baseline: a jar holding only {@link Hello}. */
     @State(Scope.Benchmark)
@@ -109,6 +114,7 @@ public class CliStartup {
         @Nullable Path dir;
         List<String> options = List.of();
         Path jar = Path.of("autogen.jar");
+        boolean classPath;
 
         @Setup(Level.Trial)
         public void setUp() throws IOException, InterruptedException {
@@ -123,6 +129,8 @@ public class CliStartup {
                     case "default" -> { }
                     case "c1" -> plain.add("-XX:TieredStopAtLevel=1");
                     case "serial" -> plain.add("-XX:+UseSerialGC");
+                    case "oneshot" -> plain.addAll(List.of("-XX:+UseSerialGC", "-Xmn16m", "-XX:TieredStopAtLevel=1"));
+                    case "classpath" -> classPath = true;
                     case "noshare" -> plain.add("-Xshare:off");
                     case "cds" -> {
                         Path archive = tmp.resolve("autogen.jsa");
@@ -139,7 +147,7 @@ public class CliStartup {
                         archived.add("-XX:AOTCache=" + cache);
                     }
                     default -> throw new IllegalArgumentException("jvm=" + jvm + ": unknown token '" + token
-                            + "'; use default, cds, aot, c1, serial or noshare, joined by '+' (e.g. cds+c1)");
+                            + "'; use default, cds, aot, c1, serial, oneshot, classpath or noshare, joined by '+' (e.g. cds+c1)");
                 }
             }
             if (!training.isEmpty()) {
@@ -150,9 +158,9 @@ public class CliStartup {
                 check.addAll(archived);
                 check.add("-Xlog:class+load=info");
                 String log = finish(start(command(check, "run", "reflection"), tmp), "archive check for jvm=" + jvm);
-                if (!log.contains(AUTOGEN_COMMAND_CLASS + " source: shared objects file")) {
+                if (!log.contains(MAIN_CLASS + " source: shared objects file")) {
                     throw new IllegalStateException("jvm=" + jvm + ": the archive made by the training run was not used "
-                            + "(" + AUTOGEN_COMMAND_CLASS + " was not loaded from it); see -Xlog:cds,aot for why");
+                            + "(" + MAIN_CLASS + " was not loaded from it); see -Xlog:cds,aot for why");
                 }
             }
             plain.addAll(archived);
@@ -163,8 +171,12 @@ public class CliStartup {
             List<String> command = new ArrayList<>();
             command.add(java().toString());
             command.addAll(jvmOptions);
-            command.add("-jar");
-            command.add(jar.toString());
+            if (classPath) {
+                command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", jar.toString(), MAIN_CLASS));
+            } else {
+                command.add("-jar");
+                command.add(jar.toString());
+            }
             command.addAll(List.of(args));
             return command;
         }

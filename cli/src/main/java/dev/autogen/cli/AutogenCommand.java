@@ -2,9 +2,10 @@ package dev.autogen.cli;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,17 +20,20 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = AutogenCommand.Version.class,
         description = "AutoGen for Java: agents and multi-agent teams on the JVM.%n"
-                + "Without a command, runs the built-in team 'reflection' on scripted replies (autogen run reflection).",
-        subcommands = {RunCommand.class, RunsCommand.class, ValidateCommand.class, GalleryCommand.class, DumpCommand.class, QuickstartCommand.class, HostCommand.class, WorkerCommand.class, ServeMcpCommand.class, ServeA2aCommand.class,
-                StudioCommand.class, M1Command.class,
-                CommandLine.HelpCommand.class})
+                + "Without a command, runs the built-in team 'reflection' on scripted replies (autogen run reflection).")
 public final class AutogenCommand implements Callable<Integer> {
     /**
-     * Lucene says through java.util.logging, at every start of a vector memory, that a faster vector API
-     * exists behind a JVM flag; that is advice for the operator, not a problem of the run. Held here because
-     * java.util.logging keeps loggers weakly.
+     * The subcommands by name, in the order {@code --help} lists them. They are not in the annotation because
+     * picocli builds the model of every listed subcommand (reflection over its options, its class
+     * initialised) at every start; {@link #execute} adds only the one named first on the command line,
+     * and all of them when none is (help, usage errors, suggestions).
      */
-    private static final Logger LUCENE_VECTORS = Logger.getLogger("org.apache.lucene.internal.vectorization");
+    static final Map<String, Class<?>> SUBCOMMANDS = subcommands(
+            "run", RunCommand.class, "runs", RunsCommand.class, "validate", ValidateCommand.class,
+            "gallery", GalleryCommand.class, "dump", DumpCommand.class, "quickstart", QuickstartCommand.class,
+            "host", HostCommand.class, "worker", WorkerCommand.class, "serve-mcp", ServeMcpCommand.class,
+            "serve-a2a", ServeA2aCommand.class, "studio", StudioCommand.class, "m1", M1Command.class,
+            "help", CommandLine.HelpCommand.class);
 
     @Spec
     @SuppressWarnings("NullAway.Init")
@@ -48,6 +52,13 @@ public final class AutogenCommand implements Callable<Integer> {
     /** Runs the command line, asking {@code console} where a question is needed, and returns its exit code. */
     static int execute(UserConsole console, PrintStream out, PrintStream err, String... args) {
         CommandLine cli = new CommandLine(new AutogenCommand(), new Factory(console, out));
+        String named = args.length == 0 ? "run" : args[0];
+        Class<?> only = "help".equals(named) ? null : SUBCOMMANDS.get(named);
+        if (only != null) {
+            cli.addSubcommand(named, only);
+        } else {
+            SUBCOMMANDS.forEach(cli::addSubcommand);
+        }
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setExecutionExceptionHandler(AutogenCommand::report);
@@ -84,8 +95,21 @@ public final class AutogenCommand implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        LUCENE_VECTORS.setLevel(Level.SEVERE);
+        if (args.length == 0 || args[0].equals("run")) {
+            Preload.start();
+        } else {
+            Preload.quietLucene();
+        }
         System.exit(execute(UserConsole.system(), System.out, System.err, args));
+    }
+
+    /** Names and classes, alternating; the names are those of the classes' {@code @Command} (a test checks). */
+    private static Map<String, Class<?>> subcommands(Object... namesAndClasses) {
+        Map<String, Class<?>> byName = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndClasses.length; i += 2) {
+            byName.put((String) namesAndClasses[i], (Class<?>) namesAndClasses[i + 1]);
+        }
+        return Collections.unmodifiableMap(byName);
     }
 
     /** Creates subcommands with the command's console and output stream. */

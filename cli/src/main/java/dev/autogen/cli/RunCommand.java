@@ -127,6 +127,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Preload.await();
         PrintWriter out = spec.commandLine().getOut();
         if (maxTurns != null && maxTurns < 1) {
             throw CliException.config("autogen: --max-turns must be at least 1, got " + maxTurns + ".");

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine.Command;
 
 class AutogenCommandTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -46,5 +48,40 @@ class AutogenCommandTest {
     void unknownCommandFailsAndSuggestsTheClosestOnStderr() {
         assertThat(run("quickstrat")).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unmatched argument").contains("Did you mean: autogen quickstart");
+    }
+
+    @Test
+    void theSubcommandsAreListedUnderTheirOwnNames() {
+        for (Map.Entry<String, Class<?>> e : AutogenCommand.SUBCOMMANDS.entrySet()) {
+            assertThat(e.getValue().getAnnotation(Command.class).name()).as(e.getValue().getName()).isEqualTo(e.getKey());
+        }
+    }
+
+    @Test
+    void aSubcommandBuiltAloneHelpsAsInTheWholeCommandTree() {
+        for (String name : AutogenCommand.SUBCOMMANDS.keySet()) {
+            if (name.equals("help")) {
+                continue;
+            }
+            out.reset();
+            assertThat(run(name, "--help")).as(name).isZero();
+            String alone = out.toString(StandardCharsets.UTF_8);
+            out.reset();
+            assertThat(run("help", name)).as(name).isZero();
+            assertThat(alone).as(name).startsWith("Usage: autogen " + name).isEqualTo(out.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void helpListsEverySubcommandInOrder() {
+        assertThat(run("--help")).isZero();
+        String text = out.toString(StandardCharsets.UTF_8);
+        int last = text.indexOf("Commands:");
+        assertThat(last).isPositive();
+        for (String name : AutogenCommand.SUBCOMMANDS.keySet()) {
+            int at = text.indexOf("\n  " + name + " ", last);
+            assertThat(at).as(name).isGreaterThan(last);
+            last = at;
+        }
     }
 }
