@@ -4,6 +4,10 @@ import dev.autogen.agentchat.checkpoint.Checkpoint;
 import dev.autogen.agentchat.checkpoint.CheckpointStore;
 import dev.autogen.agentchat.checkpoint.RunStatus;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,8 +24,16 @@ final class RunCheckpoints {
     private record Active(CheckpointStore store, String runId, String teamName, boolean continuing) {
     }
 
+    /** A state a local container took of itself right after handling {@code after}; null if it could not. */
+    private record Taken(Object after, @Nullable String stateJson) {
+    }
+
     private volatile @Nullable Active active;
     private volatile int nextTurn;
+    /** The last state each local container took of itself, by participant; under {@link #takenLock}. */
+    private final Map<String, Taken> taken = new HashMap<>();
+    private final ReentrantLock takenLock = new ReentrantLock();
+    private final Condition takenChanged = takenLock.newCondition();
 
     /**
      * Starts writing the checkpoints of run {@code runId}, numbering from {@code firstTurn};
@@ -65,6 +77,50 @@ final class RunCheckpoints {
                     + run.runId() + "': " + e.getMessage(), e);
         }
         nextTurn++;
+    }
+
+    /**
+     * A local container's state, as JSON (null if it could not be written), right after the container
+     * handled the group message {@code after}, or published it (its own response).
+     */
+    void stateTaken(String participant, Object after, @Nullable String stateJson) {
+        takenLock.lock();
+        try {
+            taken.put(participant, new Taken(after, stateJson));
+            takenChanged.signalAll();
+        } finally {
+            takenLock.unlock();
+        }
+    }
+
+    /** Forgets the state a container took: its state changed in another way (a reset, a load, a turn that began). */
+    void stateChanged(String participant) {
+        takenLock.lock();
+        try {
+            taken.remove(participant);
+        } finally {
+            takenLock.unlock();
+        }
+    }
+
+    /**
+     * Waits until the local container of {@code participant} has taken its state right after
+     * {@code after}, the last group message of the turn it handles, and returns it; null if it could not
+     * write it (the caller then asks the container, which reports why).
+     */
+    @Nullable String awaitStateTakenAfter(String participant, Object after) throws InterruptedException {
+        takenLock.lock();
+        try {
+            while (true) {
+                Taken state = taken.get(participant);
+                if (state != null && state.after() == after) {
+                    return state.stateJson();
+                }
+                takenChanged.await();
+            }
+        } finally {
+            takenLock.unlock();
+        }
     }
 
     /** Records that the run failed or was cancelled after its last checkpoint. */
