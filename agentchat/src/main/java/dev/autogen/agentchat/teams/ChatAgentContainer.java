@@ -140,10 +140,10 @@ final class ChatAgentContainer extends SequentialAgent {
             Object reply = takeTurn(context, ticket);
             if (reply != null && awaitTurn(ticket)) {
                 flushHeldOutput();
-                if (!(reply instanceof GroupChatError)) {
-                    takeState(reply);
-                }
                 publishMessage(reply, groupTopic, context.cancellationToken());
+                if (!(reply instanceof GroupChatError)) {
+                    takeState(reply); // while the manager takes in the response
+                }
             }
         } finally {
             outputLock.lock();
