@@ -13,9 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The durable side of a team's current run: which store and run id its checkpoints go to, and the
- * number of the next one. Set by the team when a run starts and cleared when it ends; written to by
- * the manager after every completed turn. Inactive when the team has no store.
+ * The durable side of a team's current run: which store and run id its checkpoints go to, the number of
+ * the next one, and the state each local container took of itself after the latest turn. Set by the team
+ * when a run starts and cleared when it ends; written to by the containers after each group message and
+ * by the manager after every completed turn. Inactive when the team has no store.
  */
 final class RunCheckpoints {
     private static final Logger LOG = LoggerFactory.getLogger(RunCheckpoints.class);
