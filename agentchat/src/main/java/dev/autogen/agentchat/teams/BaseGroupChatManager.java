@@ -394,15 +394,23 @@ public abstract class BaseGroupChatManager extends SequentialAgent {
         Map<String, CompletableFuture<@Nullable Object>> asked = new LinkedHashMap<>();
         try {
             wiring.steps().awaitStepPublished();
+            RunCheckpoints checkpoints = wiring.checkpoints();
             for (String participant : wiring.participantNames()) {
                 Object last = wiring.isLocal(participant) ? lastGroupMessageFor(participant) : null;
-                String taken = last == null ? null : wiring.checkpoints().awaitStateTakenAfter(participant, last);
-                if (taken != null) {
-                    states.put(participant, new RawValue(taken));
-                } else {
-                    states.put(participant, null); // keeps the participants' order
+                String taken = last == null ? null : checkpoints.stateTakenAfter(participant, last);
+                states.put(participant, taken == null ? null : new RawValue(taken)); // null keeps the order
+                if (taken == null) { // asked in order: answered once the container has handled the turn
                     asked.put(participant, runtime().sendMessageAsync(SnapshotRequest.INSTANCE,
                             wiring.participantId(participant), id(), null, null));
+                }
+            }
+            for (var it = asked.entrySet().iterator(); it.hasNext();) {
+                var ask = it.next();
+                Object last = wiring.isLocal(ask.getKey()) ? lastGroupMessageFor(ask.getKey()) : null;
+                String taken = last == null ? null : checkpoints.awaitStateTakenAfter(ask.getKey(), last, ask.getValue());
+                if (taken != null) {
+                    states.put(ask.getKey(), new RawValue(taken));
+                    it.remove();
                 }
             }
         } catch (InterruptedException e) {

@@ -88,8 +88,11 @@ final class ChatAgentContainer extends SequentialAgent {
                 }
             }
             case SnapshotRequest snapshot -> {
-                String state = checkpointJson.write(stateValue());
-                checkpointJson.endPass();
+                String state = checkpoints.currentState(participant.name());
+                if (state == null) {
+                    state = checkpointJson.write(stateValue());
+                    checkpointJson.endPass();
+                }
                 return new ContainerSnapshot(state);
             }
             case GroupChatReset reset -> {
@@ -130,6 +133,8 @@ final class ChatAgentContainer extends SequentialAgent {
                 state = null; // the manager asks with a SnapshotRequest, whose answer reports the error
             }
             checkpoints.stateTaken(participant.name(), after, state);
+        } else {
+            checkpoints.stateChanged(participant.name());
         }
     }
 

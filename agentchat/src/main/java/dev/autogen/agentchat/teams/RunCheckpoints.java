@@ -6,6 +6,7 @@ import dev.autogen.agentchat.checkpoint.RunStatus;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
@@ -104,21 +105,59 @@ final class RunCheckpoints {
         }
     }
 
+    /** The state {@code participant}'s container took right after {@code after}, if that is its latest; else null. */
+    @Nullable String stateTakenAfter(String participant, Object after) {
+        takenLock.lock();
+        try {
+            Taken state = taken.get(participant);
+            return state != null && state.after() == after ? state.stateJson() : null;
+        } finally {
+            takenLock.unlock();
+        }
+    }
+
+    /** The last state the container of {@code participant} took, if nothing changed it since; else null. */
+    @Nullable String currentState(String participant) {
+        takenLock.lock();
+        try {
+            Taken state = taken.get(participant);
+            return state == null ? null : state.stateJson();
+        } finally {
+            takenLock.unlock();
+        }
+    }
+
     /**
      * Waits until the local container of {@code participant} has taken its state right after
-     * {@code after}, the last group message of the turn it handles, and returns it; null if it could not
-     * write it (the caller then asks the container, which reports why).
+     * {@code after}, the last group message of the turn it handles, or until {@code asked} (its answer to
+     * a {@link SnapshotRequest} sent after that message, which it answers only once it handled it) is
+     * done, whichever comes first: the state it took, or null when the answer is to be used (the container
+     * did not take its state after {@code after}, or could not write it).
      */
-    @Nullable String awaitStateTakenAfter(String participant, Object after) throws InterruptedException {
+    @Nullable String awaitStateTakenAfter(String participant, Object after, CompletableFuture<?> asked)
+            throws InterruptedException {
+        asked.whenComplete((answer, failure) -> signal());
         takenLock.lock();
         try {
             while (true) {
                 Taken state = taken.get(participant);
-                if (state != null && state.after() == after) {
+                if (state != null && state.after() == after && state.stateJson() != null) {
                     return state.stateJson();
+                }
+                if (asked.isDone()) {
+                    return null;
                 }
                 takenChanged.await();
             }
+        } finally {
+            takenLock.unlock();
+        }
+    }
+
+    private void signal() {
+        takenLock.lock();
+        try {
+            takenChanged.signalAll();
         } finally {
             takenLock.unlock();
         }
