@@ -91,6 +91,8 @@ public final class JdbcCheckpointStore implements CheckpointStore {
     /** SQLite only: copies the WAL into the database file on a connection and thread of its own. */
     private final @Nullable WalCheckpointer walCheckpointer;
     private int savesSinceWalCheckpoint;
+    /** Set by {@link #close()}: a save then goes to the closed database thread, which says so. */
+    private volatile boolean closed;
     /**
      * The one thread that talks to the database: JDBC drivers block in native code inside
      * {@code synchronized} blocks, which would pin the virtual threads teams run on; handing each call
@@ -161,7 +163,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
     @Override
     public void save(Checkpoint checkpoint) {
         String what = "write checkpoint " + checkpoint.turn() + " of run '" + checkpoint.runId() + "'";
-        if (sqlite != null && connectionLock.tryLock()) {
+        if (sqlite != null && !closed && connectionLock.tryLock()) {
             try {
                 if (saveWithoutWaiting(sqlite, checkpoint, what)) {
                     return;
@@ -324,6 +326,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
 
     @Override
     public void close() {
+        closed = true;
         try {
             onDatabaseThread(() -> {
                 insertCheckpoint.close();
