@@ -210,7 +210,8 @@ class DurableRunProcessTest {
                         int committed;
                         if (blockWrites.equals("postgresql")) {
                             lock.setAutoCommit(false);
-                            statement.execute("LOCK TABLE autogen_runs IN ACCESS EXCLUSIVE MODE");
+                            // blocks every checkpoint insert, still lets the test read the checkpoints
+                            statement.execute("LOCK TABLE autogen_checkpoints IN EXCLUSIVE MODE");
                             committed = store.latest(runId).orElseThrow().turn(); // no checkpoint commits from here on
                             awaitCondition(() -> waitingForALock(lock), "the next checkpoint's write to wait", process);
                         } else {

@@ -27,6 +27,7 @@ import dev.autogen.core.CancellationToken;
 import dev.autogen.core.utils.AppendOnlyList;
 import dev.autogen.core.MessageContext;
 import dev.autogen.core.TopicId;
+import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -68,6 +69,12 @@ public abstract class BaseGroupChatManager extends SequentialAgent {
     private int turnStart;
     /** Where the messages last given to the termination condition begin in the thread. */
     private int checkedFrom;
+    /**
+     * The group messages of the current turn, with who published each (null for the manager), as the
+     * containers received them: a container's state taken right after the last one it had to handle is
+     * its state after the turn.
+     */
+    private final List<Map.Entry<@Nullable String, Object>> turnGroupMessages = new ArrayList<>();
     /** A run started and not yet terminated: true at the next start means that run was cancelled. */
     private boolean runOpen;
 
@@ -143,12 +150,15 @@ public abstract class BaseGroupChatManager extends SequentialAgent {
             switch (message) {
                 case GroupChatStart start -> handleStart(start, token);
                 case GroupChatAgentResponse response -> {
+                    turnGroupMessages.add(new SimpleImmutableEntry<>(response.name(), response));
                     List<BaseMessage> delta = new ArrayList<>(response.response().innerMessages());
                     delta.add(response.response().chatMessage());
                     handleResponse(response.name(), delta, token);
                 }
-                case GroupChatTeamResponse response ->
-                        handleResponse(response.name(), response.result().messages(), token);
+                case GroupChatTeamResponse response -> {
+                    turnGroupMessages.add(new SimpleImmutableEntry<>(response.name(), response));
+                    handleResponse(response.name(), response.result().messages(), token);
+                }
                 case GroupChatMessage output -> wiring.output().message(output.message());
                 case GroupChatError error -> signalTermination(errorStop(), error.error());
                 case GroupChatReset reset -> reset();
@@ -184,6 +194,7 @@ public abstract class BaseGroupChatManager extends SequentialAgent {
     /** Starts a run: shares the task, checks termination on it, and asks the first speaker(s). */
     void handleStart(GroupChatStart start, CancellationToken token) {
         activeSpeakers.clear();
+        turnGroupMessages.clear();
         if (!wiring.checkpoints().continuing()) {
             currentTurn = 0; // every run gets max_turns afresh, even after a failed or cancelled one
         }
@@ -197,7 +208,9 @@ public abstract class BaseGroupChatManager extends SequentialAgent {
         validateGroupState(task);
         if (!task.isEmpty()) {
             publishTask(start);
-            publishMessage(new GroupChatStart(task, true), wiring.groupTopic(), token);
+            GroupChatStart shared = new GroupChatStart(task, true);
+            publishMessage(shared, wiring.groupTopic(), token);
+            turnGroupMessages.add(new SimpleImmutableEntry<>(null, shared));
             messageThread.addAll(task);
             checkedFrom = turnStart;
             if (applyTermination(List.copyOf(task), false)) {
@@ -241,6 +254,7 @@ public abstract class BaseGroupChatManager extends SequentialAgent {
     void transitionToNextSpeakers(CancellationToken token) {
         checkpoint(RunStatus.RUNNING, null);
         turnStart = messageThread.size();
+        turnGroupMessages.clear();
         List<String> speakers = selectSpeakers(messageThread.snapshot(), token);
         if (speakers.isEmpty()) {
             throw new IllegalStateException("no speaker was selected");
@@ -371,22 +385,38 @@ public abstract class BaseGroupChatManager extends SequentialAgent {
     }
 
     /**
-     * The team's state as it stands between turns, as {@code TeamState} JSON: each container's, taken in
-     * order after every message of the turn reached it, and the manager's own.
+     * The team's state as it stands between turns, as {@code TeamState} JSON: each container's, as the
+     * container took it right after the last message of the turn reached it (a container in another
+     * process, or one that could not write its state, is asked for it in order), and the manager's own.
      */
     private String teamStateJson() {
+        Map<String, Object> states = new LinkedHashMap<>();
+        Map<String, CompletableFuture<@Nullable Object>> asked = new LinkedHashMap<>();
         try {
             wiring.steps().awaitStepPublished();
+            RunCheckpoints checkpoints = wiring.checkpoints();
+            for (String participant : wiring.participantNames()) {
+                Object last = wiring.isLocal(participant) ? lastGroupMessageFor(participant) : null;
+                String taken = last == null ? null : checkpoints.stateTakenAfter(participant, last);
+                states.put(participant, taken == null ? null : new RawValue(taken)); // null keeps the order
+                if (taken == null) { // asked in order: answered once the container has handled the turn
+                    asked.put(participant, runtime().sendMessageAsync(SnapshotRequest.INSTANCE,
+                            wiring.participantId(participant), id(), null, null));
+                }
+            }
+            for (var it = asked.entrySet().iterator(); it.hasNext();) {
+                var ask = it.next();
+                Object last = wiring.isLocal(ask.getKey()) ? lastGroupMessageFor(ask.getKey()) : null;
+                String taken = last == null ? null : checkpoints.awaitStateTakenAfter(ask.getKey(), last, ask.getValue());
+                if (taken != null) {
+                    states.put(ask.getKey(), new RawValue(taken));
+                    it.remove();
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted while taking a checkpoint");
         }
-        Map<String, CompletableFuture<@Nullable Object>> asked = new LinkedHashMap<>();
-        for (String participant : wiring.participantNames()) {
-            asked.put(participant, runtime().sendMessageAsync(SnapshotRequest.INSTANCE,
-                    wiring.participantId(participant), id(), null, null));
-        }
-        Map<String, Object> states = new LinkedHashMap<>();
         asked.forEach((participant, reply) -> states.put(participant,
                 new RawValue(((ContainerSnapshot) Objects.requireNonNull(AgentRuntime.await(reply))).stateJson())));
         states.put(name, stateValue());
@@ -397,7 +427,26 @@ public abstract class BaseGroupChatManager extends SequentialAgent {
         return checkpointJson.write(team);
     }
 
+    /**
+     * The last group message of the turn that {@code participant}'s container handled: the last one
+     * another published, or else its own response; null when the turn has none.
+     */
+    private @Nullable Object lastGroupMessageFor(String participant) {
+        Object own = null;
+        for (int i = turnGroupMessages.size() - 1; i >= 0; i--) {
+            Map.Entry<@Nullable String, Object> sent = turnGroupMessages.get(i);
+            if (!participant.equals(sent.getKey())) {
+                return sent.getValue();
+            }
+            if (own == null) {
+                own = sent.getValue();
+            }
+        }
+        return own;
+    }
+
     void reset() {
+        turnGroupMessages.clear();
         messageThread.clear();
         currentTurn = 0;
         activeSpeakers.clear();

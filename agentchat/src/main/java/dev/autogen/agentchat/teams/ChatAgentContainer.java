@@ -46,6 +46,8 @@ final class ChatAgentContainer extends SequentialAgent {
     private final TopicId outputTopic;
     private final MessageFactory messageFactory;
     private final StepSequencer steps;
+    /** The team's durable side: while a run is checkpointed, the container takes its state after each turn. */
+    private final RunCheckpoints checkpoints;
     private final List<BaseChatMessage> buffer = new ArrayList<>();
     /** Output of the current turn held back until the speakers before this one in the step are done. */
     private final List<BaseMessage> heldOutput = new ArrayList<>();
@@ -54,33 +56,47 @@ final class ChatAgentContainer extends SequentialAgent {
     private final CheckpointJson checkpointJson = new CheckpointJson();
 
     ChatAgentContainer(Participant participant, TopicId groupTopic, TopicId outputTopic, MessageFactory messageFactory,
-            StepSequencer steps) {
+            StepSequencer steps, RunCheckpoints checkpoints) {
         super(participant.description());
         this.participant = participant;
         this.groupTopic = groupTopic;
         this.outputTopic = outputTopic;
         this.messageFactory = messageFactory;
         this.steps = steps;
+        this.checkpoints = checkpoints;
     }
 
     @Override
     @Nullable Object handleInOrder(Object message, MessageContext context) {
         switch (message) {
-            case GroupChatStart start -> buffer.addAll(start.messagesOrEmpty());
-            case GroupChatAgentResponse response -> buffer.add(response.response().chatMessage());
-            case GroupChatTeamResponse response -> response.result().messages().stream()
-                    .filter(m -> m instanceof BaseChatMessage).map(m -> (BaseChatMessage) m).forEach(buffer::add);
+            case GroupChatStart start -> {
+                buffer.addAll(start.messagesOrEmpty());
+                takeState(start);
+            }
+            case GroupChatAgentResponse response -> {
+                buffer.add(response.response().chatMessage());
+                takeState(response);
+            }
+            case GroupChatTeamResponse response -> {
+                response.result().messages().stream()
+                        .filter(m -> m instanceof BaseChatMessage).map(m -> (BaseChatMessage) m).forEach(buffer::add);
+                takeState(response);
+            }
             case GroupChatRequestPublish request -> {
                 if (!context.cancellationToken().isCancelled()) { // else left over from a cancelled run
                     speak(context);
                 }
             }
             case SnapshotRequest snapshot -> {
-                String state = checkpointJson.write(stateValue());
-                checkpointJson.endPass();
+                String state = checkpoints.currentState(participant.name());
+                if (state == null) {
+                    state = checkpointJson.write(stateValue());
+                    checkpointJson.endPass();
+                }
                 return new ContainerSnapshot(state);
             }
             case GroupChatReset reset -> {
+                checkpoints.stateChanged(participant.name());
                 buffer.clear();
                 participant.onReset(context.cancellationToken());
             }
@@ -102,13 +118,37 @@ final class ChatAgentContainer extends SequentialAgent {
         }
     }
 
+    /**
+     * While the run is checkpointed, takes this container's state right after {@code after} (a group
+     * message it handled, or its own response), so the manager's checkpoint of the turn need not ask
+     * for it. Each participant's state is so taken at the end of its own turn, on its own thread.
+     */
+    private void takeState(Object after) {
+        if (checkpoints.isActive()) {
+            String state;
+            try {
+                state = checkpointJson.write(stateValue());
+                checkpointJson.endPass();
+            } catch (RuntimeException e) {
+                state = null; // the manager asks with a SnapshotRequest, whose answer reports the error
+            }
+            checkpoints.stateTaken(participant.name(), after, state);
+        } else {
+            checkpoints.stateChanged(participant.name());
+        }
+    }
+
     private void speak(MessageContext context) {
+        checkpoints.stateChanged(participant.name());
         StepSequencer.Ticket ticket = steps.enter(participant.name());
         try {
             Object reply = takeTurn(context, ticket);
             if (reply != null && awaitTurn(ticket)) {
                 flushHeldOutput();
                 publishMessage(reply, groupTopic, context.cancellationToken());
+                if (!(reply instanceof GroupChatError)) {
+                    takeState(reply); // while the manager takes in the response
+                }
             }
         } finally {
             outputLock.lock();
@@ -219,6 +259,7 @@ final class ChatAgentContainer extends SequentialAgent {
 
     @Override
     public void loadState(Map<String, Object> state) {
+        checkpoints.stateChanged(participant.name());
         JsonNode node = AutogenJson.mapper().valueToTree(state);
         JsonNode agentState = node.path("agent_state");
         if (!agentState.isMissingNode() && !agentState.isObject()) {

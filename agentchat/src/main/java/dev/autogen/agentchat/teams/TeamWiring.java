@@ -194,7 +194,7 @@ public final class TeamWiring {
     void registerContainer(AgentRuntime runtime, Participant participant) {
         String type = participantTopicType(participant.name());
         runtime.registerFactory(type, context -> BaseGroupChat.bound(new ChatAgentContainer(participant, groupTopic(),
-                outputTopic(), messageFactory, steps), context));
+                outputTopic(), messageFactory, steps, checkpoints), context));
         runtime.addSubscription(new TypeSubscription(type, type));
         runtime.addSubscription(new TypeSubscription(groupTopicType(), type));
     }

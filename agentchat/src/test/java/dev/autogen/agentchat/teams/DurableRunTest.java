@@ -19,6 +19,7 @@ import dev.autogen.agentchat.state.StateJson;
 import dev.autogen.core.models.ChatCompletionClient;
 import dev.autogen.core.serialization.AutogenJson;
 import dev.autogen.ext.models.replay.ReplayChatCompletionClient;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +74,33 @@ class DurableRunTest {
             }
             assertThat(from).isEqualTo(result.messages().size());
         }
+    }
+
+    @Test
+    void aStepOfParallelSpeakersIsCheckpointedWithEveryParticipantAfterTheWholeStep() throws Exception {
+        var a = AssistantAgent.builder("A", ReplayChatCompletionClient.of("a1")).build();
+        var b = AssistantAgent.builder("B", ReplayChatCompletionClient.of("b1")).build();
+        var c = AssistantAgent.builder("C", ReplayChatCompletionClient.of("c1")).build();
+        var d = AssistantAgent.builder("D", ReplayChatCompletionClient.of("d1")).build();
+        var team = GraphFlow.builder(List.of(a, b, c, d), new DiGraphBuilder().addNode(a).addNode(b).addNode(c)
+                .addNode(d).addEdge(a, b).addEdge(a, c).addEdge(b, d).addEdge(c, d).build()).build();
+        team.checkpointStore(store);
+
+        team.run("go");
+
+        List<Checkpoint> checkpoints = store.checkpoints(team.lastRunId());
+        assertThat(checkpoints).extracting(cp -> cp.messages().stream().map(m -> m.get("content")).toList())
+                .containsExactly(List.of("go"), List.of("a1"), List.of("b1", "c1"), List.of("d1"));
+        JsonNode states = AutogenJson.mapper().readTree(checkpoints.get(2).teamStateJson()).get("agent_states");
+        assertThat(buffered(states, "A")).containsExactly("b1", "c1");
+        assertThat(buffered(states, "B")).as("B spoke first, then C's reply reached it").containsExactly("c1");
+        assertThat(buffered(states, "C")).containsExactly("b1");
+        assertThat(buffered(states, "D")).containsExactly("go", "a1", "b1", "c1");
+        assertThat(checkpoints.get(3).teamStateJson()).isEqualTo(StateJson.write(team.saveState()));
+    }
+
+    private static List<String> buffered(JsonNode states, String participant) {
+        return states.get(participant).get("message_buffer").findValuesAsText("content");
     }
 
     @Test

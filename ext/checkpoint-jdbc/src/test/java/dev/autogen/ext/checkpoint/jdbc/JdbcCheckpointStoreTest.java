@@ -11,10 +11,15 @@ import dev.autogen.agentchat.checkpoint.RunSummary;
 import dev.autogen.agentchat.teams.RoundRobinGroupChat;
 import dev.autogen.ext.models.replay.ReplayChatCompletionClient;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -119,6 +124,75 @@ class JdbcCheckpointStoreTest {
                     .containsExactly("user: go", "first: f1", "second: other s1");
             assertThat(store.runs()).hasSize(2);
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aRunsLastTurnAndUpdateTimeComeFromItsCheckpointsWhileItsRowChangesOnlyWithItsStatus(String kind)
+            throws Exception {
+        String uri = newStore(kind);
+        try (var store = JdbcCheckpointStore.open(uri)) {
+            for (int turn = 0; turn < 4; turn++) {
+                store.save(checkpoint("r1", turn, RunStatus.RUNNING, "turn " + turn));
+            }
+            store.save(checkpoint("r2", 0, RunStatus.RUNNING, "other"));
+            RunSummary r1 = store.run("r1").orElseThrow();
+            assertThat(r1.lastTurn()).isEqualTo(3);
+            assertThat(r1.updatedAt()).isEqualTo(Instant.ofEpochMilli(1_700_000_000_003L));
+            assertThat(store.runs()).extracting(RunSummary::runId).containsExactly("r1", "r2");
+            try (Connection direct = DriverManager.getConnection(jdbcUrl(uri));
+                    Statement statement = direct.createStatement();
+                    ResultSet row = statement.executeQuery(
+                            "SELECT status, last_turn FROM autogen_runs WHERE run_id = 'r1'")) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getString(1)).isEqualTo("running");
+                assertThat(row.getInt(2)).as("written with the run's first checkpoint only").isZero();
+            }
+            store.save(checkpoint("r1", 4, RunStatus.COMPLETED, "done"));
+            store.updateStatus("r2", RunStatus.FAILED, "model down");
+            store.save(checkpoint("r2", 1, RunStatus.RUNNING, "resumed"));
+        }
+        try (var reopened = JdbcCheckpointStore.open(uri)) {
+            RunSummary r1 = reopened.run("r1").orElseThrow();
+            assertThat(r1.status()).isEqualTo(RunStatus.COMPLETED);
+            assertThat(r1.stopReason()).isEqualTo("done");
+            assertThat(r1.lastTurn()).isEqualTo(4);
+            RunSummary r2 = reopened.run("r2").orElseThrow();
+            assertThat(r2.status()).as("a resumed run is running again").isEqualTo(RunStatus.RUNNING);
+            assertThat(r2.stopReason()).isNull();
+            assertThat(r2.lastTurn()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aSqliteSaveThatFindsTheDatabaseLockedWaitsForTheLockAndThenCommits() throws Exception {
+        String uri = newStore("sqlite");
+        try (var store = JdbcCheckpointStore.open(uri);
+                Connection other = DriverManager.getConnection(jdbcUrl(uri));
+                Statement lock = other.createStatement()) {
+            store.save(checkpoint("r1", 0, RunStatus.RUNNING, "go"));
+            lock.execute("BEGIN IMMEDIATE"); // another process's write lock
+            var failure = new AtomicReference<Throwable>();
+            Thread saving = Thread.ofVirtual().uncaughtExceptionHandler((thread, e) -> failure.set(e))
+                    .start(() -> store.save(checkpoint("r1", 1, RunStatus.RUNNING, "next")));
+            while (saving.getState() != Thread.State.WAITING) { // handed to the store's thread, which waits
+                assertThat(saving.isAlive()).as("the save ended while the database was locked").isTrue();
+                Thread.onSpinWait();
+            }
+            try (ResultSet turns = lock.executeQuery("SELECT count(*) FROM autogen_checkpoints")) {
+                turns.next();
+                assertThat(turns.getInt(1)).isEqualTo(1);
+            }
+            lock.execute("ROLLBACK");
+            saving.join();
+            assertThat(failure.get()).isNull();
+            assertThat(store.checkpoints("r1")).containsExactly(checkpoint("r1", 0, RunStatus.RUNNING, "go"),
+                    checkpoint("r1", 1, RunStatus.RUNNING, "next"));
+        }
+    }
+
+    private static String jdbcUrl(String uri) {
+        return uri.startsWith("jdbc:") ? uri : "jdbc:sqlite:" + uri;
     }
 
     @Test
