@@ -17,11 +17,13 @@ import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The cost of durable runs: one run of a two-agent RoundRobin team (four turns on scripted replies,
@@ -30,6 +32,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * transaction per turn). Each run writes five checkpoints (the task and four turns).
  */
 @State(Scope.Benchmark)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 3)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "--enable-native-access=ALL-UNNAMED"})
 public class DurableTeam {
     /** Replies per model: a run asks each agent twice; the scripts start over after every run. */
@@ -57,6 +61,18 @@ public class DurableTeam {
             default -> null;
         };
         team.checkpointStore(checkpoints);
+    }
+
+    /**
+     * The in-memory store keeps every checkpoint it is given: a fresh one per iteration keeps an
+     * iteration's thousands of runs from filling the heap (which once stalled the benchmark).
+     */
+    @Setup(Level.Iteration)
+    public void freshMemoryStore() {
+        if (checkpoints instanceof InMemoryCheckpointStore) {
+            checkpoints = new InMemoryCheckpointStore();
+            team.checkpointStore(checkpoints);
+        }
     }
 
     @TearDown(Level.Trial)

@@ -150,13 +150,13 @@ public abstract class BaseGroupChatManager extends SequentialAgent {
             switch (message) {
                 case GroupChatStart start -> handleStart(start, token);
                 case GroupChatAgentResponse response -> {
-                    turnGroupMessages.add(new SimpleImmutableEntry<>(response.name(), response));
+                    noteGroupMessage(response.name(), response);
                     List<BaseMessage> delta = new ArrayList<>(response.response().innerMessages());
                     delta.add(response.response().chatMessage());
                     handleResponse(response.name(), delta, token);
                 }
                 case GroupChatTeamResponse response -> {
-                    turnGroupMessages.add(new SimpleImmutableEntry<>(response.name(), response));
+                    noteGroupMessage(response.name(), response);
                     handleResponse(response.name(), response.result().messages(), token);
                 }
                 case GroupChatMessage output -> wiring.output().message(output.message());
@@ -210,7 +210,7 @@ public abstract class BaseGroupChatManager extends SequentialAgent {
             publishTask(start);
             GroupChatStart shared = new GroupChatStart(task, true);
             publishMessage(shared, wiring.groupTopic(), token);
-            turnGroupMessages.add(new SimpleImmutableEntry<>(null, shared));
+            noteGroupMessage(null, shared);
             messageThread.addAll(task);
             checkedFrom = turnStart;
             if (applyTermination(List.copyOf(task), false)) {
@@ -425,6 +425,13 @@ public abstract class BaseGroupChatManager extends SequentialAgent {
         team.put("version", AgentChatState.VERSION);
         team.put("agent_states", states);
         return checkpointJson.write(team);
+    }
+
+    /** Keeps a group message of the turn for the turn's checkpoint; nothing when the run is not durable. */
+    private void noteGroupMessage(@Nullable String publisher, Object message) {
+        if (wiring.checkpoints().isActive()) {
+            turnGroupMessages.add(new SimpleImmutableEntry<>(publisher, message));
+        }
     }
 
     /**

@@ -4,11 +4,7 @@ import dev.autogen.agentchat.checkpoint.Checkpoint;
 import dev.autogen.agentchat.checkpoint.CheckpointStore;
 import dev.autogen.agentchat.checkpoint.RunStatus;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,16 +22,10 @@ final class RunCheckpoints {
     private record Active(CheckpointStore store, String runId, String teamName, boolean continuing) {
     }
 
-    /** A state a local container took of itself right after handling {@code after}; null if it could not. */
-    private record Taken(Object after, @Nullable String stateJson) {
-    }
-
     private volatile @Nullable Active active;
     private volatile int nextTurn;
-    /** The last state each local container took of itself, by participant; under {@link #takenLock}. */
-    private final Map<String, Taken> taken = new HashMap<>();
-    private final ReentrantLock takenLock = new ReentrantLock();
-    private final Condition takenChanged = takenLock.newCondition();
+    /** Made by the first {@link #begin}: a team that never checkpoints keeps none of it. */
+    private volatile @Nullable TakenStates taken;
 
     /**
      * Starts writing the checkpoints of run {@code runId}, numbering from {@code firstTurn};
@@ -43,6 +33,9 @@ final class RunCheckpoints {
      */
     void begin(CheckpointStore store, String runId, String teamName, int firstTurn, boolean continuing) {
         nextTurn = firstTurn;
+        if (taken == null) {
+            taken = new TakenStates();
+        }
         active = new Active(store, runId, teamName, continuing);
     }
 
@@ -86,81 +79,41 @@ final class RunCheckpoints {
      * handled the group message {@code after}, or published it (its own response).
      */
     void stateTaken(String participant, Object after, @Nullable String stateJson) {
-        takenLock.lock();
-        try {
-            taken.put(participant, new Taken(after, stateJson));
-            takenChanged.signalAll();
-        } finally {
-            takenLock.unlock();
+        TakenStates states = taken;
+        if (states != null) {
+            states.put(participant, after, stateJson);
         }
     }
 
     /** Forgets the state a container took: its state changed in another way (a reset, a load, a turn that began). */
     void stateChanged(String participant) {
-        takenLock.lock();
-        try {
-            taken.remove(participant);
-        } finally {
-            takenLock.unlock();
+        TakenStates states = taken;
+        if (states != null) {
+            states.forget(participant);
         }
     }
 
     /** The state {@code participant}'s container took right after {@code after}, if that is its latest; else null. */
     @Nullable String stateTakenAfter(String participant, Object after) {
-        takenLock.lock();
-        try {
-            Taken state = taken.get(participant);
-            return state != null && state.after() == after ? state.stateJson() : null;
-        } finally {
-            takenLock.unlock();
-        }
+        TakenStates states = taken;
+        return states == null ? null : states.takenAfter(participant, after);
     }
 
     /** The last state the container of {@code participant} took, if nothing changed it since; else null. */
     @Nullable String currentState(String participant) {
-        takenLock.lock();
-        try {
-            Taken state = taken.get(participant);
-            return state == null ? null : state.stateJson();
-        } finally {
-            takenLock.unlock();
-        }
+        TakenStates states = taken;
+        return states == null ? null : states.current(participant);
     }
 
     /**
      * Waits until the local container of {@code participant} has taken its state right after
-     * {@code after}, the last group message of the turn it handles, or until {@code asked} (its answer to
-     * a {@link SnapshotRequest} sent after that message, which it answers only once it handled it) is
-     * done, whichever comes first: the state it took, or null when the answer is to be used (the container
-     * did not take its state after {@code after}, or could not write it).
+     * {@code after}, or until {@code asked} (its answer to a {@link SnapshotRequest}) is done, whichever
+     * comes first: see {@link TakenStates#awaitTakenAfter}.
      */
     @Nullable String awaitStateTakenAfter(String participant, Object after, CompletableFuture<?> asked)
             throws InterruptedException {
-        asked.whenComplete((answer, failure) -> signal());
-        takenLock.lock();
-        try {
-            while (true) {
-                Taken state = taken.get(participant);
-                if (state != null && state.after() == after && state.stateJson() != null) {
-                    return state.stateJson();
-                }
-                if (asked.isDone()) {
-                    return null;
-                }
-                takenChanged.await();
-            }
-        } finally {
-            takenLock.unlock();
-        }
-    }
-
-    private void signal() {
-        takenLock.lock();
-        try {
-            takenChanged.signalAll();
-        } finally {
-            takenLock.unlock();
-        }
+        TakenStates states = taken;
+        return states == null ? null : states.awaitTakenAfter(participant, after, asked);
     }
 
     /** Records that the run failed or was cancelled after its last checkpoint. */
