@@ -5,11 +5,11 @@ import dev.autogen.agentchat.checkpoint.Checkpoint;
 import dev.autogen.agentchat.checkpoint.CheckpointStore;
 import dev.autogen.agentchat.checkpoint.RunStatus;
 import dev.autogen.agentchat.checkpoint.RunSummary;
+import dev.autogen.core.utils.Concurrency;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,28 +18,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.api.FlywayException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sqlite.SQLiteConnection;
 
 /**
  * A {@link CheckpointStore} in a relational database: SQLite, the embedded default (a file, nothing
  * to start), or PostgreSQL. The schema is created and upgraded by Flyway on open; each checkpoint is
  * written in one transaction (with its run's row when the run's status changes), so a process killed
- * mid-write leaves the previous checkpoint as the latest. SQLite runs in WAL mode with
+ * mid-write leaves the previous checkpoint as the latest. Writes are made in order on a thread of the
+ * store's own; checkpoints that queue up while one is written (many teams sharing a store) are written
+ * together in the next transaction, each still whole. SQLite runs in WAL mode with
  * {@code synchronous=NORMAL}: a committed checkpoint survives the process being killed (only a power
- * loss may take the last ones); the WAL is copied back into the database file by a thread of its own,
- * never by a save.
+ * loss may take the last ones); the commit that takes the WAL past 1,000 pages copies it back into the
+ * database file, on the store's thread, and the WAL then starts over.
  *
  * <!-- java-context: import dev.autogen.agentchat.teams.RoundRobinGroupChat; RoundRobinGroupChat team; -->
  * <pre>{@code
@@ -60,45 +60,32 @@ public final class JdbcCheckpointStore implements CheckpointStore {
     private static final String RUN_COLUMNS = "r.run_id, r.team_name, r.status, r.last_turn, r.stop_reason, r.updated_at, "
             + "(SELECT max(turn) FROM autogen_checkpoints c WHERE c.run_id = r.run_id), "
             + "(SELECT max(created_at) FROM autogen_checkpoints c WHERE c.run_id = r.run_id)";
-    /** SQLite's result code for a database locked by another connection (extended codes add high bits). */
-    private static final int SQLITE_BUSY = 5;
-    /** How long a write waits for another process's lock, as {@link JdbcSource#connect()} sets it. */
-    private static final int BUSY_TIMEOUT_MILLIS = 30_000;
-    /** Commits between two copies of SQLite's WAL into the database file (about 5 pages each). */
-    private static final int SAVES_PER_WAL_CHECKPOINT = 200;
+    /** The most checkpoints written in one transaction. */
+    private static final int MAX_SAVES_PER_TRANSACTION = 64;
     private static final String UPSERT_RUN = "INSERT INTO autogen_runs (run_id, team_name, status, last_turn, "
             + "stop_reason, updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (run_id) DO UPDATE SET "
             + "team_name = excluded.team_name, status = excluded.status, last_turn = excluded.last_turn, "
             + "stop_reason = excluded.stop_reason, updated_at = excluded.updated_at";
 
     private final String location;
-    private final JdbcSource source;
+    /** Used only on the database thread. */
     private final Connection connection;
-    /**
-     * Held by whoever uses the connection: the database thread, or a caller writing a SQLite checkpoint
-     * on its own thread.
-     */
-    private final ReentrantLock connectionLock = new ReentrantLock();
-    /** The status and stop reason each recent run's row holds, as this store wrote them; under the lock. */
+    /** The status and stop reason each recent run's row holds, as this store wrote them; database thread only. */
     private final Map<String, RunRow> runRows = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, RunRow> eldest) {
             return size() > 64;
         }
     };
-    /** The connection as SQLite's, when it is one: its busy timeout is set per write. */
-    private final @Nullable SQLiteConnection sqlite;
-    /** SQLite only: copies the WAL into the database file on a connection and thread of its own. */
-    private final @Nullable WalCheckpointer walCheckpointer;
-    private int savesSinceWalCheckpoint;
-    /** Set by {@link #close()}: a save then goes to the closed database thread, which says so. */
-    private volatile boolean closed;
     /**
      * The one thread that talks to the database: JDBC drivers block in native code inside
      * {@code synchronized} blocks, which would pin the virtual threads teams run on; handing each call
-     * to a platform thread lets the caller's virtual thread unmount while it waits. It also orders the calls.
+     * to a platform thread lets the caller's virtual thread unmount while it waits. It also orders the
+     * calls.
      */
     private final ExecutorService database;
+    /** Checkpoints handed to {@link #save}, not yet written; each has a task on the database thread. */
+    private final ConcurrentLinkedQueue<PendingSave> pendingSaves = new ConcurrentLinkedQueue<>();
     /** Prepared once: a team writes a checkpoint every turn. */
     private final PreparedStatement insertCheckpoint;
     private final PreparedStatement upsertRun;
@@ -107,20 +94,16 @@ public final class JdbcCheckpointStore implements CheckpointStore {
     private record RunRow(RunStatus status, @Nullable String stopReason) {
     }
 
-    private JdbcCheckpointStore(String location, JdbcSource source, Connection connection) throws SQLException {
-        this.location = location;
-        this.source = source;
-        this.connection = connection;
-        if (source.isSqlite()) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("PRAGMA wal_autocheckpoint=0");
-            }
-            sqlite = connection.unwrap(SQLiteConnection.class);
-            walCheckpointer = new WalCheckpointer();
-        } else {
-            sqlite = null;
-            walCheckpointer = null;
+    /** A checkpoint waiting to be written, and its caller's future. */
+    private record PendingSave(Checkpoint checkpoint, CompletableFuture<Void> written) {
+        String what() {
+            return "write checkpoint " + checkpoint.turn() + " of run '" + checkpoint.runId() + "'";
         }
+    }
+
+    private JdbcCheckpointStore(String location, Connection connection) throws SQLException {
+        this.location = location;
+        this.connection = connection;
         connection.setAutoCommit(false);
         this.database = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("autogen-checkpoint-store")
                 .factory());
@@ -148,7 +131,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
             throw new IllegalArgumentException("cannot prepare the checkpoint store " + uri + ": " + e.getMessage(), e);
         }
         try {
-            return new JdbcCheckpointStore(uri, source, source.connect());
+            return new JdbcCheckpointStore(uri, source.connect());
         } catch (SQLException e) {
             throw new IllegalArgumentException("cannot open the checkpoint store " + uri + ": " + e.getMessage(), e);
         }
@@ -156,51 +139,63 @@ public final class JdbcCheckpointStore implements CheckpointStore {
 
     /**
      * Writes the checkpoint row, and the run's row when its status or stop reason changes (its last turn
-     * and update time are read from the checkpoints). On SQLite the caller's thread writes it when the
-     * database is free, without waiting for a lock (a wait would hold its carrier thread in native code);
-     * a write that finds another process's lock is handed to the store's thread, which waits for it.
+     * and update time are read from the checkpoints), and returns once they are committed. The write is
+     * made on the store's thread; checkpoints that other teams hand over meanwhile are committed in the
+     * same transaction (each still whole: a crash keeps all of them or none). A write that finds another
+     * process's lock waits for it there, up to 30 s.
      */
     @Override
     public void save(Checkpoint checkpoint) {
-        String what = "write checkpoint " + checkpoint.turn() + " of run '" + checkpoint.runId() + "'";
-        if (sqlite != null && !closed && connectionLock.tryLock()) {
-            try {
-                if (saveWithoutWaiting(sqlite, checkpoint, what)) {
-                    return;
-                }
-            } finally {
-                connectionLock.unlock();
-            }
+        var save = new PendingSave(checkpoint, new CompletableFuture<>());
+        pendingSaves.add(save);
+        try {
+            database.execute(this::writePendingSaves);
+        } catch (RejectedExecutionException e) {
+            pendingSaves.remove(save);
+            throw new IllegalStateException("cannot " + save.what() + ": the checkpoint store " + location
+                    + " is closed", e);
         }
-        inTransaction(() -> {
-            write(checkpoint);
-            return checkpoint;
-        }, what);
+        Concurrency.join(save.written(), "the checkpoint store " + location);
     }
 
-    /** Writes {@code checkpoint} on this thread unless another connection holds SQLite's write lock. */
-    private boolean saveWithoutWaiting(SQLiteConnection sqlite, Checkpoint checkpoint, String what) {
-        try {
-            sqlite.setBusyTimeout(0);
-            try {
-                write(checkpoint);
-                connection.commit();
-            } finally {
-                sqlite.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
-            }
-        } catch (SQLException e) {
-            rollbackQuietly();
-            if ((e.getErrorCode() & 0xff) == SQLITE_BUSY) {
-                return false;
-            }
-            throw failure(what, e);
-        } catch (RuntimeException e) {
-            rollbackQuietly();
-            throw e;
+    /**
+     * On the database thread: writes the checkpoints queued so far in one transaction. If it fails, each
+     * is tried alone, so one bad checkpoint fails only its own caller.
+     */
+    private void writePendingSaves() {
+        List<PendingSave> batch = new ArrayList<>();
+        for (PendingSave save; batch.size() < MAX_SAVES_PER_TRANSACTION && (save = pendingSaves.poll()) != null;) {
+            batch.add(save);
         }
-        committed(checkpoint);
-        copyWalWhenDue();
-        return true;
+        if (batch.isEmpty()) {
+            return; // an earlier task wrote this one's checkpoint
+        }
+        if (batch.size() > 1) {
+            try {
+                for (PendingSave save : batch) {
+                    write(save.checkpoint());
+                }
+                connection.commit();
+                batch.forEach(this::committed);
+                return;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly();
+                LOG.debug("writing {} checkpoints together failed, writing each alone: {}", batch.size(), e.getMessage());
+            }
+        }
+        for (PendingSave save : batch) {
+            try {
+                write(save.checkpoint());
+                connection.commit();
+                committed(save);
+            } catch (SQLException e) {
+                rollbackQuietly();
+                save.written().completeExceptionally(failure(save.what(), e));
+            } catch (RuntimeException e) {
+                rollbackQuietly();
+                save.written().completeExceptionally(e);
+            }
+        }
     }
 
     /** The statements of a checkpoint, in the open transaction; the caller commits. */
@@ -229,9 +224,11 @@ public final class JdbcCheckpointStore implements CheckpointStore {
         }
     }
 
-    /** Notes what the run's row holds once {@code checkpoint} committed. */
-    private void committed(Checkpoint checkpoint) {
+    /** Notes what the run's row holds once {@code save} committed, and tells its caller. */
+    private void committed(PendingSave save) {
+        Checkpoint checkpoint = save.checkpoint();
         runRows.put(checkpoint.runId(), new RunRow(checkpoint.status(), checkpoint.stopReason()));
+        save.written().complete(null);
     }
 
     private void rollbackQuietly() {
@@ -239,15 +236,6 @@ public final class JdbcCheckpointStore implements CheckpointStore {
             connection.rollback();
         } catch (SQLException e) {
             LOG.debug("rollback on {} failed: {}", location, e.getMessage());
-        }
-    }
-
-    /** Every {@link #SAVES_PER_WAL_CHECKPOINT} saves, has the WAL copied into the database file. */
-    private void copyWalWhenDue() {
-        WalCheckpointer checkpointer = walCheckpointer;
-        if (checkpointer != null && ++savesSinceWalCheckpoint >= SAVES_PER_WAL_CHECKPOINT) {
-            savesSinceWalCheckpoint = 0;
-            checkpointer.request();
         }
     }
 
@@ -326,7 +314,6 @@ public final class JdbcCheckpointStore implements CheckpointStore {
 
     @Override
     public void close() {
-        closed = true;
         try {
             onDatabaseThread(() -> {
                 insertCheckpoint.close();
@@ -336,72 +323,12 @@ public final class JdbcCheckpointStore implements CheckpointStore {
             }, "close");
         } finally {
             database.shutdown();
-            if (walCheckpointer != null) {
-                walCheckpointer.close();
-            }
         }
     }
 
     @Override
     public String toString() {
         return "checkpoint store " + location;
-    }
-
-    /**
-     * Copies SQLite's WAL into the database file ({@code PRAGMA wal_checkpoint(PASSIVE)}, which never
-     * blocks a writer) on a connection and platform thread of its own, so no save waits for it or for
-     * the file syncs it makes. The store's connection has SQLite's automatic checkpoints turned off.
-     */
-    private final class WalCheckpointer {
-        private final ExecutorService thread = Executors.newSingleThreadExecutor(
-                Thread.ofPlatform().daemon().name("autogen-checkpoint-store-wal").factory());
-        private final AtomicBoolean pending = new AtomicBoolean();
-        private @Nullable Connection walConnection;
-
-        /** Asks for a copy unless one is already waiting to run. */
-        void request() {
-            if (pending.compareAndSet(false, true)) {
-                try {
-                    thread.execute(this::copy);
-                } catch (RejectedExecutionException e) {
-                    pending.set(false); // closing: SQLite copies the WAL when the last connection closes
-                }
-            }
-        }
-
-        private void copy() {
-            pending.set(false);
-            try {
-                if (walConnection == null) {
-                    walConnection = source.connect();
-                }
-                try (Statement statement = walConnection.createStatement()) {
-                    statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
-                }
-            } catch (SQLException e) {
-                LOG.warn("could not copy the WAL of {} into the database file: {}", location, e.getMessage());
-            }
-        }
-
-        void close() {
-            thread.execute(() -> {
-                try {
-                    if (walConnection != null) {
-                        walConnection.close();
-                    }
-                } catch (SQLException e) {
-                    LOG.debug("closing the WAL connection of {} failed: {}", location, e.getMessage());
-                }
-            });
-            thread.shutdown();
-            try {
-                if (!thread.awaitTermination(30, TimeUnit.SECONDS)) {
-                    LOG.warn("the WAL of {} was still being copied when the store closed", location);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     /** A unit of work on the connection that may fail with SQL or JSON errors. */
@@ -426,10 +353,6 @@ public final class JdbcCheckpointStore implements CheckpointStore {
                 connection.rollback();
                 throw e;
             }
-            if (result instanceof Checkpoint checkpoint) {
-                committed(checkpoint);
-                copyWalWhenDue();
-            }
             return result;
         }, what);
     }
@@ -438,14 +361,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
     private <T> T onDatabaseThread(Work<T> work, String what) {
         Future<T> result;
         try {
-            result = database.submit(() -> {
-                connectionLock.lock();
-                try {
-                    return work.run();
-                } finally {
-                    connectionLock.unlock();
-                }
-            });
+            result = database.submit(work::run);
         } catch (RejectedExecutionException e) {
             throw new IllegalStateException("cannot " + what + ": the checkpoint store " + location + " is closed", e);
         }

@@ -10,14 +10,17 @@ import dev.autogen.agentchat.checkpoint.RunStatus;
 import dev.autogen.agentchat.checkpoint.RunSummary;
 import dev.autogen.agentchat.teams.RoundRobinGroupChat;
 import dev.autogen.ext.models.replay.ReplayChatCompletionClient;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -188,6 +191,76 @@ class JdbcCheckpointStoreTest {
             assertThat(failure.get()).isNull();
             assertThat(store.checkpoints("r1")).containsExactly(checkpoint("r1", 0, RunStatus.RUNNING, "go"),
                     checkpoint("r1", 1, RunStatus.RUNNING, "next"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void teamsSavingAtOnceShareTransactionsAndABadCheckpointFailsOnlyItsOwnSave(String kind) throws Exception {
+        String uri = newStore(kind);
+        try (var store = JdbcCheckpointStore.open(uri);
+                Connection other = DriverManager.getConnection(jdbcUrl(uri));
+                Statement lock = other.createStatement()) {
+            store.save(checkpoint("taken", 0, RunStatus.RUNNING, "first"));
+            boolean sqlite = kind.equals("sqlite");
+            if (sqlite) {
+                lock.execute("BEGIN IMMEDIATE"); // another process's write lock
+            } else {
+                other.setAutoCommit(false);
+                lock.execute("LOCK TABLE autogen_checkpoints IN SHARE MODE");
+            }
+            var failures = new ConcurrentHashMap<String, Throwable>();
+            List<Thread> teams = new ArrayList<>();
+            for (int team = 0; team < 8; team++) { // each saves its turns in order, as a team does
+                String runId = "run-" + team;
+                teams.add(Thread.ofVirtual().uncaughtExceptionHandler((thread, e) -> failures.put(runId, e)).start(() -> {
+                    for (int turn = 0; turn < 5; turn++) {
+                        store.save(checkpoint(runId, turn, RunStatus.RUNNING, runId + " turn " + turn));
+                    }
+                }));
+            }
+            teams.add(Thread.ofVirtual().uncaughtExceptionHandler((thread, e) -> failures.put("taken", e))
+                    .start(() -> store.save(checkpoint("taken", 0, RunStatus.COMPLETED, "again"))));
+            for (Thread team : teams) { // every first save queued behind the lock, so they are written together
+                while (team.getState() != Thread.State.WAITING) {
+                    assertThat(team.isAlive()).as("a save ended while the database was locked").isTrue();
+                    Thread.onSpinWait();
+                }
+            }
+            if (sqlite) {
+                lock.execute("ROLLBACK");
+            } else {
+                other.rollback();
+            }
+            for (Thread team : teams) {
+                team.join();
+            }
+            assertThat(failures).containsOnlyKeys("taken");
+            assertThat(failures.get("taken")).hasMessageContaining("cannot write checkpoint 0 of run 'taken'");
+            assertThat(store.checkpoints("taken")).containsExactly(checkpoint("taken", 0, RunStatus.RUNNING, "first"));
+            for (int team = 0; team < 8; team++) {
+                String runId = "run-" + team;
+                assertThat(store.checkpoints(runId)).extracting(Checkpoint::turn).containsExactly(0, 1, 2, 3, 4);
+                assertThat(store.checkpoints(runId).get(4)).isEqualTo(checkpoint(runId, 4, RunStatus.RUNNING,
+                        runId + " turn 4"));
+            }
+        }
+    }
+
+    @Test
+    void aSqliteStoresWriteAheadLogStaysSmallHoweverManyCheckpointsItTakes() throws Exception {
+        String uri = newStore("sqlite");
+        String state = "a line of the team's history ".repeat(100); // about 3 KB, as a few turns of a chat
+        try (var store = JdbcCheckpointStore.open(uri)) {
+            for (int turn = 0; turn < 2_000; turn++) {
+                store.save(new Checkpoint("long", turn, "writers", RunStatus.RUNNING, null,
+                        Map.of("type", "TeamState", "version", "1.0.0", "agent_states", Map.of("w", state + turn)),
+                        List.of(), 0, Instant.now(), Checkpoint.VERSION));
+            }
+            // 2,000 checkpoints put about 30 MB through the WAL; it is copied into the database file
+            // every 1,000 pages (4 MB) and then starts over, so it never holds much more than that.
+            assertThat(Files.size(Path.of(uri + "-wal"))).isLessThan(8L << 20);
+            assertThat(store.latest("long").orElseThrow().turn()).isEqualTo(1_999);
         }
     }
 
