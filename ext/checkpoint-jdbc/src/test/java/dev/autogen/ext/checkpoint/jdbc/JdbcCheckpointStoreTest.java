@@ -248,6 +248,41 @@ class JdbcCheckpointStoreTest {
     }
 
     @Test
+    void checkpointsWaitingWhenTheStoreClosesAreWrittenAndOnesAfterItAreRefusedByName() throws Exception {
+        String uri = newStore("sqlite");
+        var store = JdbcCheckpointStore.open(uri);
+        List<Thread> teams = new ArrayList<>();
+        Thread closing;
+        try (Connection other = DriverManager.getConnection(jdbcUrl(uri)); Statement lock = other.createStatement()) {
+            lock.execute("BEGIN IMMEDIATE"); // the saves wait behind another process's lock
+            for (int team = 0; team < 4; team++) {
+                String runId = "run-" + team;
+                teams.add(Thread.ofVirtual().start(() -> store.save(checkpoint(runId, 0, RunStatus.RUNNING, "go"))));
+            }
+            for (Thread team : teams) {
+                while (team.getState() != Thread.State.WAITING) {
+                    Thread.onSpinWait();
+                }
+            }
+            closing = Thread.ofVirtual().start(store::close);
+            while (closing.getState() != Thread.State.WAITING) {
+                Thread.onSpinWait();
+            }
+            lock.execute("ROLLBACK");
+        }
+        closing.join();
+        for (Thread team : teams) {
+            team.join();
+        }
+        assertThatThrownBy(() -> store.save(checkpoint("late", 0, RunStatus.RUNNING, "too late")))
+                .hasMessage("cannot write checkpoint 0 of run 'late': the checkpoint store " + uri + " is closed");
+        try (var reopened = JdbcCheckpointStore.open(uri)) {
+            assertThat(reopened.runs()).extracting(RunSummary::runId)
+                    .containsExactlyInAnyOrder("run-0", "run-1", "run-2", "run-3");
+        }
+    }
+
+    @Test
     void aSqliteStoresWriteAheadLogStaysSmallHoweverManyCheckpointsItTakes() throws Exception {
         String uri = newStore("sqlite");
         String state = "a line of the team's history ".repeat(100); // about 3 KB, as a few turns of a chat
