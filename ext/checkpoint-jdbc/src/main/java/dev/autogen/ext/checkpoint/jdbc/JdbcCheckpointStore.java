@@ -67,6 +67,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
             + "team_name = excluded.team_name, status = excluded.status, last_turn = excluded.last_turn, "
             + "stop_reason = excluded.stop_reason, updated_at = excluded.updated_at";
 
+    /** The store's URI without its password, for messages. */
     private final String location;
     /** Used only on the database thread. */
     private final Connection connection;
@@ -121,6 +122,7 @@ public final class JdbcCheckpointStore implements CheckpointStore {
      */
     public static JdbcCheckpointStore open(String uri) {
         JdbcSource source = JdbcSource.of(uri, "checkpoint store");
+        String location = JdbcSource.redact(uri); // what messages and logs name: never a password
         try {
             source.flyway()
                     .locations("classpath:dev/autogen/ext/checkpoint/jdbc/migration")
@@ -128,12 +130,12 @@ public final class JdbcCheckpointStore implements CheckpointStore {
                     .baselineOnMigrate(true)
                     .load().migrate();
         } catch (FlywayException e) {
-            throw new IllegalArgumentException("cannot prepare the checkpoint store " + uri + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot prepare the checkpoint store " + location + ": " + e.getMessage(), e);
         }
         try {
-            return new JdbcCheckpointStore(uri, source.connect());
+            return new JdbcCheckpointStore(location, source.connect());
         } catch (SQLException e) {
-            throw new IllegalArgumentException("cannot open the checkpoint store " + uri + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot open the checkpoint store " + location + ": " + e.getMessage(), e);
         }
     }
 

@@ -311,5 +311,9 @@ class JdbcCheckpointStoreTest {
                 .hasMessageContaining("does not exist");
         assertThatThrownBy(() -> JdbcCheckpointStore.open("jdbc:postgresql://127.0.0.1:1/x?user=u&connectTimeout=2"))
                 .hasMessageStartingWith("cannot prepare the checkpoint store jdbc:postgresql://127.0.0.1:1/x");
+        assertThatThrownBy(() -> JdbcCheckpointStore.open(
+                "jdbc:postgresql://127.0.0.1:1/x?user=u&password=hunter2&connectTimeout=2"))
+                .hasMessageStartingWith("cannot prepare the checkpoint store jdbc:postgresql://127.0.0.1:1/x?user=u&password=***")
+                .message().doesNotContain("hunter2");
     }
 }
