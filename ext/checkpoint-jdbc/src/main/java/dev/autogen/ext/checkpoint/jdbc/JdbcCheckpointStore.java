@@ -172,32 +172,40 @@ public final class JdbcCheckpointStore implements CheckpointStore {
         if (batch.isEmpty()) {
             return; // an earlier task wrote this one's checkpoint
         }
-        if (batch.size() > 1) {
-            try {
-                for (PendingSave save : batch) {
-                    write(save.checkpoint());
-                }
-                connection.commit();
-                batch.forEach(this::committed);
+        try {
+            commit(batch);
+        } catch (SQLException | RuntimeException e) {
+            if (batch.size() == 1) {
+                failed(batch.get(0), e);
                 return;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly();
-                LOG.debug("writing {} checkpoints together failed, writing each alone: {}", batch.size(), e.getMessage());
+            }
+            LOG.debug("writing {} checkpoints together failed, writing each alone: {}", batch.size(), e.getMessage());
+            for (PendingSave save : batch) {
+                try {
+                    commit(List.of(save));
+                } catch (SQLException | RuntimeException alone) {
+                    failed(save, alone);
+                }
             }
         }
-        for (PendingSave save : batch) {
-            try {
+    }
+
+    /** Writes {@code saves} in one transaction and tells their callers; rolls back and throws if it fails. */
+    private void commit(List<PendingSave> saves) throws SQLException {
+        try {
+            for (PendingSave save : saves) {
                 write(save.checkpoint());
-                connection.commit();
-                committed(save);
-            } catch (SQLException e) {
-                rollbackQuietly();
-                save.written().completeExceptionally(failure(save.what(), e));
-            } catch (RuntimeException e) {
-                rollbackQuietly();
-                save.written().completeExceptionally(e);
             }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly();
+            throw e;
         }
+        saves.forEach(this::committed);
+    }
+
+    private void failed(PendingSave save, Exception e) {
+        save.written().completeExceptionally(e instanceof SQLException sql ? failure(save.what(), sql) : e);
     }
 
     /** The statements of a checkpoint, in the open transaction; the caller commits. */
